@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping anything already present.
+# Usage: .ci/install-tools.sh build   (Rust side: wasm target, cargo-leptos, wasm-bindgen)
+#        .ci/install-tools.sh test    (also Chromium, Node.js and the end2end npm packages)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+# Must equal the wasm-bindgen version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+
+say() { printf '==> %s\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+install_build_tools() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (about 30 minutes on 2 cores, once)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 7 minutes, once)"
+    # Not --locked: its lock file names a crate version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+}
+
+install_test_tools() {
+  command -v chromium >/dev/null || apt_install chromium
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -d end2end/node_modules/@playwright/test ]; then
+    say "installing end2end npm packages"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+}
+
+case "${1:-test}" in
+  build) install_build_tools ;;
+  test) install_build_tools; install_test_tools ;;
+  bench) install_build_tools; command -v wasm-opt >/dev/null || apt_install binaryen ;;
+  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+esac

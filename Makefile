@@ -1,0 +1,38 @@
+# Task runner. `make run` serves the app with demo data; `make test` runs every check.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# A PostgreSQL server whose user may create databases (each test makes its own).
+export NUMBERS_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test lint rust-test e2e bench
+
+## Build and serve on the embedded SQLite file with demo data.
+run:
+	.ci/install-tools.sh build
+	NUMBERS_DEMO=1 cargo leptos serve
+
+## Install what is missing, then formatting, lints, Rust tests and browser tests.
+test:
+	.ci/install-tools.sh test
+	$(MAKE) lint rust-test e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p server -p app --all-targets -- -D warnings
+	cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
+
+rust-test:
+	@pg_isready -q -d "$$NUMBERS_TEST_POSTGRES_URL" || { echo "PostgreSQL is not reachable at $$NUMBERS_TEST_POSTGRES_URL" >&2; exit 1; }
+	cargo test -p app --features ssr
+	cargo test -p server
+
+e2e:
+	cargo leptos build
+	cd end2end && npx playwright test
+
+## Release build, then the browser bundle's sizes (raw and gzip).
+bench:
+	.ci/install-tools.sh bench
+	cargo leptos build --release
+	.ci/bundle-size.sh

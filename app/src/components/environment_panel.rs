@@ -1,0 +1,54 @@
+//! One collapsible environment section: header with count, then its table or empty state.
+
+use super::NumbersTable;
+use super::icons::ChevronIcon;
+use crate::domain::EnvironmentSection;
+use leptos::prelude::*;
+
+/// The section of `section.environment`; `collapsed` sets its initial state.
+#[component]
+pub fn EnvironmentPanel(
+    section: EnvironmentSection,
+    uses_variants: bool,
+    #[prop(optional)] collapsed: bool,
+) -> impl IntoView {
+    let env = section.environment;
+    let (expanded, set_expanded) = signal(!collapsed);
+    let body_id = format!("env-{}-body", env.slug());
+    let count = section.rows.len();
+    let count_text = match count {
+        1 => "1 number".to_owned(),
+        n => format!("{n} numbers"),
+    };
+    let body = if section.rows.is_empty() {
+        view! {
+            <p class="empty">{format!("No numbers in {}", env.label())}</p>
+        }
+        .into_any()
+    } else {
+        view! { <NumbersTable rows=section.rows uses_variants/> }.into_any()
+    };
+    view! {
+        <section class="env" aria-label=env.label() data-testid=format!("env-{}", env.slug())>
+            <header class="env__header">
+                <h2 class="env__title">
+                    <button
+                        type="button"
+                        class="env__toggle"
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=body_id.clone()
+                        on:click=move |_| set_expanded.update(|open| *open = !*open)
+                    >
+                        <ChevronIcon/>
+                        {env.label()}
+                    </button>
+                </h2>
+                <span class="env__count">{count_text}</span>
+                <p class="env__desc">{env.description()}</p>
+            </header>
+            <div id=body_id class="env__body" hidden=move || !expanded.get()>
+                {body}
+            </div>
+        </section>
+    }
+}

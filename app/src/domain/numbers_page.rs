@@ -1,0 +1,242 @@
+//! The Numbers page's content, computed from a [`ProjectOverview`].
+//!
+//! Display strings are computed here (on the server) so the browser needs no
+//! phone-number metadata.
+
+use super::{Environment, ProjectOverview, ProjectSummary, Variant};
+use serde::{Deserialize, Serialize};
+
+/// How a number is shown: country and readable grouping.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberDisplay {
+    /// Short country name, e.g. `UK`.
+    pub country: String,
+    /// Full country name for assistive text, e.g. `United Kingdom`.
+    pub country_name: String,
+    /// International grouping, e.g. `+44 7700 900123`.
+    pub international: String,
+}
+
+/// The Assigned variant cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VariantCell {
+    /// No variant assigned.
+    Unassigned,
+    /// A variant that is in the draft.
+    Assigned(String),
+    /// A variant deleted from the draft that the number still points at.
+    Deleted(String),
+}
+
+/// One row of an environment's table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberRow {
+    /// E.164 form, for `data-e164` and copying.
+    pub e164: String,
+    /// How the number is shown.
+    pub display: NumberDisplay,
+    /// The Source column's text.
+    pub source: String,
+    /// The Assigned variant column.
+    pub variant: VariantCell,
+}
+
+/// One environment's section.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnvironmentSection {
+    /// Which environment.
+    pub environment: Environment,
+    /// Its numbers, oldest first.
+    pub rows: Vec<NumberRow>,
+}
+
+/// What the page shows below its heading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageBody {
+    /// No telephony integration: numbers cannot exist yet.
+    NoIntegration,
+    /// The three environment sections.
+    Sections {
+        /// Whether the Assigned variant column is shown.
+        uses_variants: bool,
+        /// Sandbox, Pre-release, Live, in that order.
+        sections: Vec<EnvironmentSection>,
+    },
+}
+
+/// Everything the Numbers page renders.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumbersPage {
+    /// The project.
+    pub project: ProjectSummary,
+    /// Sections or the no-integration notice.
+    pub body: PageBody,
+}
+
+impl NumbersPage {
+    /// Builds the page; `display` formats one E.164 number for people.
+    pub fn build(
+        overview: ProjectOverview,
+        display: impl Fn(&super::E164) -> NumberDisplay,
+    ) -> Self {
+        let ProjectOverview {
+            project,
+            integrations,
+            draft_variants,
+            numbers,
+        } = overview;
+        if integrations.is_empty() {
+            return Self {
+                project,
+                body: PageBody::NoIntegration,
+            };
+        }
+        let cell = |variant: &Option<Variant>| match variant {
+            None => VariantCell::Unassigned,
+            Some(v) if draft_variants.iter().any(|d| d.id == v.id) => {
+                VariantCell::Assigned(v.name.clone())
+            }
+            Some(v) => VariantCell::Deleted(v.name.clone()),
+        };
+        let sections = Environment::ALL
+            .into_iter()
+            .map(|environment| EnvironmentSection {
+                environment,
+                rows: numbers
+                    .iter()
+                    .filter(|n| n.environment == environment)
+                    .map(|n| NumberRow {
+                        e164: n.e164.as_str().to_owned(),
+                        display: display(&n.e164),
+                        source: n.source.label().to_owned(),
+                        variant: cell(&n.variant),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self {
+            project,
+            body: PageBody::Sections {
+                uses_variants: !draft_variants.is_empty(),
+                sections,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{E164, IntegrationKind, NumberRecord, Ownership, VariantId};
+
+    fn variant(id: i64, name: &str) -> Variant {
+        Variant {
+            id: VariantId(id),
+            name: name.into(),
+        }
+    }
+
+    fn number(e164: &str, env: Environment, variant: Option<Variant>) -> NumberRecord {
+        NumberRecord {
+            e164: E164::parse(e164).unwrap(),
+            environment: env,
+            source: IntegrationKind::BuiltInPool,
+            ownership: Ownership::Purchased,
+            variant,
+        }
+    }
+
+    fn fake_display(n: &E164) -> NumberDisplay {
+        NumberDisplay {
+            country: "XX".into(),
+            country_name: "Test".into(),
+            international: format!("fmt {n}"),
+        }
+    }
+
+    fn overview(integrations: Vec<IntegrationKind>, draft: Vec<Variant>) -> ProjectOverview {
+        ProjectOverview {
+            project: ProjectSummary {
+                slug: "p".into(),
+                name: "P".into(),
+            },
+            integrations,
+            draft_variants: draft,
+            numbers: vec![
+                number("+441", Environment::Live, Some(variant(1, "Default"))),
+                number("+442", Environment::Sandbox, None),
+                number("+443", Environment::Sandbox, Some(variant(9, "Gone"))),
+            ],
+        }
+    }
+
+    #[test]
+    fn groups_rows_by_environment_in_display_order() {
+        let page = NumbersPage::build(
+            overview(
+                vec![IntegrationKind::BuiltInPool],
+                vec![variant(1, "Default")],
+            ),
+            fake_display,
+        );
+        let PageBody::Sections {
+            uses_variants,
+            sections,
+        } = page.body
+        else {
+            panic!("expected sections");
+        };
+        assert!(uses_variants);
+        let envs: Vec<_> = sections.iter().map(|s| s.environment).collect();
+        assert_eq!(envs, Environment::ALL);
+        let e164s =
+            |i: usize| -> Vec<&str> { sections[i].rows.iter().map(|r| r.e164.as_str()).collect() };
+        assert_eq!(e164s(0), ["+442", "+443"]);
+        assert!(sections[1].rows.is_empty());
+        assert_eq!(e164s(2), ["+441"]);
+        assert_eq!(sections[2].rows[0].display.international, "fmt +441");
+        assert_eq!(sections[2].rows[0].source, "PolyAI");
+    }
+
+    #[test]
+    fn variant_cells_tell_assigned_unassigned_and_deleted_apart() {
+        let page = NumbersPage::build(
+            overview(vec![IntegrationKind::Twilio], vec![variant(1, "Default")]),
+            fake_display,
+        );
+        let PageBody::Sections { sections, .. } = page.body else {
+            panic!("expected sections");
+        };
+        assert_eq!(sections[0].rows[0].variant, VariantCell::Unassigned);
+        assert_eq!(
+            sections[0].rows[1].variant,
+            VariantCell::Deleted("Gone".into())
+        );
+        assert_eq!(
+            sections[2].rows[0].variant,
+            VariantCell::Assigned("Default".into())
+        );
+    }
+
+    #[test]
+    fn no_draft_variants_means_no_variant_column() {
+        let page = NumbersPage::build(
+            overview(vec![IntegrationKind::BuiltInPool], vec![]),
+            fake_display,
+        );
+        assert!(matches!(
+            page.body,
+            PageBody::Sections {
+                uses_variants: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn no_integration_blocks_the_page() {
+        let page = NumbersPage::build(overview(vec![], vec![]), fake_display);
+        assert_eq!(page.body, PageBody::NoIntegration);
+        assert_eq!(page.project.slug, "p");
+    }
+}

@@ -1,0 +1,27 @@
+//! The error type that crosses the wire from server functions to the page.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// What can go wrong, worded as the person using the page should read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The project does not exist (or the member may not see it).
+    #[error("There is no project called \"{0}\".")]
+    ProjectNotFound(String),
+    /// Storage failed; details are in the server log, not here.
+    #[error("Numbers could not be loaded right now. Please try again in a moment.")]
+    Unavailable,
+    /// The request never reached the server, or its answer could not be read.
+    #[error("The server could not be reached ({0}). Check your connection and try again.")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}

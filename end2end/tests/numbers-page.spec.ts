@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { openHydrated } from "./helpers";
+
+test.describe("Numbers page of acme", () => {
+  test("shows the three environments in order with their numbers", async ({ page }) => {
+    const problems = await openHydrated(page, "/projects/acme/numbers");
+    await expect(page.getByRole("heading", { level: 1, name: "Numbers" })).toBeVisible();
+    const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+    await expect(breadcrumb).toContainText("Configure");
+    await expect(breadcrumb).toContainText("Numbers");
+
+    const regions = page.getByRole("region");
+    await expect(regions).toHaveCount(3);
+    expect(await regions.evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")))).toEqual([
+      "Sandbox",
+      "Pre-release",
+      "Live",
+    ]);
+
+    const sandbox = page.getByRole("region", { name: "Sandbox" });
+    await expect(sandbox).toHaveAttribute("data-testid", "env-sandbox");
+    await expect(sandbox).toContainText("Numbers for testing your latest saved version");
+    await expect(sandbox).toContainText("2 numbers");
+    const headers = sandbox.getByRole("columnheader");
+    await expect(headers).toHaveText(["Number", "Source", "Assigned variant"]);
+
+    const london = sandbox.locator('tr[data-e164="+442079460123"]');
+    await expect(london.getByRole("cell")).toHaveText([/UK\s*\+44 20 7946 0123/, "PolyAI", "London"]);
+    const twilio = sandbox.locator('tr[data-e164="+12125550142"]');
+    await expect(twilio.getByRole("cell")).toHaveText([/US\s*\+1 212-555-0142/, "Twilio", "Default"]);
+
+    const preRelease = page.getByTestId("env-pre-release");
+    await expect(preRelease.locator("tbody tr")).toHaveCount(1);
+    await expect(preRelease.locator('tr[data-e164="+441134960456"]')).toContainText("+44 113 496 0456");
+    const live = page.getByTestId("env-live");
+    await expect(live).toContainText("1 number");
+    await expect(live.locator('tr[data-e164="+447700900321"]')).toContainText("+44 7700 900321");
+
+    expect(problems, "no console errors or hydration warnings").toEqual([]);
+  });
+
+  test("a section collapses and expands from its header button", async ({ page }) => {
+    await openHydrated(page, "/projects/acme/numbers");
+    const sandbox = page.getByRole("region", { name: "Sandbox" });
+    const toggle = sandbox.getByRole("button", { name: "Sandbox", exact: true });
+    const table = sandbox.getByRole("table");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(table).toBeVisible();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(table).toBeHidden();
+    await expect(page.getByTestId("env-live").getByRole("table")).toBeVisible();
+
+    await toggle.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(table).toBeVisible();
+  });
+
+  test("the copy button copies the E.164 number", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await openHydrated(page, "/projects/acme/numbers");
+    await page.getByRole("button", { name: "Copy +447700900321" }).click();
+    await expect(page.getByTestId("env-live")).toContainText("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("+447700900321");
+  });
+
+  test("takes the README screenshot", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await openHydrated(page, "/projects/acme/numbers");
+    const path = join(__dirname, "..", "screenshots", "numbers-page.png");
+    await page.screenshot({ path, fullPage: true });
+    expect(statSync(path).size).toBeLessThan(200 * 1024);
+  });
+});
+
+test("solo has no Assigned variant column", async ({ page }) => {
+  await openHydrated(page, "/projects/solo/numbers");
+  const sandbox = page.getByRole("region", { name: "Sandbox" });
+  await expect(sandbox.locator('tr[data-e164="+441632960001"]')).toBeVisible();
+  await expect(sandbox.getByRole("columnheader")).toHaveText(["Number", "Source"]);
+  await expect(page.getByRole("columnheader", { name: "Assigned variant" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Live" })).toContainText("No numbers in Live");
+});
+
+test("fresh is blocked until a telephony integration exists", async ({ page }) => {
+  await openHydrated(page, "/projects/fresh/numbers");
+  await expect(page.getByRole("status")).toHaveText(/^No telephony integration/);
+  await expect(page.getByRole("region")).toHaveCount(0);
+});
+
+test("an unknown project is a 404 page", async ({ page }) => {
+  const response = await page.goto("/projects/no-such-project/numbers");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});
+
+test("/ goes to the first project", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/projects\/acme\/numbers$/);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the server-rendered page shows every section and row", async ({ page }) => {
+    const response = await page.goto("/projects/acme/numbers");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: "Numbers" })).toBeVisible();
+    await expect(page.getByRole("region")).toHaveCount(3);
+    await expect(page.locator("tr[data-e164]")).toHaveCount(4);
+    await expect(page.locator("body")).not.toHaveAttribute("data-hydrated", "true");
+  });
+});

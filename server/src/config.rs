@@ -1,0 +1,106 @@
+//! Configuration from flags and environment variables (`server --help`).
+
+use clap::{Parser, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Readable lines for a terminal.
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Serves the Numbers page of the agent console."
+)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR", default_value = "127.0.0.1:3000")]
+    pub site_addr: SocketAddr,
+
+    /// Folder holding the built site (pkg/ with the WASM, JS and CSS, plus public assets).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: String,
+
+    /// Database: `sqlite://path?mode=rwc` or `postgres://user@host/db`.
+    /// Default: an SQLite file in the data folder, created on first start.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Folder for the default SQLite database.
+    #[arg(long, env = "NUMBERS_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Seed the demo projects into an empty database (`NUMBERS_DEMO=1`).
+    #[arg(long, env = "NUMBERS_DEMO", value_parser = clap::builder::BoolishValueParser::new(),
+          default_value = "false", num_args = 0..=1, default_missing_value = "true")]
+    pub demo: bool,
+
+    /// Log format.
+    #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
+    pub log_format: LogFormat,
+}
+
+impl Config {
+    /// The database URL to connect to: the configured one, or the SQLite file in the data folder.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("numbers.sqlite").display()
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Config::try_parse_from(std::iter::once("server").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn defaults_to_sqlite_in_the_data_folder() {
+        let config = parse(&["--data-dir", "/tmp/x"]);
+        assert_eq!(
+            config.database_url(),
+            "sqlite:///tmp/x/numbers.sqlite?mode=rwc"
+        );
+        assert!(!config.demo);
+        assert_eq!(config.log_format, LogFormat::Human);
+    }
+
+    #[test]
+    fn flags_override() {
+        let config = parse(&[
+            "--database-url",
+            "postgres://root@127.0.0.1/db",
+            "--demo",
+            "--log-format",
+            "json",
+            "--site-addr",
+            "0.0.0.0:8080",
+        ]);
+        assert_eq!(config.database_url(), "postgres://root@127.0.0.1/db");
+        assert!(config.demo);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert_eq!(config.site_addr.port(), 8080);
+    }
+
+    #[test]
+    fn demo_flag_reads_one_and_zero() {
+        assert!(parse(&["--demo", "1"]).demo);
+        assert!(!parse(&["--demo", "0"]).demo);
+        assert!(Config::try_parse_from(["server", "--demo", "maybe"]).is_err());
+    }
+}

@@ -1,0 +1,9 @@
+//! sea-orm entities, one file per table.
+
+pub mod member;
+pub mod number;
+pub mod project;
+pub mod published_version;
+pub mod published_version_variant;
+pub mod telephony_integration;
+pub mod variant;

@@ -1,0 +1,15 @@
+//! Versioned schema migrations, applied in order at start-up.
+
+mod m20261127_000001_initial;
+
+use sea_orm_migration::prelude::*;
+
+/// All migrations of the Numbers database.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261127_000001_initial::Migration)]
+    }
+}

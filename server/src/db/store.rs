@@ -1,0 +1,131 @@
+//! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
+
+use super::entities::{number, project, telephony_integration, variant};
+use app::domain::{
+    E164, Environment, IntegrationKind, NumberRecord, Ownership, ProjectOverview, ProjectSlug,
+    ProjectSummary, Variant, VariantId,
+};
+use app::ports::{ProjectStore, StoreError};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Storage over one sea-orm connection pool.
+#[derive(Clone, Debug)]
+pub struct SeaStore {
+    db: DatabaseConnection,
+}
+
+impl SeaStore {
+    /// Wraps a migrated connection.
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn db_error(err: DbErr) -> StoreError {
+    StoreError(err.to_string())
+}
+
+fn corrupt(table: &str, id: i32, what: &str) -> StoreError {
+    StoreError(format!("{table} row {id} holds an invalid {what}"))
+}
+
+#[async_trait::async_trait]
+impl ProjectStore for SeaStore {
+    async fn overview(&self, slug: &ProjectSlug) -> Result<Option<ProjectOverview>, StoreError> {
+        let Some(project) = project::Entity::find()
+            .filter(project::Column::Slug.eq(slug.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+        else {
+            return Ok(None);
+        };
+        let integrations = telephony_integration::Entity::find()
+            .filter(telephony_integration::Column::ProjectId.eq(project.id))
+            .order_by_asc(telephony_integration::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|row| {
+                IntegrationKind::parse(&row.kind)
+                    .map(|kind| (row.id, kind))
+                    .ok_or_else(|| corrupt("telephony_integrations", row.id, "kind"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let variants = variant::Entity::find()
+            .filter(variant::Column::ProjectId.eq(project.id))
+            .order_by_asc(variant::Column::Position)
+            .order_by_asc(variant::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let numbers = number::Entity::find()
+            .filter(number::Column::ProjectId.eq(project.id))
+            .order_by_asc(number::Column::CreatedAt)
+            .order_by_asc(number::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+
+        let kinds: HashMap<i32, IntegrationKind> = integrations.iter().copied().collect();
+        let by_id: HashMap<i32, Variant> = variants.iter().map(|v| (v.id, to_variant(v))).collect();
+        let numbers = numbers
+            .into_iter()
+            .map(|row| {
+                Ok(NumberRecord {
+                    e164: E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?,
+                    environment: Environment::parse(&row.environment)
+                        .map_err(|_| corrupt("numbers", row.id, "environment"))?,
+                    source: *kinds
+                        .get(&row.integration_id)
+                        .ok_or_else(|| corrupt("numbers", row.id, "integration"))?,
+                    ownership: Ownership::parse(&row.ownership)
+                        .ok_or_else(|| corrupt("numbers", row.id, "ownership"))?,
+                    variant: match row.variant_id {
+                        None => None,
+                        Some(id) => Some(
+                            by_id
+                                .get(&id)
+                                .cloned()
+                                .ok_or_else(|| corrupt("numbers", row.id, "variant"))?,
+                        ),
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+
+        Ok(Some(ProjectOverview {
+            project: ProjectSummary {
+                slug: project.slug,
+                name: project.name,
+            },
+            integrations: integrations.into_iter().map(|(_, kind)| kind).collect(),
+            draft_variants: variants
+                .iter()
+                .filter(|v| v.deleted_at.is_none())
+                .map(to_variant)
+                .collect(),
+            numbers,
+        }))
+    }
+
+    async fn first_project(&self) -> Result<Option<ProjectSlug>, StoreError> {
+        let first = project::Entity::find()
+            .order_by_asc(project::Column::Id)
+            .one(&self.db)
+            .await
+            .map_err(db_error)?;
+        first
+            .map(|p| ProjectSlug::parse(&p.slug).map_err(|_| corrupt("projects", p.id, "slug")))
+            .transpose()
+    }
+}
+
+fn to_variant(row: &variant::Model) -> Variant {
+    Variant {
+        id: VariantId(i64::from(row.id)),
+        name: row.name.clone(),
+    }
+}

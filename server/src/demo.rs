@@ -1,0 +1,252 @@
+//! Demo data (UI-CONTRACT.md "Demo data"), seeded into an empty database with `NUMBERS_DEMO=1`.
+
+use crate::db::entities::{
+    member, number, project, published_version, published_version_variant, telephony_integration,
+    variant,
+};
+use app::domain::{Environment, IntegrationKind, Ownership};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
+    TransactionTrait,
+};
+
+/// Whether seeding wrote anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seeded {
+    /// The database was empty and now holds the demo projects.
+    Yes,
+    /// The database already had projects; nothing was written.
+    SkippedNotEmpty,
+}
+
+/// Seeds the demo projects if the database has no project yet, all in one transaction.
+pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Seeded, DbErr> {
+    let txn = db.begin().await?;
+    if project::Entity::find().count(&txn).await? > 0 {
+        return Ok(Seeded::SkippedNotEmpty);
+    }
+    let mut demo = Demo {
+        db: &txn,
+        clock: Utc
+            .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+            .single()
+            .unwrap_or_default(),
+    };
+    demo.acme().await?;
+    demo.solo().await?;
+    demo.fresh().await?;
+    txn.commit().await?;
+    Ok(Seeded::Yes)
+}
+
+/// Writes demo rows with reproducible, increasing timestamps.
+struct Demo<'a, C> {
+    db: &'a C,
+    clock: DateTime<Utc>,
+}
+
+impl<C: ConnectionTrait> Demo<'_, C> {
+    fn tick(&mut self) -> DateTime<Utc> {
+        self.clock += Duration::minutes(1);
+        self.clock
+    }
+
+    async fn acme(&mut self) -> Result<(), DbErr> {
+        let acme = self.project("acme", "Acme Support").await?;
+        let pool = self
+            .integration(acme, IntegrationKind::BuiltInPool, None)
+            .await?;
+        let twilio = self
+            .integration(
+                acme,
+                IntegrationKind::Twilio,
+                Some(("AC0123456789abcdef0123456789abcdef", "demo-token")),
+            )
+            .await?;
+        let default = self.variant(acme, "Default", 0).await?;
+        let london = self.variant(acme, "London", 1).await?;
+        let leeds = self.variant(acme, "Leeds", 2).await?;
+        self.variant(acme, "Glasgow", 3).await?;
+        self.publish(acme, Environment::Sandbox, &[default, london, leeds])
+            .await?;
+        self.publish(acme, Environment::PreRelease, &[default, london])
+            .await?;
+        self.publish(acme, Environment::Live, &[default]).await?;
+        let purchased = |e164, env, variant| NewNumber {
+            e164,
+            env,
+            integration: pool,
+            ownership: Ownership::Purchased,
+            variant,
+            previous_voice_url: None,
+        };
+        self.number(
+            acme,
+            purchased("+442079460123", Environment::Sandbox, Some(london)),
+        )
+        .await?;
+        self.number(
+            acme,
+            NewNumber {
+                e164: "+12125550142",
+                env: Environment::Sandbox,
+                integration: twilio,
+                ownership: Ownership::Connected,
+                variant: Some(default),
+                previous_voice_url: Some("https://customer.example/original-voice"),
+            },
+        )
+        .await?;
+        self.number(
+            acme,
+            purchased("+441134960456", Environment::PreRelease, Some(london)),
+        )
+        .await?;
+        self.number(
+            acme,
+            purchased("+447700900321", Environment::Live, Some(default)),
+        )
+        .await?;
+        for (email, permission) in [
+            ("admin@example.com", "edit"),
+            ("editor@example.com", "edit"),
+            ("viewer@example.com", "read"),
+        ] {
+            self.member(acme, email, permission).await?;
+        }
+        Ok(())
+    }
+
+    async fn solo(&mut self) -> Result<(), DbErr> {
+        let solo = self.project("solo", "Solo Clinic").await?;
+        let pool = self
+            .integration(solo, IntegrationKind::BuiltInPool, None)
+            .await?;
+        self.number(
+            solo,
+            NewNumber {
+                e164: "+441632960001",
+                env: Environment::Sandbox,
+                integration: pool,
+                ownership: Ownership::Purchased,
+                variant: None,
+                previous_voice_url: None,
+            },
+        )
+        .await?;
+        self.member(solo, "admin@example.com", "edit").await
+    }
+
+    async fn fresh(&mut self) -> Result<(), DbErr> {
+        let fresh = self.project("fresh", "Fresh Start").await?;
+        self.member(fresh, "admin@example.com", "edit").await
+    }
+
+    async fn project(&mut self, slug: &str, name: &str) -> Result<i32, DbErr> {
+        let row = project::ActiveModel {
+            slug: Set(slug.into()),
+            name: Set(name.into()),
+            created_at: Set(self.tick()),
+            ..Default::default()
+        };
+        Ok(row.insert(self.db).await?.id)
+    }
+
+    async fn member(
+        &mut self,
+        project_id: i32,
+        email: &str,
+        permission: &str,
+    ) -> Result<(), DbErr> {
+        let row = member::ActiveModel {
+            project_id: Set(project_id),
+            email: Set(email.into()),
+            numbers_permission: Set(permission.into()),
+            ..Default::default()
+        };
+        row.insert(self.db).await.map(drop)
+    }
+
+    async fn integration(
+        &mut self,
+        project_id: i32,
+        kind: IntegrationKind,
+        twilio: Option<(&str, &str)>,
+    ) -> Result<i32, DbErr> {
+        let row = telephony_integration::ActiveModel {
+            project_id: Set(project_id),
+            kind: Set(kind.slug().into()),
+            twilio_account_sid: Set(twilio.map(|(sid, _)| sid.into())),
+            twilio_auth_token: Set(twilio.map(|(_, token)| token.into())),
+            created_at: Set(self.tick()),
+            ..Default::default()
+        };
+        Ok(row.insert(self.db).await?.id)
+    }
+
+    async fn variant(&mut self, project_id: i32, name: &str, position: i32) -> Result<i32, DbErr> {
+        let row = variant::ActiveModel {
+            project_id: Set(project_id),
+            name: Set(name.into()),
+            position: Set(position),
+            created_at: Set(self.tick()),
+            deleted_at: Set(None),
+            ..Default::default()
+        };
+        Ok(row.insert(self.db).await?.id)
+    }
+
+    async fn publish(
+        &mut self,
+        project_id: i32,
+        env: Environment,
+        variants: &[i32],
+    ) -> Result<(), DbErr> {
+        let version = published_version::ActiveModel {
+            project_id: Set(project_id),
+            environment: Set(env.slug().into()),
+            version: Set(1),
+            published_by: Set("admin@example.com".into()),
+            published_at: Set(self.tick()),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await?;
+        for &variant_id in variants {
+            published_version_variant::ActiveModel {
+                published_version_id: Set(version.id),
+                variant_id: Set(variant_id),
+            }
+            .insert(self.db)
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn number(&mut self, project_id: i32, new: NewNumber) -> Result<(), DbErr> {
+        let row = number::ActiveModel {
+            e164: Set(new.e164.into()),
+            project_id: Set(project_id),
+            environment: Set(new.env.slug().into()),
+            integration_id: Set(new.integration),
+            ownership: Set(new.ownership.slug().into()),
+            variant_id: Set(new.variant),
+            previous_voice_url: Set(new.previous_voice_url.map(Into::into)),
+            created_by: Set("admin@example.com".into()),
+            created_at: Set(self.tick()),
+            ..Default::default()
+        };
+        row.insert(self.db).await.map(drop)
+    }
+}
+
+/// A demo number to insert.
+struct NewNumber {
+    e164: &'static str,
+    env: Environment,
+    integration: i32,
+    ownership: Ownership,
+    variant: Option<i32>,
+    previous_voice_url: Option<&'static str>,
+}

@@ -1,0 +1,57 @@
+//! The Numbers server: configuration, persistence, demo data and HTTP routing.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod router;
+pub mod telemetry;
+
+use app::ports::Services;
+use config::Config;
+use leptos::prelude::LeptosOptions;
+use router::AppState;
+use std::sync::Arc;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The data folder could not be created.
+    #[error("cannot create the data folder {path}: {source}")]
+    DataDir {
+        /// The folder.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The database could not be reached, migrated or seeded.
+    #[error("database error: {0}")]
+    Database(#[from] sea_orm::DbErr),
+}
+
+/// Connects, migrates, seeds the demo data if asked, and returns the router's state.
+pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
+    if config.database_url.is_none() {
+        std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+            path: config.data_dir.display().to_string(),
+            source,
+        })?;
+    }
+    let db = db::connect_and_migrate(&config.database_url()).await?;
+    if config.demo {
+        let seeded = demo::seed_if_empty(&db).await?;
+        tracing::info!(?seeded, "demo data");
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name(env!("LEPTOS_OUTPUT_NAME"))
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    Ok(AppState {
+        leptos_options,
+        services: Services {
+            projects: Arc::new(db::SeaStore::new(db.clone())),
+        },
+        db,
+    })
+}

@@ -1,0 +1,62 @@
+//! `server`: serves the Numbers app (see `server --help`).
+
+use clap::Parser;
+use server::config::Config;
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = Config::parse();
+    server::telemetry::init(config.log_format);
+    let state = match server::prepare(&config).await {
+        Ok(state) => state,
+        Err(err) => {
+            tracing::error!(%err, "cannot start");
+            return ExitCode::FAILURE;
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            tracing::error!(%err, addr = %config.site_addr, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!("Numbers is running at http://{}/", config.site_addr);
+    println!("Open http://{}/projects/acme/numbers", config.site_addr);
+    let app = server::router::router(state);
+    if let Err(err) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    {
+        tracing::error!(%err, "server stopped with an error");
+        return ExitCode::FAILURE;
+    }
+    tracing::info!("stopped");
+    ExitCode::SUCCESS
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(%err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => tracing::info!("Ctrl-C received, shutting down"),
+        () = terminate => tracing::info!("SIGTERM received, shutting down"),
+    }
+}

@@ -1,0 +1,92 @@
+//! The HTTP surface: health probes, the `/` redirect, Leptos pages, server functions and assets.
+
+use app::ports::Services;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::{FromRef, State};
+use axum::http::{HeaderName, Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use leptos::prelude::{LeptosOptions, provide_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::DatabaseConnection;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// Everything a request handler may need.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Leptos settings (site root, output name).
+    pub leptos_options: LeptosOptions,
+    /// The ports given to server functions.
+    pub services: Services,
+    /// The database, for the readiness probe.
+    pub db: DatabaseConnection,
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Builds the whole router; tests drive it with `oneshot`, `main` serves it.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let services = state.services.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/", get(redirect_to_first_project))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(services.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id)
+            }),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Liveness: the process answers.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: the database answers.
+async fn readyz(State(db): State<DatabaseConnection>) -> Response {
+    match db.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(err) => {
+            tracing::warn!(%err, "readiness check failed: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// `/` goes to the first project's Numbers page.
+async fn redirect_to_first_project(State(services): State<Services>) -> Response {
+    match services.projects.first_project().await {
+        Ok(Some(slug)) => {
+            Redirect::temporary(&format!("/projects/{}/numbers", slug.as_str())).into_response()
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, "There are no projects yet.").into_response(),
+        Err(err) => {
+            tracing::error!(%err, "listing projects failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Projects could not be loaded.",
+            )
+                .into_response()
+        }
+    }
+}

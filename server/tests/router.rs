@@ -1,0 +1,164 @@
+//! The HTTP surface through the axum router, without a socket (`oneshot`).
+
+mod support;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use support::TestDb;
+use tower::ServiceExt;
+
+/// A router over a fresh SQLite database with the demo data.
+async fn demo_router() -> (Router, TestDb) {
+    let t = TestDb::sqlite().await;
+    server::demo::seed_if_empty(&t.db).await.unwrap();
+    (router_for(&t).await, t)
+}
+
+async fn router_for(t: &TestDb) -> Router {
+    router_and_db(t).await.0
+}
+
+/// The router and the connection it uses.
+async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) {
+    let config = Config {
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        site_root: "target/site".into(),
+        database_url: Some(t.url.clone()),
+        data_dir: "unused".into(),
+        demo: false,
+        log_format: server::config::LogFormat::Human,
+    };
+    let state = server::prepare(&config).await.unwrap();
+    let db = state.db.clone();
+    (server::router::router(state), db)
+}
+
+async fn send(
+    router: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+async fn get(router: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    send(router, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let t = TestDb::sqlite().await;
+    let (router, db) = router_and_db(&t).await;
+    let (status, headers, body) = get(&router, "/healthz").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+    assert!(
+        headers.contains_key("x-request-id"),
+        "every response carries a request id"
+    );
+    let (status, _, body) = get(&router, "/readyz").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ready"));
+
+    db.close().await.unwrap();
+    let (status, _, _) = get(&router, "/readyz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn root_redirects_to_the_first_project() {
+    let (router, _t) = demo_router().await;
+    let (status, headers, _) = get(&router, "/").await;
+    assert_eq!(status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(headers[header::LOCATION], "/projects/acme/numbers");
+}
+
+#[tokio::test]
+async fn root_without_projects_is_404() {
+    let t = TestDb::sqlite().await;
+    let router = router_for(&t).await;
+    let (status, _, _) = get(&router, "/").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn acme_page_is_server_rendered_with_sections_in_order() {
+    let (router, _t) = demo_router().await;
+    let (status, _, html) = get(&router, "/projects/acme/numbers").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Numbers</h1>"));
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    assert!(at(r#"data-testid="env-sandbox""#) < at(r#"data-testid="env-pre-release""#));
+    assert!(at(r#"data-testid="env-pre-release""#) < at(r#"data-testid="env-live""#));
+    assert!(at(r#"data-e164="+442079460123""#) < at(r#"data-testid="env-pre-release""#));
+    assert!(at(r#"data-e164="+447700900321""#) > at(r#"data-testid="env-live""#));
+    assert!(html.contains("+44 20 7946 0123"));
+    assert!(html.contains("+1 212-555-0142"));
+    assert!(html.contains(r#"aria-label="Copy +12125550142""#));
+    assert!(html.contains("Assigned variant"));
+    assert!(html.contains("Twilio") && html.contains("PolyAI"));
+}
+
+#[tokio::test]
+async fn solo_has_no_variant_column_and_fresh_is_blocked() {
+    let (router, _t) = demo_router().await;
+    let (status, _, solo) = get(&router, "/projects/solo/numbers").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(solo.contains(r#"data-e164="+441632960001""#));
+    assert!(!solo.contains("Assigned variant"));
+    assert!(solo.contains("No numbers in Live"));
+
+    let (status, _, fresh) = get(&router, "/projects/fresh/numbers").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(fresh.contains("No telephony integration"));
+    assert!(!fresh.contains("data-testid=\"env-sandbox\""));
+}
+
+#[tokio::test]
+async fn unknown_project_and_unknown_route_are_404() {
+    let (router, _t) = demo_router().await;
+    for uri in [
+        "/projects/nope/numbers",
+        "/projects/Bad%20Slug/numbers",
+        "/nowhere",
+    ] {
+        let (status, _, html) = get(&router, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(html.contains("Page not found"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn server_function_returns_data_and_typed_errors() {
+    use leptos::server_fn::ServerFn;
+    let (router, _t) = demo_router().await;
+    let call = |project: &str| {
+        Request::post(app::api::LoadNumbersPage::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("project={project}")))
+            .unwrap()
+    };
+    let (status, _, body) = send(&router, call("solo")).await;
+    assert_eq!(status, StatusCode::OK);
+    let page: app::domain::NumbersPage = serde_json::from_str(&body).unwrap();
+    assert_eq!(page.project.name, "Solo Clinic");
+
+    let (status, _, body) = send(&router, call("nope")).await;
+    assert!(
+        status.is_server_error() || status.is_client_error(),
+        "{status}"
+    );
+    let err: app::error::AppError = serde_json::from_str(&body).unwrap();
+    assert_eq!(err, app::error::AppError::ProjectNotFound("nope".into()));
+}
