@@ -6,7 +6,7 @@ pkg=target/site/pkg
 total_raw=0
 total_gz=0
 printf '%-28s %12s %12s\n' file raw gzip
-for f in "$pkg"/numbers_bg.wasm "$pkg"/numbers.js "$pkg"/numbers.css; do
+for f in "$pkg"/numbers.wasm "$pkg"/numbers.js "$pkg"/numbers.css; do
   [ -f "$f" ] || { echo "missing $f: run 'cargo leptos build --release' first" >&2; exit 1; }
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
