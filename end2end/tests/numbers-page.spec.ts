@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { openHydrated } from "./helpers";
@@ -100,6 +100,17 @@ test("an unknown project is a 404 page", async ({ page }) => {
 test("/ goes to the first project", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/projects\/acme\/numbers$/);
+});
+
+test("at 360 px the page fits the screen and rows are stacked", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openHydrated(page, "/projects/acme/numbers");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const row = page.locator('tr[data-e164="+442079460123"]');
+  const cells = row.getByRole("cell");
+  const [first, second] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
+  expect(second!.y).toBeGreaterThan(first!.y);
 });
 
 test.describe("without JavaScript", () => {

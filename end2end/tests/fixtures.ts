@@ -1,0 +1,70 @@
+import { test as base, expect } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(__dirname, "..", "..");
+
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers 200 or the server exits. */
+async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not ready at ${url}:\n${log()}`);
+}
+
+/** Every test gets its own server on a fresh SQLite file seeded with the demo data. */
+export const test = base.extend<{ server: string }>({
+  server: async ({}, use) => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
+    let output = "";
+    const child = spawn(join(root, "target/debug/server"), [], {
+      cwd: root,
+      env: {
+        ...process.env,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        LEPTOS_SITE_ROOT: join(root, "target/site"),
+        DATABASE_URL: `sqlite://${join(dataDir, "e2e.sqlite")}?mode=rwc`,
+        NUMBERS_DEMO: "1",
+        RUST_LOG: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    const baseURL = `http://127.0.0.1:${port}`;
+    try {
+      await waitReady(`${baseURL}/readyz`, child, () => output);
+      await use(baseURL);
+    } finally {
+      child.kill("SIGTERM");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  baseURL: async ({ server }, use) => use(server),
+});
+
+export { expect };
