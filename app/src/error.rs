@@ -10,6 +10,15 @@ pub enum AppError {
     /// The project does not exist (or the member may not see it).
     #[error("There is no project called \"{0}\".")]
     ProjectNotFound(String),
+    /// No such variant in this project.
+    #[error("That variant does not exist in this project (it may have been deleted).")]
+    VariantNotFound,
+    /// No such number in this project.
+    #[error("The number {0} is not in this project.")]
+    NumberNotFound(String),
+    /// The request breaks a rule; the message says which.
+    #[error("{0}")]
+    Rejected(String),
     /// Storage failed; details are in the server log, not here.
     #[error("Numbers could not be loaded right now. Please try again in a moment.")]
     Unavailable,

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{NotFound, NumbersScreen};
+use pages::{NotFound, NumbersScreen, VariantsScreen};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -62,6 +62,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/projects/:project/numbers")
                         view=NumbersScreen
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/projects/:project/variants")
+                        view=VariantsScreen
                         ssr=SsrMode::Async
                     />
                 </Routes>

@@ -26,10 +26,16 @@ test.describe("Numbers page of acme", () => {
     const headers = sandbox.getByRole("columnheader");
     await expect(headers).toHaveText(["Number", "Source", "Assigned variant"]);
 
-    const london = sandbox.locator('tr[data-e164="+442079460123"]');
-    await expect(london.getByRole("cell")).toHaveText([/UK\s*\+44 20 7946 0123/, "PolyAI", "London"]);
-    const twilio = sandbox.locator('tr[data-e164="+12125550142"]');
-    await expect(twilio.getByRole("cell")).toHaveText([/US\s*\+1 212-555-0142/, "Twilio", "Default"]);
+    // Number, Source, Assigned variant, then the row's actions.
+    const london = sandbox.locator('tr[data-e164="+442079460123"]').getByRole("cell");
+    await expect(london.nth(0)).toHaveText(/UK\s*\+44 20 7946 0123/);
+    await expect(london.nth(1)).toHaveText("PolyAI");
+    await expect(london.nth(2)).toHaveText("London");
+    await expect(london.nth(3).getByRole("button", { name: "Actions for +442079460123" })).toBeVisible();
+    const twilio = sandbox.locator('tr[data-e164="+12125550142"]').getByRole("cell");
+    await expect(twilio.nth(0)).toHaveText(/US\s*\+1 212-555-0142/);
+    await expect(twilio.nth(1)).toHaveText("Twilio");
+    await expect(twilio.nth(2)).toHaveText("Default");
 
     const preRelease = page.getByTestId("env-pre-release");
     await expect(preRelease.locator("tbody tr")).toHaveCount(1);

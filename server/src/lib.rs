@@ -47,10 +47,12 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
+    let store = Arc::new(db::SeaStore::new(db.clone()));
     Ok(AppState {
         leptos_options,
         services: Services {
-            projects: Arc::new(db::SeaStore::new(db.clone())),
+            projects: store.clone(),
+            variants: store,
         },
         db,
     })

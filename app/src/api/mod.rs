@@ -1,14 +1,50 @@
-//! Server functions, one file per area: authorise, call a port, map the error.
+//! Server functions, one file per area: parse, call a port, map the error.
 
 mod numbers;
+mod variants;
 
 pub use numbers::*;
+pub use variants::*;
 
-/// The [`Services`](crate::ports::Services) provided by the server, or an error if missing.
 #[cfg(feature = "ssr")]
-fn services() -> Result<crate::ports::Services, crate::error::AppError> {
-    leptos::prelude::use_context::<crate::ports::Services>().ok_or_else(|| {
+use crate::{domain::ProjectSlug, error::AppError, ports::Services};
+
+/// The [`Services`] provided by the server, or an error if missing.
+#[cfg(feature = "ssr")]
+fn services() -> Result<Services, AppError> {
+    leptos::prelude::use_context::<Services>().ok_or_else(|| {
         tracing::error!("Services were not provided to the server function context");
-        crate::error::AppError::Unavailable
+        AppError::Unavailable
     })
+}
+
+/// Parses a project identifier; a malformed one names no project.
+#[cfg(feature = "ssr")]
+fn project_slug(project: &str) -> Result<ProjectSlug, AppError> {
+    ProjectSlug::parse(project).map_err(|_| AppError::ProjectNotFound(project.to_owned()))
+}
+
+/// Who is making a change, for the publish history. Until members sign in, changes are
+/// recorded as made from the console.
+#[cfg(feature = "ssr")]
+fn actor() -> &'static str {
+    "console user"
+}
+
+/// A refused or failed change, as the person should read it.
+#[cfg(feature = "ssr")]
+fn change_error(project: &ProjectSlug, err: crate::ports::ChangeError) -> AppError {
+    use crate::ports::ChangeError;
+    match err {
+        ChangeError::ProjectNotFound => AppError::ProjectNotFound(project.as_str().to_owned()),
+        ChangeError::VariantNotFound => AppError::VariantNotFound,
+        ChangeError::NumberNotFound => AppError::NumberNotFound(String::new()),
+        ChangeError::Name(e) => AppError::Rejected(e.to_string()),
+        ChangeError::Publish(e) => AppError::Rejected(e.to_string()),
+        ChangeError::Assign(e) => AppError::Rejected(e.to_string()),
+        ChangeError::Store(e) => {
+            tracing::error!(err = %e, project = project.as_str(), "a change failed in storage");
+            AppError::Unavailable
+        }
+    }
 }

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 /// Loads the Numbers page of `project`.
 #[server]
 pub async fn load_numbers_page(project: String) -> Result<NumbersPage, AppError> {
-    use crate::domain::{ProjectSlug, phone_format};
+    use crate::domain::phone_format;
 
     let not_found = || AppError::ProjectNotFound(project.clone());
-    let slug = ProjectSlug::parse(&project).map_err(|_| not_found())?;
+    let slug = super::project_slug(&project)?;
     let overview = super::services()?
         .projects
         .overview(&slug)

@@ -1,19 +1,21 @@
 //! One collapsible environment section: header with count, then its table or empty state.
 
-use super::NumbersTable;
 use super::icons::ChevronIcon;
+use super::{NumbersTable, ReassignTarget};
 use crate::domain::EnvironmentSection;
 use leptos::prelude::*;
 
-/// The section of `section.environment`; `collapsed` sets its initial state.
+/// The section of `section.environment`. `expanded` holds its open state (kept by the
+/// caller so it survives a refresh; expanded when not given).
 #[component]
 pub fn EnvironmentPanel(
     section: EnvironmentSection,
     uses_variants: bool,
-    #[prop(optional)] collapsed: bool,
+    #[prop(optional)] expanded: Option<RwSignal<bool>>,
+    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
 ) -> impl IntoView {
     let env = section.environment;
-    let (expanded, set_expanded) = signal(!collapsed);
+    let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
     let body_id = format!("env-{}-body", env.slug());
     let count = section.rows.len();
     let count_text = match count {
@@ -26,7 +28,16 @@ pub fn EnvironmentPanel(
         }
         .into_any()
     } else {
-        view! { <NumbersTable rows=section.rows uses_variants/> }.into_any()
+        view! {
+            <NumbersTable
+                rows=section.rows
+                uses_variants
+                environment=env
+                assignable=section.assignable
+                on_reassign
+            />
+        }
+        .into_any()
     };
     view! {
         <section class="env" aria-label=env.label() data-testid=format!("env-{}", env.slug())>
@@ -37,7 +48,7 @@ pub fn EnvironmentPanel(
                         class="env__toggle"
                         aria-expanded=move || expanded.get().to_string()
                         aria-controls=body_id.clone()
-                        on:click=move |_| set_expanded.update(|open| *open = !*open)
+                        on:click=move |_| expanded.update(|open| *open = !*open)
                     >
                         <ChevronIcon/>
                         {env.label()}

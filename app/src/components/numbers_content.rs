@@ -1,22 +1,57 @@
 //! The Numbers page below the site header, from loaded data.
 
-use super::{EnvironmentPanel, NoIntegration};
+use super::{CalloutList, EnvironmentPanel, NoIntegration, ReassignTarget};
 use crate::domain::{NumbersPage, PageBody};
 use leptos::prelude::*;
 
-/// Breadcrumb, heading and the page body for `page`.
+/// Open state of the three sections, kept by the page so it survives a refresh.
+#[derive(Clone, Copy, Debug)]
+pub struct ExpandedSections([RwSignal<bool>; 3]);
+
+impl ExpandedSections {
+    /// All three expanded.
+    pub fn new() -> Self {
+        Self([
+            RwSignal::new(true),
+            RwSignal::new(true),
+            RwSignal::new(true),
+        ])
+    }
+}
+
+impl Default for ExpandedSections {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Breadcrumb, heading, callouts and the page body for `page`.
+///
+/// Without callbacks it is read-only: no actions menus, no Publish buttons.
 #[component]
-pub fn NumbersContent(page: NumbersPage) -> impl IntoView {
+pub fn NumbersContent(
+    page: NumbersPage,
+    #[prop(optional)] expanded: ExpandedSections,
+    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+    #[prop(optional_no_strip)] on_publish: Option<Callback<()>>,
+    #[prop(optional, into)] publishing: Signal<bool>,
+) -> impl IntoView {
+    let variants_href = format!("/projects/{}/variants", page.project.slug);
     let body = match page.body {
         PageBody::NoIntegration => view! { <NoIntegration/> }.into_any(),
         PageBody::Sections {
             uses_variants,
+            callouts,
             sections,
         } => view! {
+            {on_publish.map(|on_publish| view! { <CalloutList callouts on_publish publishing/> })}
             <div class="sections">
                 {sections
                     .into_iter()
-                    .map(|section| view! { <EnvironmentPanel section uses_variants/> })
+                    .zip(expanded.0)
+                    .map(|(section, expanded)| view! {
+                        <EnvironmentPanel section uses_variants expanded on_reassign/>
+                    })
                     .collect_view()}
             </div>
         }
@@ -32,6 +67,7 @@ pub fn NumbersContent(page: NumbersPage) -> impl IntoView {
         <div class="page-head">
             <h1>"Numbers"</h1>
             <p class="page-head__project">{page.project.name}</p>
+            <a class="page-head__link" href=variants_href>"Manage variants"</a>
         </div>
         {body}
     }

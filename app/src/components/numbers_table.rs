@@ -1,12 +1,28 @@
 //! The table of one environment's numbers.
 
-use super::CopyButton;
-use crate::domain::{NumberRow, VariantCell};
+use super::{ActionsMenu, CopyButton, MenuItem, ReassignTarget};
+use crate::domain::{Environment, NumberRow, Variant, VariantCell};
 use leptos::prelude::*;
 
-/// Number / Source / (Assigned variant) for `rows`.
+/// The id of a row's actions button, so dialogs can return focus to it.
+pub fn actions_button_id(e164: &str) -> String {
+    format!("actions-{}", e164.trim_start_matches('+'))
+}
+
+/// Number / Source / (Assigned variant) for `rows` of `environment`.
+///
+/// With `on_reassign` (and variants in use) each row gets an actions menu; the callback
+/// receives what the Reassign variant dialog needs, offering `assignable`.
 #[component]
-pub fn NumbersTable(rows: Vec<NumberRow>, uses_variants: bool) -> impl IntoView {
+pub fn NumbersTable(
+    rows: Vec<NumberRow>,
+    uses_variants: bool,
+    environment: Environment,
+    #[prop(optional)] assignable: Vec<Variant>,
+    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+) -> impl IntoView {
+    let on_reassign = on_reassign.filter(|_| uses_variants);
+    let has_actions = on_reassign.is_some();
     view! {
         <table class="numbers-table">
             <thead>
@@ -14,12 +30,24 @@ pub fn NumbersTable(rows: Vec<NumberRow>, uses_variants: bool) -> impl IntoView 
                     <th scope="col">"Number"</th>
                     <th scope="col">"Source"</th>
                     {uses_variants.then(|| view! { <th scope="col">"Assigned variant"</th> })}
+                    {has_actions.then(|| view! { <td class="cell-actions"></td> })}
                 </tr>
             </thead>
             <tbody>
                 {rows
                     .into_iter()
-                    .map(|row| view! { <NumberRowView row uses_variants/> })
+                    .map(|row| {
+                        let reassign = on_reassign.map(|callback| {
+                            let target = ReassignTarget {
+                                e164: row.e164.clone(),
+                                environment,
+                                options: assignable.clone(),
+                                current: row.variant_id,
+                            };
+                            Callback::new(move |()| callback.run(target.clone()))
+                        });
+                        view! { <NumberRowView row uses_variants reassign/> }
+                    })
                     .collect_view()}
             </tbody>
         </table>
@@ -28,15 +56,32 @@ pub fn NumbersTable(rows: Vec<NumberRow>, uses_variants: bool) -> impl IntoView 
 
 /// One number's row.
 #[component]
-fn NumberRowView(row: NumberRow, uses_variants: bool) -> impl IntoView {
+fn NumberRowView(
+    row: NumberRow,
+    uses_variants: bool,
+    reassign: Option<Callback<()>>,
+) -> impl IntoView {
     let NumberRow {
         e164,
         display,
         source,
         variant,
+        ..
     } = row;
     let copy_label = format!("Copy {e164}");
     let row_id = e164.clone();
+    let unassigned = variant == VariantCell::Unassigned;
+    let actions = reassign.map(|reassign| {
+        view! {
+            <td class="cell-actions">
+                <ActionsMenu
+                    label=format!("Actions for {e164}")
+                    id=actions_button_id(&e164)
+                    items=vec![MenuItem { label: "Reassign variant", on_select: reassign }]
+                />
+            </td>
+        }
+    });
     view! {
         <tr data-e164=row_id>
             <td data-label="Number">
@@ -50,8 +95,16 @@ fn NumberRowView(row: NumberRow, uses_variants: bool) -> impl IntoView {
                 <span class="badge">{source}</span>
             </td>
             {uses_variants.then(|| view! {
-                <td data-label="Assigned variant"><VariantLabel cell=variant/></td>
+                <td data-label="Assigned variant">
+                    <VariantLabel cell=variant/>
+                    {reassign.filter(|_| unassigned).map(|reassign| view! {
+                        <button type="button" class="link-button" on:click=move |_| reassign.run(())>
+                            "Assign variant"
+                        </button>
+                    })}
+                </td>
             })}
+            {actions}
         </tr>
     }
 }

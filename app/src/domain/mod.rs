@@ -1,17 +1,25 @@
 //! Pure domain types and rules, compiled for both the server and the browser.
 
+pub mod assignment;
+pub mod callouts;
 pub mod e164;
 pub mod environment;
 pub mod numbers_page;
 #[cfg(feature = "ssr")]
 pub mod phone_format;
 pub mod project;
+pub mod publication;
 pub mod source;
 pub mod variant;
+pub mod variants_page;
 
+pub use assignment::{AssignError, check_assignment};
+pub use callouts::{Callout, callouts};
 pub use e164::{E164, E164Error};
 pub use environment::Environment;
 pub use numbers_page::{EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell};
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
+pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
 pub use source::{IntegrationKind, Ownership};
-pub use variant::{Variant, VariantId};
+pub use variant::{Variant, VariantId, VariantName, VariantNameError};
+pub use variants_page::{EnvironmentStatus, PublishRecord, VariantRow, VariantsPage};

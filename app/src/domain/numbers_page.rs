@@ -3,7 +3,7 @@
 //! Display strings are computed here (on the server) so the browser needs no
 //! phone-number metadata.
 
-use super::{Environment, ProjectOverview, ProjectSummary, Variant};
+use super::{Callout, Environment, ProjectOverview, ProjectSummary, Variant, VariantId, callouts};
 use serde::{Deserialize, Serialize};
 
 /// How a number is shown: country and readable grouping.
@@ -39,6 +39,8 @@ pub struct NumberRow {
     pub source: String,
     /// The Assigned variant column.
     pub variant: VariantCell,
+    /// The assigned variant's identity, to preselect it when reassigning.
+    pub variant_id: Option<VariantId>,
 }
 
 /// One environment's section.
@@ -48,6 +50,8 @@ pub struct EnvironmentSection {
     pub environment: Environment,
     /// Its numbers, oldest first.
     pub rows: Vec<NumberRow>,
+    /// Variants published to this environment: the only ones its numbers may be assigned.
+    pub assignable: Vec<Variant>,
 }
 
 /// What the page shows below its heading.
@@ -59,6 +63,8 @@ pub enum PageBody {
     Sections {
         /// Whether the Assigned variant column is shown.
         uses_variants: bool,
+        /// Variant callouts, in display order.
+        callouts: Vec<Callout>,
         /// Sandbox, Pre-release, Live, in that order.
         sections: Vec<EnvironmentSection>,
     },
@@ -83,6 +89,7 @@ impl NumbersPage {
             project,
             integrations,
             draft_variants,
+            publications,
             numbers,
         } = overview;
         if integrations.is_empty() {
@@ -110,14 +117,25 @@ impl NumbersPage {
                         display: display(&n.e164),
                         source: n.source.label().to_owned(),
                         variant: cell(&n.variant),
+                        variant_id: n.variant.as_ref().map(|v| v.id),
                     })
                     .collect(),
+                assignable: publications
+                    .variants_in(environment)
+                    .map(<[Variant]>::to_vec)
+                    .unwrap_or_default(),
             })
+            .collect();
+        let draft_ids: Vec<VariantId> = draft_variants.iter().map(|v| v.id).collect();
+        let assigned: Vec<VariantId> = numbers
+            .iter()
+            .filter_map(|n| n.variant.as_ref().map(|v| v.id))
             .collect();
         Self {
             project,
             body: PageBody::Sections {
                 uses_variants: !draft_variants.is_empty(),
+                callouts: callouts(&draft_ids, &publications, &assigned),
                 sections,
             },
         }
@@ -162,6 +180,8 @@ mod tests {
             },
             integrations,
             draft_variants: draft,
+            publications: crate::domain::Publications::default()
+                .with(Environment::Sandbox, vec![variant(1, "Default")]),
             numbers: vec![
                 number("+441", Environment::Live, Some(variant(1, "Default"))),
                 number("+442", Environment::Sandbox, None),
@@ -182,6 +202,7 @@ mod tests {
         let PageBody::Sections {
             uses_variants,
             sections,
+            ..
         } = page.body
         else {
             panic!("expected sections");
@@ -196,6 +217,30 @@ mod tests {
         assert_eq!(e164s(2), ["+441"]);
         assert_eq!(sections[2].rows[0].display.international, "fmt +441");
         assert_eq!(sections[2].rows[0].source, "PolyAI");
+        assert_eq!(sections[0].assignable, [variant(1, "Default")]);
+        assert!(
+            sections[2].assignable.is_empty(),
+            "nothing published to Live"
+        );
+    }
+
+    #[test]
+    fn callouts_follow_the_numbers_and_publications() {
+        let page = NumbersPage::build(
+            overview(
+                vec![IntegrationKind::BuiltInPool],
+                vec![variant(1, "Default")],
+            ),
+            fake_display,
+        );
+        let PageBody::Sections { callouts, .. } = page.body else {
+            panic!("expected sections");
+        };
+        assert_eq!(
+            callouts,
+            [Callout::VariantDeleted],
+            "+443 points at deleted variant 9"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Projects and the stored facts the Numbers page is built from.
 
-use super::{E164, Environment, IntegrationKind, Ownership, Variant};
+use super::{E164, Environment, IntegrationKind, Ownership, Publications, Variant};
 use serde::{Deserialize, Serialize};
 
 /// A project's URL identifier: 1 to 63 lowercase letters, digits and inner hyphens.
@@ -68,6 +68,8 @@ pub struct ProjectOverview {
     pub integrations: Vec<IntegrationKind>,
     /// Variants in the draft, default first.
     pub draft_variants: Vec<Variant>,
+    /// The variants published to each environment.
+    pub publications: Publications,
     /// Its numbers, oldest first.
     pub numbers: Vec<NumberRecord>,
 }

@@ -2,6 +2,8 @@
 
 mod not_found;
 mod numbers;
+mod variants;
 
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
+pub use variants::VariantsScreen;

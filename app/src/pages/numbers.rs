@@ -1,26 +1,101 @@
-//! `/projects/{project}/numbers`: loads the page data and renders it.
+//! `/projects/{project}/numbers`: loads the page data, renders it, and runs its actions.
 
 use super::NotFound;
-use crate::api::load_numbers_page;
-use crate::components::{ErrorAlert, NumbersContent};
+use crate::api::{AssignVariant, PublishDraft, load_numbers_page};
+use crate::components::{
+    ErrorAlert, ExpandedSections, NumbersContent, ReassignDialog, ReassignTarget, actions_button_id,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use std::time::Duration;
+
+/// Moves keyboard focus to the element with `id` once the page has re-rendered.
+pub(crate) fn focus_soon(id: String) {
+    set_timeout(
+        move || {
+            use wasm_bindgen::JsCast;
+            if let Some(element) = document()
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        },
+        Duration::from_millis(50),
+    );
+}
 
 /// The Numbers page of the project named in the URL.
 #[component]
 pub fn NumbersScreen() -> impl IntoView {
     let params = use_params_map();
-    let project = move || params.read().get("project").unwrap_or_default();
-    let page = Resource::new(project, load_numbers_page);
+    let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
+    let assign = ServerAction::<AssignVariant>::new();
+    let publish = ServerAction::<PublishDraft>::new();
+    let page = Resource::new(
+        move || {
+            (
+                project.get(),
+                assign.version().get(),
+                publish.version().get(),
+            )
+        },
+        |(project, _, _)| load_numbers_page(project),
+    );
+    let expanded = ExpandedSections::new();
+    let target = RwSignal::new(None::<ReassignTarget>);
+
+    let open_reassign = Callback::new(move |t: ReassignTarget| {
+        assign.value().set(None);
+        target.set(Some(t));
+    });
+    let close_reassign = move || {
+        if let Some(t) = target.get_untracked() {
+            target.set(None);
+            focus_soon(actions_button_id(&t.e164));
+        }
+    };
+    // Close the dialog once the assignment succeeded; the page reloads its data meanwhile.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = assign.value().get() {
+            close_reassign();
+        }
+    });
+    let assign_error = Signal::derive(move || {
+        assign
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    });
+    let publish_error = move || {
+        publish
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| view! { <ErrorAlert message=e.to_string()/> })
+    };
+    let on_publish = Callback::new(move |()| {
+        publish.dispatch(PublishDraft {
+            project: project.get_untracked(),
+        });
+    });
+
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading numbers…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! {
                         <Title text=format!("Numbers · {}", page.project.name)/>
-                        <NumbersContent page/>
+                        <NumbersContent
+                            page
+                            expanded
+                            on_reassign=Some(open_reassign)
+                            on_publish=Some(on_publish)
+                            publishing=publish.pending()
+                        />
                     }
                     .into_any(),
                     Err(err @ AppError::ProjectNotFound(_)) => {
@@ -30,5 +105,25 @@ pub fn NumbersScreen() -> impl IntoView {
                 }
             })}
         </Suspense>
+        {publish_error}
+        {move || target.get().map(|t| {
+            let e164 = t.e164.clone();
+            view! {
+                <ReassignDialog
+                    target=t
+                    variants_href=format!("/projects/{}/variants", project.get_untracked())
+                    on_assign=move |variant: crate::domain::VariantId| {
+                        assign.dispatch(AssignVariant {
+                            project: project.get_untracked(),
+                            e164: e164.clone(),
+                            variant: variant.0,
+                        });
+                    }
+                    on_close=move |()| close_reassign()
+                    pending=assign.pending()
+                    error=assign_error
+                />
+            }
+        })}
     }
 }

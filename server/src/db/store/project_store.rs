@@ -1,44 +1,19 @@
-//! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
+//! [`ProjectStore`] over sea-orm.
 
-use super::entities::{number, project, telephony_integration, variant};
+use super::{SeaStore, corrupt, db_error, load};
+use crate::db::entities::{number, project, telephony_integration};
 use app::domain::{
     E164, Environment, IntegrationKind, NumberRecord, Ownership, ProjectOverview, ProjectSlug,
-    ProjectSummary, Variant, VariantId,
+    ProjectSummary, Variant,
 };
 use app::ports::{ProjectStore, StoreError};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-
-/// Storage over one sea-orm connection pool.
-#[derive(Clone, Debug)]
-pub struct SeaStore {
-    db: DatabaseConnection,
-}
-
-impl SeaStore {
-    /// Wraps a migrated connection.
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
-    }
-}
-
-fn db_error(err: DbErr) -> StoreError {
-    StoreError(err.to_string())
-}
-
-fn corrupt(table: &str, id: i32, what: &str) -> StoreError {
-    StoreError(format!("{table} row {id} holds an invalid {what}"))
-}
 
 #[async_trait::async_trait]
 impl ProjectStore for SeaStore {
     async fn overview(&self, slug: &ProjectSlug) -> Result<Option<ProjectOverview>, StoreError> {
-        let Some(project) = project::Entity::find()
-            .filter(project::Column::Slug.eq(slug.as_str()))
-            .one(&self.db)
-            .await
-            .map_err(db_error)?
-        else {
+        let Some(project) = load::project_by_slug(&self.db, slug.as_str()).await? else {
             return Ok(None);
         };
         let integrations = telephony_integration::Entity::find()
@@ -54,13 +29,8 @@ impl ProjectStore for SeaStore {
                     .ok_or_else(|| corrupt("telephony_integrations", row.id, "kind"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let variants = variant::Entity::find()
-            .filter(variant::Column::ProjectId.eq(project.id))
-            .order_by_asc(variant::Column::Position)
-            .order_by_asc(variant::Column::Id)
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
+        let variants = load::variants_of(&self.db, project.id).await?;
+        let publications = load::publications(&self.db, project.id, &variants).await?;
         let numbers = number::Entity::find()
             .filter(number::Column::ProjectId.eq(project.id))
             .order_by_asc(number::Column::CreatedAt)
@@ -70,7 +40,10 @@ impl ProjectStore for SeaStore {
             .map_err(db_error)?;
 
         let kinds: HashMap<i32, IntegrationKind> = integrations.iter().copied().collect();
-        let by_id: HashMap<i32, Variant> = variants.iter().map(|v| (v.id, to_variant(v))).collect();
+        let by_id: HashMap<i32, Variant> = variants
+            .iter()
+            .map(|v| (v.id, load::to_variant(v)))
+            .collect();
         let numbers = numbers
             .into_iter()
             .map(|row| {
@@ -102,11 +75,8 @@ impl ProjectStore for SeaStore {
                 name: project.name,
             },
             integrations: integrations.into_iter().map(|(_, kind)| kind).collect(),
-            draft_variants: variants
-                .iter()
-                .filter(|v| v.deleted_at.is_none())
-                .map(to_variant)
-                .collect(),
+            draft_variants: load::draft(&variants),
+            publications,
             numbers,
         }))
     }
@@ -120,12 +90,5 @@ impl ProjectStore for SeaStore {
         first
             .map(|p| ProjectSlug::parse(&p.slug).map_err(|_| corrupt("projects", p.id, "slug")))
             .transpose()
-    }
-}
-
-fn to_variant(row: &variant::Model) -> Variant {
-    Variant {
-        id: VariantId(i64::from(row.id)),
-        name: row.name.clone(),
     }
 }

@@ -1,0 +1,147 @@
+//! The Variants page's content: the draft, where each variant is published, and the history.
+
+use super::{Environment, NumberRecord, ProjectSummary, Publications, Variant};
+use serde::{Deserialize, Serialize};
+
+/// One draft variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantRow {
+    /// The variant.
+    pub variant: Variant,
+    /// The first draft variant is the default.
+    pub is_default: bool,
+    /// Environments whose published version holds it.
+    pub published_in: Vec<Environment>,
+    /// E.164 numbers assigned to it.
+    pub numbers: Vec<String>,
+}
+
+/// What one environment has published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnvironmentStatus {
+    /// The environment.
+    pub environment: Environment,
+    /// Variant names in its published version; `None` when never published.
+    pub variants: Option<Vec<String>>,
+}
+
+/// One publish or promote, as recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishRecord {
+    /// Where it was published.
+    pub environment: Environment,
+    /// The environment's version number it created.
+    pub version: i32,
+    /// Who did it.
+    pub published_by: String,
+    /// When, formatted for people.
+    pub published_at: String,
+    /// The variants it held.
+    pub variants: Vec<String>,
+}
+
+/// Everything the Variants page renders.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantsPage {
+    /// The project.
+    pub project: ProjectSummary,
+    /// Draft variants, default first.
+    pub variants: Vec<VariantRow>,
+    /// Sandbox, Pre-release, Live.
+    pub environments: Vec<EnvironmentStatus>,
+    /// Publishes and promotes, newest first.
+    pub history: Vec<PublishRecord>,
+}
+
+impl VariantsPage {
+    /// Builds the page from stored facts.
+    pub fn build(
+        project: ProjectSummary,
+        draft: &[Variant],
+        publications: &Publications,
+        numbers: &[NumberRecord],
+        history: Vec<PublishRecord>,
+    ) -> Self {
+        let variants = draft
+            .iter()
+            .enumerate()
+            .map(|(i, variant)| VariantRow {
+                variant: variant.clone(),
+                is_default: i == 0,
+                published_in: publications.environments_of(variant.id),
+                numbers: numbers
+                    .iter()
+                    .filter(|n| n.variant.as_ref().is_some_and(|v| v.id == variant.id))
+                    .map(|n| n.e164.as_str().to_owned())
+                    .collect(),
+            })
+            .collect();
+        let environments = Environment::ALL
+            .into_iter()
+            .map(|environment| EnvironmentStatus {
+                environment,
+                variants: publications
+                    .variants_in(environment)
+                    .map(|vs| vs.iter().map(|v| v.name.clone()).collect()),
+            })
+            .collect();
+        Self {
+            project,
+            variants,
+            environments,
+            history,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{E164, IntegrationKind, Ownership, VariantId};
+
+    fn v(id: i64, name: &str) -> Variant {
+        Variant {
+            id: VariantId(id),
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn default_publication_and_numbers_per_variant() {
+        let draft = [v(1, "Default"), v(2, "London")];
+        let pubs = Publications::default().with(Environment::Sandbox, vec![v(1, "Default")]);
+        let numbers = [NumberRecord {
+            e164: E164::parse("+447700900001").unwrap(),
+            environment: Environment::Sandbox,
+            source: IntegrationKind::BuiltInPool,
+            ownership: Ownership::Purchased,
+            variant: Some(v(2, "London")),
+        }];
+        let project = ProjectSummary {
+            slug: "p".into(),
+            name: "P".into(),
+        };
+        let page = VariantsPage::build(project, &draft, &pubs, &numbers, vec![]);
+        assert!(page.variants[0].is_default && !page.variants[1].is_default);
+        assert_eq!(page.variants[0].published_in, [Environment::Sandbox]);
+        assert!(page.variants[1].published_in.is_empty());
+        assert_eq!(page.variants[1].numbers, ["+447700900001"]);
+        assert_eq!(
+            page.environments[0].variants,
+            Some(vec!["Default".to_owned()])
+        );
+        assert_eq!(page.environments[2].variants, None);
+    }
+
+    #[test]
+    fn deleting_the_default_makes_the_next_one_default() {
+        let draft = [v(2, "London"), v(3, "Leeds")];
+        let project = ProjectSummary {
+            slug: "p".into(),
+            name: "P".into(),
+        };
+        let page = VariantsPage::build(project, &draft, &Publications::default(), &[], vec![]);
+        assert!(page.variants[0].is_default);
+        assert_eq!(page.variants[0].variant.name, "London");
+    }
+}

@@ -1,0 +1,116 @@
+//! Queries shared by the stores, usable on a connection or inside a transaction.
+
+use super::{corrupt, db_error};
+use crate::db::entities::{project, published_version, published_version_variant, variant};
+use app::domain::{Environment, Publications, Variant, VariantId};
+use app::ports::StoreError;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// The project with this slug, if any.
+pub async fn project_by_slug(
+    conn: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<Option<project::Model>, StoreError> {
+    project::Entity::find()
+        .filter(project::Column::Slug.eq(slug))
+        .one(conn)
+        .await
+        .map_err(db_error)
+}
+
+/// Every variant of a project, deleted ones included, in draft order.
+pub async fn variants_of(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+) -> Result<Vec<variant::Model>, StoreError> {
+    variant::Entity::find()
+        .filter(variant::Column::ProjectId.eq(project_id))
+        .order_by_asc(variant::Column::Position)
+        .order_by_asc(variant::Column::Id)
+        .all(conn)
+        .await
+        .map_err(db_error)
+}
+
+/// The draft: variants not deleted, in order.
+pub fn draft(variants: &[variant::Model]) -> Vec<Variant> {
+    variants
+        .iter()
+        .filter(|v| v.deleted_at.is_none())
+        .map(to_variant)
+        .collect()
+}
+
+/// A variant row as the domain sees it.
+pub fn to_variant(row: &variant::Model) -> Variant {
+    Variant {
+        id: VariantId(i64::from(row.id)),
+        name: row.name.clone(),
+    }
+}
+
+/// The newest published version of each environment of a project.
+pub async fn latest_versions(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+) -> Result<Vec<(Environment, published_version::Model)>, StoreError> {
+    let rows = published_version::Entity::find()
+        .filter(published_version::Column::ProjectId.eq(project_id))
+        .order_by_desc(published_version::Column::Version)
+        .all(conn)
+        .await
+        .map_err(db_error)?;
+    let mut latest: Vec<(Environment, published_version::Model)> = Vec::new();
+    for row in rows {
+        let env = Environment::parse(&row.environment)
+            .map_err(|_| corrupt("published_versions", row.id, "environment"))?;
+        if !latest.iter().any(|(e, _)| *e == env) {
+            latest.push((env, row));
+        }
+    }
+    Ok(latest)
+}
+
+/// Variant ids held by each of `versions`.
+pub async fn held_variants(
+    conn: &impl ConnectionTrait,
+    versions: &[i32],
+) -> Result<HashMap<i32, Vec<i32>>, StoreError> {
+    let rows = published_version_variant::Entity::find()
+        .filter(
+            published_version_variant::Column::PublishedVersionId.is_in(versions.iter().copied()),
+        )
+        .all(conn)
+        .await
+        .map_err(db_error)?;
+    let mut held: HashMap<i32, Vec<i32>> = HashMap::new();
+    for row in rows {
+        held.entry(row.published_version_id)
+            .or_default()
+            .push(row.variant_id);
+    }
+    Ok(held)
+}
+
+/// What each environment's newest published version holds, in draft order.
+pub async fn publications(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+    variants: &[variant::Model],
+) -> Result<Publications, StoreError> {
+    let latest = latest_versions(conn, project_id).await?;
+    let ids: Vec<i32> = latest.iter().map(|(_, v)| v.id).collect();
+    let held = held_variants(conn, &ids).await?;
+    let mut publications = Publications::default();
+    for (env, version) in latest {
+        let in_version = held.get(&version.id).cloned().unwrap_or_default();
+        let list = variants
+            .iter()
+            .filter(|v| in_version.contains(&v.id))
+            .map(to_variant)
+            .collect();
+        publications = publications.with(env, list);
+    }
+    Ok(publications)
+}

@@ -1,0 +1,238 @@
+//! [`VariantStore`] over sea-orm: each change runs in one transaction, rules from the domain.
+
+use super::{SeaStore, corrupt, db_error, load};
+use crate::db::entities::{number, project, published_version, published_version_variant, variant};
+use app::domain::{
+    E164, Environment, ProjectSlug, PublishRecord, Variant, VariantId, VariantName,
+    check_assignment, promoted_variants,
+};
+use app::ports::{ChangeError, StoreError, VariantStore};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+impl SeaStore {
+    async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
+        self.db.begin().await.map_err(db_error)
+    }
+}
+
+async fn commit(txn: DatabaseTransaction) -> Result<(), ChangeError> {
+    txn.commit().await.map_err(db_error)?;
+    Ok(())
+}
+
+async fn project(
+    conn: &impl ConnectionTrait,
+    slug: &ProjectSlug,
+) -> Result<project::Model, ChangeError> {
+    load::project_by_slug(conn, slug.as_str())
+        .await?
+        .ok_or(ChangeError::ProjectNotFound)
+}
+
+/// A draft variant of the project (not deleted).
+fn draft_variant(
+    variants: &[variant::Model],
+    id: VariantId,
+) -> Result<&variant::Model, ChangeError> {
+    variants
+        .iter()
+        .find(|v| i64::from(v.id) == id.0 && v.deleted_at.is_none())
+        .ok_or(ChangeError::VariantNotFound)
+}
+
+/// Records a new published version of `env` holding `variants`.
+async fn record_version(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+    env: Environment,
+    variants: &[Variant],
+    actor: &str,
+) -> Result<(), ChangeError> {
+    let previous = published_version::Entity::find()
+        .filter(published_version::Column::ProjectId.eq(project_id))
+        .filter(published_version::Column::Environment.eq(env.slug()))
+        .order_by_desc(published_version::Column::Version)
+        .one(conn)
+        .await
+        .map_err(db_error)?;
+    let version = published_version::ActiveModel {
+        project_id: Set(project_id),
+        environment: Set(env.slug().into()),
+        version: Set(previous.map_or(1, |p| p.version + 1)),
+        published_by: Set(actor.into()),
+        published_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await
+    .map_err(db_error)?;
+    for variant in variants {
+        let variant_id = i32::try_from(variant.id.0).map_err(|_| ChangeError::VariantNotFound)?;
+        published_version_variant::ActiveModel {
+            published_version_id: Set(version.id),
+            variant_id: Set(variant_id),
+        }
+        .insert(conn)
+        .await
+        .map_err(db_error)?;
+    }
+    Ok(())
+}
+
+#[async_trait::async_trait]
+impl VariantStore for SeaStore {
+    async fn publish_history(&self, slug: &ProjectSlug) -> Result<Vec<PublishRecord>, ChangeError> {
+        let project = project(&self.db, slug).await?;
+        let versions = published_version::Entity::find()
+            .filter(published_version::Column::ProjectId.eq(project.id))
+            .order_by_desc(published_version::Column::PublishedAt)
+            .order_by_desc(published_version::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let ids: Vec<i32> = versions.iter().map(|v| v.id).collect();
+        let held = load::held_variants(&self.db, &ids).await?;
+        let variants = load::variants_of(&self.db, project.id).await?;
+        let names: HashMap<i32, &str> = variants.iter().map(|v| (v.id, v.name.as_str())).collect();
+        versions
+            .into_iter()
+            .map(|v| {
+                let in_version = held.get(&v.id).cloned().unwrap_or_default();
+                Ok(PublishRecord {
+                    environment: Environment::parse(&v.environment)
+                        .map_err(|_| corrupt("published_versions", v.id, "environment"))?,
+                    version: v.version,
+                    published_by: v.published_by,
+                    published_at: v.published_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    variants: variants
+                        .iter()
+                        .filter(|row| in_version.contains(&row.id))
+                        .filter_map(|row| names.get(&row.id).map(|n| (*n).to_owned()))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    async fn create_variant(
+        &self,
+        slug: &ProjectSlug,
+        name: &VariantName,
+    ) -> Result<Variant, ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        name.check_unique(&load::draft(&variants), None)?;
+        let position = variants
+            .iter()
+            .map(|v| v.position)
+            .max()
+            .map_or(0, |p| p + 1);
+        let row = variant::ActiveModel {
+            project_id: Set(project.id),
+            name: Set(name.as_str().into()),
+            position: Set(position),
+            created_at: Set(Utc::now()),
+            deleted_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_error)?;
+        commit(txn).await?;
+        Ok(load::to_variant(&row))
+    }
+
+    async fn rename_variant(
+        &self,
+        slug: &ProjectSlug,
+        id: VariantId,
+        name: &VariantName,
+    ) -> Result<(), ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        let row = draft_variant(&variants, id)?.clone();
+        name.check_unique(&load::draft(&variants), Some(id))?;
+        let mut row: variant::ActiveModel = row.into();
+        row.name = Set(name.as_str().into());
+        row.update(&txn).await.map_err(db_error)?;
+        commit(txn).await
+    }
+
+    async fn delete_variant(&self, slug: &ProjectSlug, id: VariantId) -> Result<(), ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        let mut row: variant::ActiveModel = draft_variant(&variants, id)?.clone().into();
+        row.deleted_at = Set(Some(Utc::now()));
+        row.update(&txn).await.map_err(db_error)?;
+        commit(txn).await
+    }
+
+    async fn publish_draft(&self, slug: &ProjectSlug, actor: &str) -> Result<(), ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        record_version(
+            &txn,
+            project.id,
+            Environment::Sandbox,
+            &load::draft(&variants),
+            actor,
+        )
+        .await?;
+        commit(txn).await
+    }
+
+    async fn promote(
+        &self,
+        slug: &ProjectSlug,
+        target: Environment,
+        actor: &str,
+    ) -> Result<(), ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        let publications = load::publications(&txn, project.id, &variants).await?;
+        let promoted = promoted_variants(&publications, target)?;
+        record_version(&txn, project.id, target, &promoted, actor).await?;
+        commit(txn).await
+    }
+
+    async fn assign_variant(
+        &self,
+        slug: &ProjectSlug,
+        e164: &E164,
+        variant: VariantId,
+    ) -> Result<(), ChangeError> {
+        let txn = self.begin().await?;
+        let project = project(&txn, slug).await?;
+        let row = number::Entity::find()
+            .filter(number::Column::E164.eq(e164.as_str()))
+            .filter(number::Column::ProjectId.eq(project.id))
+            .one(&txn)
+            .await
+            .map_err(db_error)?
+            .ok_or(ChangeError::NumberNotFound)?;
+        let environment = Environment::parse(&row.environment)
+            .map_err(|_| corrupt("numbers", row.id, "environment"))?;
+        let variants = load::variants_of(&txn, project.id).await?;
+        let variant_id = variants
+            .iter()
+            .find(|v| i64::from(v.id) == variant.0)
+            .map(|v| v.id)
+            .ok_or(ChangeError::VariantNotFound)?;
+        let publications = load::publications(&txn, project.id, &variants).await?;
+        check_assignment(&publications, environment, variant)?;
+        let mut row: number::ActiveModel = row.into();
+        row.variant_id = Set(Some(variant_id));
+        row.update(&txn).await.map_err(db_error)?;
+        commit(txn).await
+    }
+}
