@@ -2,58 +2,10 @@
 
 mod support;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
-use server::config::Config;
 use support::TestDb;
-use tower::ServiceExt;
-
-/// A router over a fresh SQLite database with the demo data.
-async fn demo_router() -> (Router, TestDb) {
-    let t = TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
-    (router_for(&t).await, t)
-}
-
-async fn router_for(t: &TestDb) -> Router {
-    router_and_db(t).await.0
-}
-
-/// The router and the connection it uses.
-async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) {
-    let config = Config {
-        site_addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: "target/site".into(),
-        database_url: Some(t.url.clone()),
-        data_dir: "unused".into(),
-        demo: false,
-        log_format: server::config::LogFormat::Human,
-    };
-    let state = server::prepare(&config).await.unwrap();
-    let db = state.db.clone();
-    (server::router::router(state), db)
-}
-
-async fn send(
-    router: &Router,
-    request: Request<Body>,
-) -> (StatusCode, axum::http::HeaderMap, String) {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
-}
-
-async fn get(router: &Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
-    send(router, Request::get(uri).body(Body::empty()).unwrap()).await
-}
+use support::http::{demo_router, get, router_and_db, router_for, send};
 
 #[tokio::test]
 async fn health_and_readiness() {

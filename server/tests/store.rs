@@ -246,28 +246,6 @@ async fn page_shows_deleted_variant(t: &TestDb) {
     );
 }
 
-/// Declares each suite function as a test on both backends.
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test]
-            async fn $name() {
-                let t = super::TestDb::sqlite().await;
-                super::$name(&t).await;
-                t.drop_database().await;
-            })*
-        }
-        mod postgres {
-            $(#[tokio::test]
-            async fn $name() {
-                let t = super::TestDb::postgres().await;
-                super::$name(&t).await;
-                t.drop_database().await;
-            })*
-        }
-    };
-}
-
 on_both_backends!(
     migrations_can_run_again,
     demo_is_seeded_once,

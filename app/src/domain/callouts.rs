@@ -86,6 +86,15 @@ mod tests {
         )
     }
 
+    /// (name, draft, publications, assigned, expected callouts).
+    type Case<'a> = (
+        &'a str,
+        Vec<VariantId>,
+        &'a Publications,
+        Vec<VariantId>,
+        Vec<Callout>,
+    );
+
     /// Every combination that matters: (draft, publications, assigned) → callouts.
     #[test]
     fn truth_table() {
@@ -93,13 +102,7 @@ mod tests {
         let sandbox_12 = published(Environment::Sandbox, &[1, 2]);
         let live_only_1 = published(Environment::Live, &[1]);
         let sandbox_empty = published(Environment::Sandbox, &[]);
-        let cases: Vec<(
-            &str,
-            Vec<VariantId>,
-            &Publications,
-            Vec<VariantId>,
-            Vec<Callout>,
-        )> = vec![
+        let cases: Vec<Case> = vec![
             ("no variants anywhere", ids(&[]), &none, ids(&[]), vec![]),
             (
                 "first variants, nothing published",

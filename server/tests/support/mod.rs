@@ -1,6 +1,8 @@
 //! Test databases: a fresh SQLite file or a fresh PostgreSQL database per test.
 
-#![allow(dead_code)] // each test binary uses part of this module
+#![allow(dead_code, unused_imports)] // each test binary uses part of this module
+
+pub mod http;
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use server::db::connect_and_migrate;
@@ -78,6 +80,30 @@ impl TestDb {
             admin.close().await.ok();
         }
     }
+}
+
+/// Declares each listed `async fn(&TestDb)` as a test on SQLite and on PostgreSQL,
+/// each run in a fresh database.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                let t = super::TestDb::sqlite().await;
+                super::$name(&t).await;
+                t.drop_database().await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                let t = super::TestDb::postgres().await;
+                super::$name(&t).await;
+                t.drop_database().await;
+            })*
+        }
+    };
 }
 
 /// `postgres://u@h:p/old?x` with its database replaced by `name`.

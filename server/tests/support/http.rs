@@ -1,0 +1,83 @@
+//! Driving the router without a socket.
+
+use super::TestDb;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use tower::ServiceExt;
+
+/// A router over a fresh SQLite database with the demo data.
+pub async fn demo_router() -> (Router, TestDb) {
+    let t = TestDb::sqlite().await;
+    server::demo::seed_if_empty(&t.db).await.unwrap();
+    (router_for(&t).await, t)
+}
+
+/// A router over `t`.
+pub async fn router_for(t: &TestDb) -> Router {
+    router_and_db(t).await.0
+}
+
+/// The router over `t` and the connection it uses.
+pub async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) {
+    let config = Config {
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        site_root: "target/site".into(),
+        database_url: Some(t.url.clone()),
+        data_dir: "unused".into(),
+        demo: false,
+        log_format: server::config::LogFormat::Human,
+    };
+    let state = server::prepare(&config).await.unwrap();
+    let db = state.db.clone();
+    (server::router::router(state), db)
+}
+
+/// Sends `request`; returns status, headers and body text.
+pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// `GET uri`.
+pub async fn get(router: &Router, uri: &str) -> (StatusCode, HeaderMap, String) {
+    send(router, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+/// Calls the server function at `path` with form-encoded `args`, as the browser would.
+pub async fn call(router: &Router, path: &str, args: &[(&str, &str)]) -> (StatusCode, String) {
+    let body = args
+        .iter()
+        .map(|(k, v)| format!("{k}={}", form_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let (status, _, body) = send(router, request).await;
+    (status, body)
+}
+
+/// Percent-encodes a form value.
+fn form_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
