@@ -5,6 +5,7 @@ use crate::api::{AssignVariant, PublishDraft, load_numbers_page};
 use crate::components::{
     ErrorAlert, ExpandedSections, NumbersContent, ReassignDialog, ReassignTarget, actions_button_id,
 };
+use crate::domain::NumbersPage;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,16 +35,20 @@ pub fn NumbersScreen() -> impl IntoView {
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let assign = ServerAction::<AssignVariant>::new();
     let publish = ServerAction::<PublishDraft>::new();
-    let page = Resource::new(
-        move || {
-            (
-                project.get(),
-                assign.version().get(),
-                publish.version().get(),
-            )
-        },
-        |(project, _, _)| load_numbers_page(project),
-    );
+    // The first load goes through Suspense (server-rendered); after each action the data is
+    // reloaded in place, so the page never flashes its loading state.
+    let page = Resource::new(move || project.get(), load_numbers_page);
+    let latest = RwSignal::new(None::<Result<NumbersPage, AppError>>);
+    Effect::new(move |previous: Option<usize>| {
+        let done = assign.version().get() + publish.version().get();
+        if previous.is_some_and(|p| p != done) {
+            let project = project.get_untracked();
+            leptos::task::spawn_local(async move {
+                latest.set(Some(load_numbers_page(project).await));
+            });
+        }
+        done
+    });
     let expanded = ExpandedSections::new();
     let target = RwSignal::new(None::<ReassignTarget>);
 
@@ -86,7 +91,8 @@ pub fn NumbersScreen() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading numbers…"</p> }>
             {move || Suspend::new(async move {
-                match page.await {
+                let first = page.await;
+                move || match latest.get().unwrap_or_else(|| first.clone()) {
                     Ok(page) => view! {
                         <Title text=format!("Numbers · {}", page.project.name)/>
                         <NumbersContent

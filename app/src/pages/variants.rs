@@ -24,19 +24,23 @@ pub fn VariantsScreen() -> impl IntoView {
     let delete = ServerAction::<DeleteVariant>::new();
     let publish = ServerAction::<PublishDraft>::new();
     let promote = ServerAction::<Promote>::new();
-    let page = Resource::new(
-        move || {
-            (
-                project.get(),
-                create.version().get()
-                    + rename.version().get()
-                    + delete.version().get()
-                    + publish.version().get()
-                    + promote.version().get(),
-            )
-        },
-        |(project, _)| load_variants_page(project),
-    );
+    // First load through Suspense; after each action the data is reloaded in place.
+    let page = Resource::new(move || project.get(), load_variants_page);
+    let latest = RwSignal::new(None::<Result<VariantsPage, AppError>>);
+    Effect::new(move |previous: Option<usize>| {
+        let done = create.version().get()
+            + rename.version().get()
+            + delete.version().get()
+            + publish.version().get()
+            + promote.version().get();
+        if previous.is_some_and(|p| p != done) {
+            let project = project.get_untracked();
+            leptos::task::spawn_local(async move {
+                latest.set(Some(load_variants_page(project).await));
+            });
+        }
+        done
+    });
     let pending = Signal::derive(move || {
         create.pending().get()
             || rename.pending().get()
@@ -164,7 +168,8 @@ pub fn VariantsScreen() -> impl IntoView {
         {move || failure.get().map(|message| view! { <ErrorAlert message/> })}
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading variants…"</p> }>
             {move || Suspend::new(async move {
-                match page.await {
+                let first = page.await;
+                move || match latest.get().unwrap_or_else(|| first.clone()) {
                     Ok(page) => content(page).into_any(),
                     Err(err @ AppError::ProjectNotFound(_)) => view! { <NotFound what=err.to_string()/> }.into_any(),
                     Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
