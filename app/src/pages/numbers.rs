@@ -12,19 +12,27 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::time::Duration;
 
-/// Moves keyboard focus to the element with `id` once the page has re-rendered.
+/// Returns keyboard focus to the element with `id` once the page has re-rendered, unless
+/// the person has already moved focus somewhere (only lost focus, on `<body>`, is restored).
 pub(crate) fn focus_soon(id: String) {
     set_timeout(
         move || {
             use wasm_bindgen::JsCast;
-            if let Some(element) = document()
+            let document = document();
+            let focus_lost = document
+                .active_element()
+                .is_none_or(|active| document.body().is_some_and(|body| active == *body.as_ref()));
+            if !focus_lost {
+                return;
+            }
+            if let Some(element) = document
                 .get_element_by_id(&id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let _ = element.focus();
             }
         },
-        Duration::from_millis(50),
+        Duration::from_millis(30),
     );
 }
 
@@ -39,16 +47,7 @@ pub fn NumbersScreen() -> impl IntoView {
     // reloaded in place, so the page never flashes its loading state.
     let page = Resource::new(move || project.get(), load_numbers_page);
     let latest = RwSignal::new(None::<Result<NumbersPage, AppError>>);
-    Effect::new(move |previous: Option<usize>| {
-        let done = assign.version().get() + publish.version().get();
-        if previous.is_some_and(|p| p != done) {
-            let project = project.get_untracked();
-            leptos::task::spawn_local(async move {
-                latest.set(Some(load_numbers_page(project).await));
-            });
-        }
-        done
-    });
+    let reloading = RwSignal::new(false);
     let expanded = ExpandedSections::new();
     let target = RwSignal::new(None::<ReassignTarget>);
 
@@ -62,11 +61,22 @@ pub fn NumbersScreen() -> impl IntoView {
             focus_soon(actions_button_id(&t.e164));
         }
     };
-    // Close the dialog once the assignment succeeded; the page reloads its data meanwhile.
-    Effect::new(move |_| {
-        if let Some(Ok(())) = assign.value().get() {
-            close_reassign();
+    // After each action, reload the data in place; a successful assignment closes its dialog
+    // once the updated row is on screen.
+    Effect::new(move |previous: Option<usize>| {
+        let done = assign.version().get() + publish.version().get();
+        if previous.is_some_and(|p| p != done) {
+            let project = project.get_untracked();
+            reloading.set(true);
+            leptos::task::spawn_local(async move {
+                latest.set(Some(load_numbers_page(project).await));
+                reloading.set(false);
+                if let Some(Ok(())) = assign.value().get_untracked() {
+                    close_reassign();
+                }
+            });
         }
+        done
     });
     let assign_error = Signal::derive(move || {
         assign
@@ -126,7 +136,7 @@ pub fn NumbersScreen() -> impl IntoView {
                         });
                     }
                     on_close=move |()| close_reassign()
-                    pending=assign.pending()
+                    pending=Signal::derive(move || assign.pending().get() || reloading.get())
                     error=assign_error
                 />
             }
