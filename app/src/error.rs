@@ -16,6 +16,17 @@ pub enum AppError {
     /// No such number in this project.
     #[error("The number {0} is not in this project.")]
     NumberNotFound(String),
+    /// One field of a form is invalid; shown next to that field.
+    #[error("{message}")]
+    Invalid {
+        /// The field, as the form names it (e.g. `area_code`).
+        field: String,
+        /// What is wrong, in plain words.
+        message: String,
+    },
+    /// The number provider refused or failed; nothing was bought.
+    #[error("{0}")]
+    Provider(String),
     /// The request breaks a rule; the message says which.
     #[error("{0}")]
     Rejected(String),
@@ -25,6 +36,24 @@ pub enum AppError {
     /// The request never reached the server, or its answer could not be read.
     #[error("The server could not be reached ({0}). Check your connection and try again.")]
     Transport(String),
+}
+
+impl AppError {
+    /// An invalid `field` with `message`.
+    pub fn invalid(field: &str, message: impl ToString) -> Self {
+        Self::Invalid {
+            field: field.to_owned(),
+            message: message.to_string(),
+        }
+    }
+
+    /// The message for `field`, if this error is about it.
+    pub fn for_field(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Invalid { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
 }
 
 impl FromServerFnError for AppError {

@@ -1,8 +1,9 @@
 //! Traits the server functions call; their implementations live in the `server` crate.
 
+use crate::domain::idempotency::{Decision, RequestFingerprint};
 use crate::domain::{
-    AssignError, E164, Environment, ProjectOverview, ProjectSlug, PublishError, PublishRecord,
-    Variant, VariantId, VariantName, VariantNameError,
+    AreaCode, AssignError, Country, E164, Environment, IntegrationKind, Ownership, ProjectOverview,
+    ProjectSlug, PublishError, PublishRecord, Variant, VariantId, VariantName, VariantNameError,
 };
 use std::sync::Arc;
 
@@ -23,6 +24,9 @@ pub enum ChangeError {
     /// No such number in this project.
     #[error("number not found")]
     NumberNotFound,
+    /// The number is already in use somewhere in the system.
+    #[error("number already in use")]
+    NumberTaken,
     /// The variant name was refused.
     #[error(transparent)]
     Name(#[from] VariantNameError),
@@ -95,6 +99,78 @@ pub trait VariantStore: Send + Sync {
     ) -> Result<(), ChangeError>;
 }
 
+/// What to buy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuyRequest {
+    /// UK or US.
+    pub country: Country,
+    /// For US numbers, the area code asked for (`None`: any).
+    pub area_code: Option<AreaCode>,
+}
+
+/// Why a provider could not do what was asked, worded for the person adding the number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProviderError {
+    /// No stock in that area code.
+    #[error(
+        "No numbers are available in area code {0}. Try another area code, or leave it empty for any."
+    )]
+    NoStockInArea(AreaCode),
+    /// No stock at all for that country.
+    #[error("No {0} numbers are available right now.")]
+    NoStock(&'static str),
+    /// The provider failed or could not be reached (details in the log).
+    #[error("The number provider could not be reached. Nothing was bought; please try again.")]
+    Unavailable(String),
+}
+
+/// A source of phone numbers that can be bought and released.
+#[async_trait::async_trait]
+pub trait TelephonyProvider: Send + Sync {
+    /// Takes a number matching `request`, tagged with `tag` (the purchase's key) so an
+    /// interrupted purchase can be found again.
+    async fn buy(&self, request: &BuyRequest, tag: &str) -> Result<E164, ProviderError>;
+    /// Confirms a bought number once it is recorded on our side.
+    async fn confirm(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
+    /// Gives a bought number back.
+    async fn release(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
+}
+
+/// A number to record for a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewNumber {
+    /// The project.
+    pub project: ProjectSlug,
+    /// The number.
+    pub e164: E164,
+    /// Where it serves.
+    pub environment: Environment,
+    /// The integration carrying it.
+    pub source: IntegrationKind,
+    /// Bought or connected.
+    pub ownership: Ownership,
+    /// Its variant, if chosen.
+    pub variant: Option<VariantId>,
+    /// Who added it.
+    pub created_by: String,
+}
+
+/// Records purchase attempts by idempotency key, and the numbers they bring.
+#[async_trait::async_trait]
+pub trait PurchaseStore: Send + Sync {
+    /// Records a pending attempt under `key`, or says how an earlier use of `key` went.
+    async fn start_purchase(
+        &self,
+        project: &ProjectSlug,
+        key: &str,
+        fingerprint: &RequestFingerprint,
+    ) -> Result<Decision, ChangeError>;
+    /// Saves the number and marks the attempt succeeded, atomically.
+    async fn finish_purchase(&self, key: &str, number: &NewNumber) -> Result<(), ChangeError>;
+    /// Marks the attempt failed with the message the person saw.
+    async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError>;
+}
+
 /// The ports bundled together and provided to server functions through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -102,4 +178,8 @@ pub struct Services {
     pub projects: Arc<dyn ProjectStore>,
     /// Variant, publication and assignment changes.
     pub variants: Arc<dyn VariantStore>,
+    /// Purchase attempts.
+    pub purchases: Arc<dyn PurchaseStore>,
+    /// The built-in number pool.
+    pub pool: Arc<dyn TelephonyProvider>,
 }

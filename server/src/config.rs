@@ -43,6 +43,15 @@ pub struct Config {
           default_value = "false", num_args = 0..=1, default_missing_value = "true")]
     pub demo: bool,
 
+    /// US area codes the built-in pool is stocked with (`NXX-555-01XX` in each).
+    #[arg(
+        long,
+        env = "NUMBERS_POOL_US_AREA_CODES",
+        value_delimiter = ',',
+        default_value = "212,415,646"
+    )]
+    pub pool_us_area_codes: Vec<u16>,
+
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,
@@ -78,6 +87,7 @@ mod tests {
         );
         assert!(!config.demo);
         assert_eq!(config.log_format, LogFormat::Human);
+        assert_eq!(config.pool_us_area_codes, [212, 415, 646]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod db;
 pub mod demo;
 pub mod router;
 pub mod telemetry;
+pub mod telephony;
 
 use app::ports::Services;
 use config::Config;
@@ -41,6 +42,17 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         let seeded = demo::seed_if_empty(&db).await?;
         tracing::info!(?seeded, "demo data");
     }
+    let stocked = telephony::pool::stock_if_empty(&db, &config.pool_us_area_codes).await?;
+    if stocked > 0 {
+        tracing::info!(
+            stocked,
+            "stocked the built-in number pool from the drama ranges"
+        );
+    }
+    let reconciled = telephony::reconcile::reconcile_pool(&db).await?;
+    if reconciled != telephony::reconcile::Reconciled::default() {
+        tracing::warn!(?reconciled, "reconciled interrupted purchases");
+    }
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
         .site_root(config.site_root.as_str())
@@ -52,7 +64,9 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         leptos_options,
         services: Services {
             projects: store.clone(),
-            variants: store,
+            variants: store.clone(),
+            purchases: store,
+            pool: Arc::new(telephony::pool::BuiltInPool::new(db.clone())),
         },
         db,
     })

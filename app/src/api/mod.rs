@@ -1,8 +1,10 @@
 //! Server functions, one file per area: parse, call a port, map the error.
 
+mod add_number;
 mod numbers;
 mod variants;
 
+pub use add_number::*;
 pub use numbers::*;
 pub use variants::*;
 
@@ -20,25 +22,26 @@ fn services() -> Result<Services, AppError> {
 
 /// Parses a project identifier; a malformed one names no project.
 #[cfg(feature = "ssr")]
-fn project_slug(project: &str) -> Result<ProjectSlug, AppError> {
+pub(crate) fn project_slug(project: &str) -> Result<ProjectSlug, AppError> {
     ProjectSlug::parse(project).map_err(|_| AppError::ProjectNotFound(project.to_owned()))
 }
 
 /// Who is making a change, for the publish history. Until members sign in, changes are
 /// recorded as made from the console.
 #[cfg(feature = "ssr")]
-fn actor() -> &'static str {
+pub(crate) fn actor() -> &'static str {
     "console user"
 }
 
 /// A refused or failed change, as the person should read it.
 #[cfg(feature = "ssr")]
-fn change_error(project: &ProjectSlug, err: crate::ports::ChangeError) -> AppError {
+pub(crate) fn change_error(project: &ProjectSlug, err: crate::ports::ChangeError) -> AppError {
     use crate::ports::ChangeError;
     match err {
         ChangeError::ProjectNotFound => AppError::ProjectNotFound(project.as_str().to_owned()),
         ChangeError::VariantNotFound => AppError::VariantNotFound,
         ChangeError::NumberNotFound => AppError::NumberNotFound(String::new()),
+        ChangeError::NumberTaken => AppError::Rejected("That number is already in use.".into()),
         ChangeError::Name(e) => AppError::Rejected(e.to_string()),
         ChangeError::Publish(e) => AppError::Rejected(e.to_string()),
         ChangeError::Assign(e) => AppError::Rejected(e.to_string()),

@@ -1,9 +1,12 @@
 //! Pure domain types and rules, compiled for both the server and the browser.
 
+pub mod area_code;
 pub mod assignment;
 pub mod callouts;
+pub mod country;
 pub mod e164;
 pub mod environment;
+pub mod idempotency;
 pub mod numbers_page;
 #[cfg(feature = "ssr")]
 pub mod phone_format;
@@ -13,8 +16,10 @@ pub mod source;
 pub mod variant;
 pub mod variants_page;
 
+pub use area_code::{AreaCode, AreaCodeError};
 pub use assignment::{AssignError, check_assignment};
 pub use callouts::{Callout, callouts};
+pub use country::Country;
 pub use e164::{E164, E164Error};
 pub use environment::Environment;
 pub use numbers_page::{EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell};

@@ -4,7 +4,7 @@ pub mod entities;
 pub mod migrations;
 mod store;
 
-pub use store::SeaStore;
+pub use store::{PENDING, SeaStore};
 
 use migrations::Migrator;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};

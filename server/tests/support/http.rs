@@ -20,17 +20,27 @@ pub async fn router_for(t: &TestDb) -> Router {
     router_and_db(t).await.0
 }
 
-/// The router over `t` and the connection it uses.
-pub async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) {
-    let config = Config {
+/// The server's state over `t`, as `main` prepares it.
+pub async fn state_for(t: &TestDb) -> server::router::AppState {
+    server::prepare(&config_for(t)).await.unwrap()
+}
+
+/// The configuration `main` would use for `t`.
+fn config_for(t: &TestDb) -> Config {
+    Config {
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         database_url: Some(t.url.clone()),
         data_dir: "unused".into(),
         demo: false,
+        pool_us_area_codes: vec![212, 415, 646],
         log_format: server::config::LogFormat::Human,
-    };
-    let state = server::prepare(&config).await.unwrap();
+    }
+}
+
+/// The router over `t` and the connection it uses.
+pub async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) {
+    let state = state_for(t).await;
     let db = state.db.clone();
     (server::router::router(state), db)
 }

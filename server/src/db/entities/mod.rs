@@ -2,8 +2,10 @@
 
 pub mod member;
 pub mod number;
+pub mod pool_number;
 pub mod project;
 pub mod published_version;
 pub mod published_version_variant;
+pub mod purchase;
 pub mod telephony_integration;
 pub mod variant;

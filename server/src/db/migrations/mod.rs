@@ -1,6 +1,7 @@
 //! Versioned schema migrations, applied in order at start-up.
 
 mod m20261127_000001_initial;
+mod m20261127_000002_pool_and_purchases;
 
 use sea_orm_migration::prelude::*;
 
@@ -10,6 +11,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261127_000001_initial::Migration)]
+        vec![
+            Box::new(m20261127_000001_initial::Migration),
+            Box::new(m20261127_000002_pool_and_purchases::Migration),
+        ]
     }
 }

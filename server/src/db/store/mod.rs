@@ -2,6 +2,7 @@
 
 mod load;
 mod project_store;
+mod purchase_store;
 mod variant_store;
 
 use app::ports::StoreError;
@@ -14,14 +15,21 @@ pub struct SeaStore {
 }
 
 impl SeaStore {
+    /// The connection it uses.
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
     /// Wraps a migrated connection.
     pub fn new(db: DatabaseConnection) -> Self {
         Self { db }
     }
 }
 
+pub use purchase_store::PENDING;
+
 /// A database error as the ports report it.
-fn db_error(err: DbErr) -> StoreError {
+pub(crate) fn db_error(err: DbErr) -> StoreError {
     StoreError(err.to_string())
 }
 

@@ -1,0 +1,30 @@
+//! Server functions of the Add number dialog.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Buys a UK or US number into `environment` of `project`; returns its E.164 form.
+/// Retrying with the same `idempotency_key` returns the first result and buys nothing more.
+#[server]
+pub async fn buy_number(
+    project: String,
+    environment: String,
+    country: String,
+    area_code: String,
+    variant: Option<i64>,
+    idempotency_key: String,
+) -> Result<String, AppError> {
+    use crate::usecases::buy_number::{BuyForm, buy_number};
+    let form = BuyForm {
+        project,
+        environment,
+        country,
+        area_code,
+        variant,
+        idempotency_key,
+        actor: super::actor().to_owned(),
+    };
+    buy_number(&super::services()?, form)
+        .await
+        .map(|e164| e164.as_str().to_owned())
+}

@@ -1,0 +1,75 @@
+//! Retried purchases: the same key returns the first result, never a second number.
+
+use serde::{Deserialize, Serialize};
+
+/// What an add-number request asked for, compared across retries with the same key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestFingerprint(pub String);
+
+/// A purchase attempt as recorded under its idempotency key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Started, not finished (or the process stopped in between).
+    Pending,
+    /// Finished with this number.
+    Succeeded(String),
+    /// Finished with this user-facing error.
+    Failed(String),
+}
+
+/// What to do with a request, given what its key already recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// First use of the key: go ahead.
+    Proceed,
+    /// A retry of a finished attempt: answer as the first time.
+    Replay(Attempt),
+    /// The first attempt is still running.
+    InProgress,
+    /// The key was used for a different request.
+    Conflict,
+}
+
+/// Decides how to treat a request with a key seen before (or not).
+pub fn decide(
+    recorded: Option<(&RequestFingerprint, &Attempt)>,
+    request: &RequestFingerprint,
+) -> Decision {
+    match recorded {
+        None => Decision::Proceed,
+        Some((fingerprint, _)) if fingerprint != request => Decision::Conflict,
+        Some((_, Attempt::Pending)) => Decision::InProgress,
+        Some((_, done)) => Decision::Replay(done.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions() {
+        let a = RequestFingerprint("buy sandbox UK".into());
+        let b = RequestFingerprint("buy live US 212".into());
+        let done = Attempt::Succeeded("+447700900001".into());
+        assert_eq!(decide(None, &a), Decision::Proceed);
+        assert_eq!(
+            decide(Some((&a, &done)), &a),
+            Decision::Replay(done.clone())
+        );
+        let failed = Attempt::Failed("no stock".into());
+        assert_eq!(
+            decide(Some((&a, &failed)), &a),
+            Decision::Replay(failed.clone())
+        );
+        assert_eq!(
+            decide(Some((&a, &Attempt::Pending)), &a),
+            Decision::InProgress
+        );
+        assert_eq!(decide(Some((&a, &done)), &b), Decision::Conflict);
+        assert_eq!(
+            decide(Some((&a, &Attempt::Pending)), &b),
+            Decision::Conflict
+        );
+    }
+}

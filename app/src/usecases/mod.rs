@@ -1,0 +1,3 @@
+//! Server-side flows that span several ports (server only).
+
+pub mod buy_number;

@@ -1,0 +1,25 @@
+//! `purchases`: every add-number attempt, by idempotency key.
+
+use sea_orm::entity::prelude::*;
+
+/// A purchase attempt; `status` is `pending`, `succeeded` or `failed`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "purchases")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub idempotency_key: String,
+    pub project_id: i32,
+    pub fingerprint: String,
+    pub status: String,
+    pub e164: Option<String>,
+    pub error: Option<String>,
+    pub created_at: DateTimeUtc,
+}
+
+/// No navigable relations.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

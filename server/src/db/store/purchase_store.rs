@@ -1,0 +1,157 @@
+//! [`PurchaseStore`] over sea-orm.
+
+use super::{SeaStore, db_error, load};
+use crate::db::entities::{number, purchase, telephony_integration};
+use app::domain::ProjectSlug;
+use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
+use app::ports::{ChangeError, NewNumber, PurchaseStore, StoreError};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
+    TransactionTrait,
+};
+
+/// Purchase status values as stored.
+pub const PENDING: &str = "pending";
+const SUCCEEDED: &str = "succeeded";
+const FAILED: &str = "failed";
+
+/// The attempt a stored purchase row describes.
+fn attempt(row: &purchase::Model) -> Attempt {
+    match (row.status.as_str(), &row.e164, &row.error) {
+        (SUCCEEDED, Some(e164), _) => Attempt::Succeeded(e164.clone()),
+        (FAILED, _, error) => Attempt::Failed(error.clone().unwrap_or_default()),
+        _ => Attempt::Pending,
+    }
+}
+
+async fn by_key(
+    conn: &impl ConnectionTrait,
+    key: &str,
+) -> Result<Option<purchase::Model>, StoreError> {
+    purchase::Entity::find()
+        .filter(purchase::Column::IdempotencyKey.eq(key))
+        .one(conn)
+        .await
+        .map_err(db_error)
+}
+
+#[async_trait::async_trait]
+impl PurchaseStore for SeaStore {
+    async fn start_purchase(
+        &self,
+        slug: &ProjectSlug,
+        key: &str,
+        fingerprint: &RequestFingerprint,
+    ) -> Result<Decision, ChangeError> {
+        let project = load::project_by_slug(&self.db, slug.as_str())
+            .await?
+            .ok_or(ChangeError::ProjectNotFound)?;
+        let seen = |row: &purchase::Model| {
+            let recorded = RequestFingerprint(row.fingerprint.clone());
+            let same_project = row.project_id == project.id;
+            let fingerprint_seen = if same_project {
+                recorded
+            } else {
+                RequestFingerprint(String::new())
+            };
+            decide(Some((&fingerprint_seen, &attempt(row))), fingerprint)
+        };
+        if let Some(row) = by_key(&self.db, key).await? {
+            return Ok(seen(&row));
+        }
+        let insert = purchase::ActiveModel {
+            idempotency_key: Set(key.to_owned()),
+            project_id: Set(project.id),
+            fingerprint: Set(fingerprint.0.clone()),
+            status: Set(PENDING.into()),
+            e164: Set(None),
+            error: Set(None),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await;
+        match insert {
+            Ok(_) => Ok(Decision::Proceed),
+            // A concurrent request with the same key won the race: answer as it decides.
+            Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                let row = by_key(&self.db, key)
+                    .await?
+                    .ok_or_else(|| StoreError(err.to_string()))?;
+                Ok(seen(&row))
+            }
+            Err(err) => Err(db_error(err).into()),
+        }
+    }
+
+    async fn finish_purchase(&self, key: &str, new: &NewNumber) -> Result<(), ChangeError> {
+        let txn = self.db.begin().await.map_err(db_error)?;
+        let project = load::project_by_slug(&txn, new.project.as_str())
+            .await?
+            .ok_or(ChangeError::ProjectNotFound)?;
+        let integration = telephony_integration::Entity::find()
+            .filter(telephony_integration::Column::ProjectId.eq(project.id))
+            .filter(telephony_integration::Column::Kind.eq(new.source.slug()))
+            .one(&txn)
+            .await
+            .map_err(db_error)?
+            .ok_or_else(|| {
+                StoreError(format!(
+                    "project {} has no {} integration",
+                    project.slug,
+                    new.source.slug()
+                ))
+            })?;
+        let variant_id = new
+            .variant
+            .map(|v| i32::try_from(v.0).map_err(|_| ChangeError::VariantNotFound))
+            .transpose()?;
+        let inserted = number::ActiveModel {
+            e164: Set(new.e164.as_str().to_owned()),
+            project_id: Set(project.id),
+            environment: Set(new.environment.slug().into()),
+            integration_id: Set(integration.id),
+            ownership: Set(new.ownership.slug().into()),
+            variant_id: Set(variant_id),
+            previous_voice_url: Set(None),
+            created_by: Set(new.created_by.clone()),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        if let Err(err) = inserted {
+            return Err(match err.sql_err() {
+                Some(SqlErr::UniqueConstraintViolation(_)) => ChangeError::NumberTaken,
+                _ => db_error(err).into(),
+            });
+        }
+        let mut row: purchase::ActiveModel = by_key(&txn, key)
+            .await?
+            .ok_or_else(|| StoreError(format!("no purchase recorded under {key}")))?
+            .into();
+        row.status = Set(SUCCEEDED.into());
+        row.e164 = Set(Some(new.e164.as_str().to_owned()));
+        row.update(&txn).await.map_err(db_error)?;
+        txn.commit().await.map_err(db_error)?;
+        Ok(())
+    }
+
+    async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError> {
+        purchase::Entity::update_many()
+            .col_expr(
+                purchase::Column::Status,
+                sea_orm::sea_query::Expr::value(FAILED),
+            )
+            .col_expr(
+                purchase::Column::Error,
+                sea_orm::sea_query::Expr::value(message),
+            )
+            .filter(purchase::Column::IdempotencyKey.eq(key))
+            .exec(&self.db)
+            .await
+            .map_err(db_error)
+            .map(drop)
+    }
+}

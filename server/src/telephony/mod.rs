@@ -1,0 +1,4 @@
+//! Telephony adapters: the built-in pool, and start-up reconciliation of interrupted purchases.
+
+pub mod pool;
+pub mod reconcile;
