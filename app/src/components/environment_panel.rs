@@ -1,9 +1,14 @@
 //! One collapsible environment section: header with count, then its table or empty state.
 
-use super::icons::ChevronIcon;
+use super::icons::{ChevronIcon, PlusIcon};
 use super::{NumbersTable, ReassignTarget};
-use crate::domain::EnvironmentSection;
+use crate::domain::{Environment, EnvironmentSection};
 use leptos::prelude::*;
+
+/// The id of a section's add button, so the Add number dialog can return focus to it.
+pub fn add_button_id(env: Environment) -> String {
+    format!("add-{}", env.slug())
+}
 
 /// The section of `section.environment`. `expanded` holds its open state (kept by the
 /// caller so it survives a refresh; expanded when not given).
@@ -13,6 +18,7 @@ pub fn EnvironmentPanel(
     uses_variants: bool,
     #[prop(optional)] expanded: Option<RwSignal<bool>>,
     #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+    #[prop(optional_no_strip)] on_add: Option<Callback<Environment>>,
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
@@ -55,6 +61,18 @@ pub fn EnvironmentPanel(
                     </button>
                 </h2>
                 <span class="env__count">{count_text}</span>
+                {on_add.map(|on_add| view! {
+                    <button
+                        type="button"
+                        id=add_button_id(env)
+                        class="button button--secondary env__add"
+                        aria-label=format!("Add number to {}", env.label())
+                        on:click=move |_| on_add.run(env)
+                    >
+                        <PlusIcon/>
+                        "Number"
+                    </button>
+                })}
                 <p class="env__desc">{env.description()}</p>
             </header>
             <div id=body_id class="env__body" hidden=move || !expanded.get()>

@@ -42,3 +42,13 @@ pub fn PlugIcon() -> impl IntoView {
         </svg>
     }
 }
+
+/// A plus: add.
+#[component]
+pub fn PlusIcon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M8 3v10M3 8h10" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round"/>
+        </svg>
+    }
+}

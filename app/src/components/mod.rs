@@ -2,6 +2,7 @@
 //! so the gallery and tests can render every state from fixture data.
 
 mod actions_menu;
+mod add_number_dialog;
 mod add_variant_form;
 mod callout_list;
 mod copy_button;
@@ -18,10 +19,11 @@ mod reassign_dialog;
 mod variant_list;
 
 pub use actions_menu::{ActionsMenu, MenuItem};
+pub use add_number_dialog::{AddNumberContext, AddNumberDialog, BuyInput};
 pub use add_variant_form::AddVariantForm;
 pub use callout_list::CalloutList;
 pub use copy_button::CopyButton;
-pub use environment_panel::EnvironmentPanel;
+pub use environment_panel::{EnvironmentPanel, add_button_id};
 pub use error_alert::ErrorAlert;
 pub use modal::Modal;
 pub use no_integration::NoIntegration;

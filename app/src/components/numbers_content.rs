@@ -1,7 +1,7 @@
 //! The Numbers page below the site header, from loaded data.
 
-use super::{CalloutList, EnvironmentPanel, NoIntegration, ReassignTarget};
-use crate::domain::{NumbersPage, PageBody};
+use super::{AddNumberContext, CalloutList, EnvironmentPanel, NoIntegration, ReassignTarget};
+use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
 
 /// Open state of the three sections, kept by the page so it survives a refresh.
@@ -34,6 +34,7 @@ pub fn NumbersContent(
     #[prop(optional)] expanded: ExpandedSections,
     #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
     #[prop(optional_no_strip)] on_publish: Option<Callback<()>>,
+    #[prop(optional_no_strip)] on_add: Option<Callback<AddNumberContext>>,
     #[prop(optional, into)] publishing: Signal<bool>,
 ) -> impl IntoView {
     let variants_href = format!("/projects/{}/variants", page.project.slug);
@@ -42,6 +43,7 @@ pub fn NumbersContent(
         PageBody::Sections {
             uses_variants,
             callouts,
+            integrations,
             sections,
         } => view! {
             {on_publish.map(|on_publish| view! { <CalloutList callouts on_publish publishing/> })}
@@ -49,8 +51,16 @@ pub fn NumbersContent(
                 {sections
                     .into_iter()
                     .zip(expanded.0)
-                    .map(|(section, expanded)| view! {
-                        <EnvironmentPanel section uses_variants expanded on_reassign/>
+                    .map(|(section, expanded)| {
+                        let context = AddNumberContext {
+                            environment: section.environment,
+                            uses_variants,
+                            variants: section.assignable.clone(),
+                            can_buy: integrations.contains(&IntegrationKind::BuiltInPool),
+                            can_connect: integrations.contains(&IntegrationKind::Twilio),
+                        };
+                        let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));
+                        view! { <EnvironmentPanel section uses_variants expanded on_reassign on_add/> }
                     })
                     .collect_view()}
             </div>

@@ -3,7 +3,10 @@
 //! Display strings are computed here (on the server) so the browser needs no
 //! phone-number metadata.
 
-use super::{Callout, Environment, ProjectOverview, ProjectSummary, Variant, VariantId, callouts};
+use super::{
+    Callout, Environment, IntegrationKind, ProjectOverview, ProjectSummary, Variant, VariantId,
+    callouts,
+};
 use serde::{Deserialize, Serialize};
 
 /// How a number is shown: country and readable grouping.
@@ -65,6 +68,8 @@ pub enum PageBody {
         uses_variants: bool,
         /// Variant callouts, in display order.
         callouts: Vec<Callout>,
+        /// The project's integrations: the pool buys numbers, Twilio connects them.
+        integrations: Vec<IntegrationKind>,
         /// Sandbox, Pre-release, Live, in that order.
         sections: Vec<EnvironmentSection>,
     },
@@ -136,6 +141,7 @@ impl NumbersPage {
             body: PageBody::Sections {
                 uses_variants: !draft_variants.is_empty(),
                 callouts: callouts(&draft_ids, &publications, &assigned),
+                integrations,
                 sections,
             },
         }

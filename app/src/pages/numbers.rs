@@ -1,9 +1,10 @@
 //! `/projects/{project}/numbers`: loads the page data, renders it, and runs its actions.
 
 use super::NotFound;
-use crate::api::{AssignVariant, PublishDraft, load_numbers_page};
+use crate::api::{AssignVariant, BuyNumber, PublishDraft, load_numbers_page};
 use crate::components::{
-    ErrorAlert, ExpandedSections, NumbersContent, ReassignDialog, ReassignTarget, actions_button_id,
+    AddNumberContext, AddNumberDialog, BuyInput, ErrorAlert, ExpandedSections, NumbersContent,
+    ReassignDialog, ReassignTarget, actions_button_id, add_button_id,
 };
 use crate::domain::NumbersPage;
 use crate::error::AppError;
@@ -36,12 +37,24 @@ pub(crate) fn focus_soon(id: String) {
     );
 }
 
+/// A fresh idempotency key (a random UUID from the browser).
+fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_default()
+}
+
 /// The Numbers page of the project named in the URL.
 #[component]
 pub fn NumbersScreen() -> impl IntoView {
     let params = use_params_map();
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let assign = ServerAction::<AssignVariant>::new();
+    let buy = ServerAction::<BuyNumber>::new();
+    let adding = RwSignal::new(None::<AddNumberContext>);
+    // One idempotency key per attempt: a double submit reuses it, a new attempt gets a new one.
+    let attempt_key = RwSignal::new(String::new());
     let publish = ServerAction::<PublishDraft>::new();
     // The first load goes through Suspense (server-rendered); after each action the data is
     // reloaded in place, so the page never flashes its loading state.
@@ -61,10 +74,16 @@ pub fn NumbersScreen() -> impl IntoView {
             focus_soon(actions_button_id(&t.e164));
         }
     };
+    let close_add = move || {
+        if let Some(context) = adding.get_untracked() {
+            adding.set(None);
+            focus_soon(add_button_id(context.environment));
+        }
+    };
     // After each action, reload the data in place; a successful assignment closes its dialog
     // once the updated row is on screen.
     Effect::new(move |previous: Option<usize>| {
-        let done = assign.version().get() + publish.version().get();
+        let done = assign.version().get() + publish.version().get() + buy.version().get();
         if previous.is_some_and(|p| p != done) {
             let project = project.get_untracked();
             reloading.set(true);
@@ -74,9 +93,19 @@ pub fn NumbersScreen() -> impl IntoView {
                 if let Some(Ok(())) = assign.value().get_untracked() {
                     close_reassign();
                 }
+                match buy.value().get_untracked() {
+                    Some(Ok(_)) => close_add(),
+                    Some(Err(_)) => attempt_key.set(new_key()),
+                    None => {}
+                }
             });
         }
         done
+    });
+    let open_add = Callback::new(move |context: AddNumberContext| {
+        buy.value().set(None);
+        attempt_key.set(new_key());
+        adding.set(Some(context));
     });
     let assign_error = Signal::derive(move || {
         assign
@@ -110,6 +139,7 @@ pub fn NumbersScreen() -> impl IntoView {
                             expanded
                             on_reassign=Some(open_reassign)
                             on_publish=Some(on_publish)
+                            on_add=Some(open_add)
                             publishing=publish.pending()
                         />
                     }
@@ -122,6 +152,28 @@ pub fn NumbersScreen() -> impl IntoView {
             })}
         </Suspense>
         {publish_error}
+        {move || adding.get().map(|context| {
+            let environment = context.environment;
+            view! {
+                <AddNumberDialog
+                    context
+                    on_buy=move |input: BuyInput| {
+                        buy.dispatch(BuyNumber {
+                            project: project.get_untracked(),
+                            environment: environment.slug().to_owned(),
+                            country: input.country.to_owned(),
+                            area_code: input.area_code,
+                            variant: input.variant.map(|v| v.0),
+                            idempotency_key: attempt_key.get_untracked(),
+                        });
+                    }
+                    on_connect=move |_number: String| {}
+                    on_close=move |()| close_add()
+                    pending=Signal::derive(move || buy.pending().get() || reloading.get())
+                    error=Signal::derive(move || buy.value().get().and_then(Result::err))
+                />
+            }
+        })}
         {move || target.get().map(|t| {
             let e164 = t.e164.clone();
             view! {

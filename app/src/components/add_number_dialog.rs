@@ -1,0 +1,269 @@
+//! The Add number dialog: buy a UK or US number, or connect an existing Twilio number.
+
+use super::Modal;
+use crate::domain::{AreaCode, Environment, Variant, VariantId};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A purchase as the dialog submits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuyInput {
+    /// `UK` or `US`.
+    pub country: &'static str,
+    /// Area code as typed (US only).
+    pub area_code: String,
+    /// Chosen variant.
+    pub variant: Option<VariantId>,
+}
+
+/// What the dialog knows about the project and the environment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddNumberContext {
+    /// Where the number goes.
+    pub environment: Environment,
+    /// Whether the project uses variants (shows the Variant field).
+    pub uses_variants: bool,
+    /// Variants published to the environment.
+    pub variants: Vec<Variant>,
+    /// The project has the built-in pool (can buy).
+    pub can_buy: bool,
+    /// The project has a Twilio integration (can connect).
+    pub can_connect: bool,
+}
+
+/// Which way of adding a number is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Buy,
+    Connect,
+}
+
+/// A light check of a typed phone number (the server normalises it properly).
+fn phone_error(input: &str) -> Option<&'static str> {
+    let digits = input.chars().filter(char::is_ascii_digit).count();
+    let allowed = input
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if input.trim().is_empty() {
+        Some("Enter the number as it appears in your Twilio account, e.g. +1 212 555 0142.")
+    } else if !allowed {
+        Some("A phone number has only digits, spaces, and + - ( ).")
+    } else if !(8..=15).contains(&digits) {
+        Some("That does not look like a full phone number; include the country code.")
+    } else {
+        None
+    }
+}
+
+/// The dialog. `error` is the server's answer to the last submit: field errors are shown
+/// next to their field, others in an alert.
+#[component]
+pub fn AddNumberDialog(
+    context: AddNumberContext,
+    #[prop(into)] on_buy: Callback<BuyInput>,
+    #[prop(into)] on_connect: Callback<String>,
+    #[prop(into)] on_close: Callback<()>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let AddNumberContext {
+        environment,
+        uses_variants,
+        variants,
+        can_buy,
+        can_connect,
+    } = context;
+    let mode = RwSignal::new(if can_buy { Mode::Buy } else { Mode::Connect });
+    let country = RwSignal::new("UK");
+    let area_code = RwSignal::new(String::new());
+    let variant = RwSignal::new(None::<VariantId>);
+    let phone = RwSignal::new(String::new());
+    let phone_touched = RwSignal::new(false);
+
+    let area_error = move || {
+        let server = error.get().and_then(|e| e.for_field("area_code"));
+        let local = (country.get() == "US")
+            .then(|| {
+                AreaCode::parse_optional(&area_code.get())
+                    .err()
+                    .map(|e| e.to_string())
+            })
+            .flatten();
+        local.or(server)
+    };
+    let variant_error = move || error.get().and_then(|e| e.for_field("variant"));
+    let phone_error_text = move || {
+        let local = phone_touched
+            .get()
+            .then(|| phone_error(&phone.get()).map(str::to_owned))
+            .flatten();
+        local.or_else(|| error.get().and_then(|e| e.for_field("phone_number")))
+    };
+    let general_error = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|e| e.to_string())
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        match mode.get_untracked() {
+            Mode::Buy => {
+                let us = country.get_untracked() == "US";
+                if us && AreaCode::parse_optional(&area_code.get_untracked()).is_err() {
+                    return;
+                }
+                on_buy.run(BuyInput {
+                    country: country.get_untracked(),
+                    area_code: if us {
+                        area_code.get_untracked()
+                    } else {
+                        String::new()
+                    },
+                    variant: variant.get_untracked(),
+                });
+            }
+            Mode::Connect => {
+                phone_touched.set(true);
+                if phone_error(&phone.get_untracked()).is_none() {
+                    on_connect.run(phone.get_untracked());
+                }
+            }
+        }
+    };
+    let radio = move |name: &'static str,
+                      label: &'static str,
+                      checked: Signal<bool>,
+                      disabled: bool,
+                      on: Callback<()>| {
+        view! {
+            <label class="choice" class:choice--disabled=disabled>
+                <input type="radio" name=name prop:checked=checked disabled=disabled on:change=move |_| on.run(())/>
+                <span>{label}</span>
+            </label>
+        }
+    };
+    let buy_fields = move || {
+        let variants = variants.clone();
+        view! {
+            <div role="radiogroup" aria-labelledby="country-label" class="choices choices--inline">
+                <span id="country-label" class="choices__label">"Country"</span>
+                {radio("country", "UK", Signal::derive(move || country.get() == "UK"), false, Callback::new(move |()| country.set("UK")))}
+                {radio("country", "US", Signal::derive(move || country.get() == "US"), false, Callback::new(move |()| country.set("US")))}
+            </div>
+            <Show when=move || country.get() == "US">
+                <div class="field">
+                    <label for="area-code">"Area code (optional)"</label>
+                    <input
+                        id="area-code"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        maxlength="3"
+                        placeholder="Any"
+                        prop:value=move || area_code.get()
+                        on:input=move |ev| area_code.set(event_target_value(&ev))
+                        aria-invalid=move || area_error().is_some().to_string()
+                        aria-describedby=move || if area_error().is_some() { "area-code-error" } else { "area-code-hint" }
+                    />
+                    {move || match area_error() {
+                        Some(message) => view! { <p id="area-code-error" class="field__error">{message}</p> }.into_any(),
+                        None => view! { <p id="area-code-hint" class="field__hint">"3 digits, e.g. 212. Leave empty for any area."</p> }.into_any(),
+                    }}
+                </div>
+            </Show>
+            {uses_variants.then(|| view! {
+                <div class="field">
+                    <label for="add-variant">"Variant (optional)"</label>
+                    <select
+                        id="add-variant"
+                        on:change=move |ev| variant.set(event_target_value(&ev).parse().ok().map(VariantId))
+                        aria-invalid=move || variant_error().is_some().to_string()
+                        aria-describedby=move || variant_error().map(|_| "add-variant-error")
+                    >
+                        <option value="">"No variant"</option>
+                        {variants.iter().map(|v| view! { <option value=v.id.0.to_string()>{v.name.clone()}</option> }).collect_view()}
+                    </select>
+                    {move || match variant_error() {
+                        Some(message) => view! { <p id="add-variant-error" class="field__error">{message}</p> }.into_any(),
+                        None => view! { <p class="field__hint">{format!("Only variants published to {} are listed.", environment.label())}</p> }.into_any(),
+                    }}
+                </div>
+            })}
+        }
+    };
+    let connect_fields = move || {
+        if !can_connect {
+            return view! {
+                <p class="notice" role="status">
+                    "This project has no Twilio integration. To connect numbers you already own, ask your "
+                    "PolyAI account manager to link your Twilio account (account SID and an API key); "
+                    "the numbers in it can then be connected here."
+                </p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="field">
+                <label for="twilio-number">"Twilio phone number"</label>
+                <input
+                    id="twilio-number"
+                    type="tel"
+                    autocomplete="off"
+                    placeholder="+1 212 555 0142"
+                    prop:value=move || phone.get()
+                    on:input=move |ev| phone.set(event_target_value(&ev))
+                    on:blur=move |_| phone_touched.set(true)
+                    aria-invalid=move || phone_error_text().is_some().to_string()
+                    aria-describedby=move || if phone_error_text().is_some() { "twilio-number-error" } else { "twilio-number-help" }
+                />
+                {move || phone_error_text().map(|m| view! { <p id="twilio-number-error" class="field__error">{m}</p> })}
+            </div>
+            <div id="twilio-number-help" class="instructions">
+                <p><strong>"What happens in Twilio"</strong></p>
+                <ol>
+                    <li>"The number must already be in the Twilio account linked to this project."</li>
+                    <li>"We point its voice webhook (A call comes in) at PolyAI, so calls reach your agent."</li>
+                    <li>"Nothing is bought and nothing is billed by PolyAI; the number stays yours in Twilio. If you later delete it here, we restore its previous voice URL."</li>
+                </ol>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <Modal title="Add number" on_close>
+            <form class="modal__body" on:submit=submit novalidate>
+                <p>{format!("The number will serve {}.", environment.label())}</p>
+                <div role="radiogroup" aria-labelledby="mode-label" class="choices">
+                    <span id="mode-label" class="choices__label">"How do you want to add a number?"</span>
+                    {radio("mode", "Buy a new number", Signal::derive(move || mode.get() == Mode::Buy), !can_buy, Callback::new(move |()| mode.set(Mode::Buy)))}
+                    {radio("mode", "Connect an existing Twilio number", Signal::derive(move || mode.get() == Mode::Connect), false, Callback::new(move |()| mode.set(Mode::Connect)))}
+                </div>
+                {move || match mode.get() {
+                    Mode::Buy => buy_fields().into_any(),
+                    Mode::Connect => connect_fields(),
+                }}
+                {move || general_error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+                <div class="modal__actions">
+                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button
+                        type="submit"
+                        class="button button--primary"
+                        aria-busy=move || pending.get().to_string()
+                        disabled=move || pending.get() || (mode.get() == Mode::Connect && !can_connect)
+                    >
+                        {move || match (mode.get(), pending.get()) {
+                            (Mode::Buy, false) => "Add",
+                            (Mode::Buy, true) => "Adding…",
+                            (Mode::Connect, false) => "Connect",
+                            (Mode::Connect, true) => "Connecting…",
+                        }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

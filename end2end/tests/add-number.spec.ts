@@ -1,0 +1,134 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openHydrated } from "./helpers";
+
+function section(page: Page, name: string) {
+  return page.getByRole("region", { name });
+}
+
+async function openAdd(page: Page, environment: string) {
+  await page.getByRole("button", { name: `Add number to ${environment}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Add number" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(environment);
+  return dialog;
+}
+
+test("the add button shows 'Number' and is named for its environment", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  for (const env of ["Sandbox", "Pre-release", "Live"]) {
+    const button = section(page, env).getByRole("button", { name: `Add number to ${env}` });
+    await expect(button).toHaveText("Number");
+  }
+});
+
+test("buy a UK number into Sandbox", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openAdd(page, "Sandbox");
+  const how = dialog.getByRole("radiogroup", { name: "How do you want to add a number?" });
+  await expect(how.getByRole("radio", { name: "Buy a new number" })).toBeChecked();
+  await expect(dialog.getByRole("radiogroup", { name: "Country" }).getByRole("radio", { name: "UK" })).toBeChecked();
+  await expect(dialog.getByRole("textbox", { name: "Area code (optional)" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog).toBeHidden();
+  const rows = section(page, "Sandbox").locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  const added = rows.nth(2);
+  await expect(added).toHaveAttribute("data-e164", /^\+44\d{10}$/);
+  await expect(added).toContainText("PolyAI");
+  await expect(added).toContainText("Unassigned");
+  await expect(section(page, "Sandbox")).toContainText("3 numbers");
+  await expect(page.getByRole("button", { name: "Add number to Sandbox" })).toBeFocused();
+});
+
+test("buy a US number with area code 212 into Live with a variant", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openAdd(page, "Live");
+  await dialog.getByRole("radio", { name: "US" }).check();
+  await dialog.getByRole("textbox", { name: "Area code (optional)" }).fill("212");
+  const variant = dialog.getByRole("combobox", { name: "Variant (optional)" });
+  await expect(variant.locator("option")).toHaveText(["No variant", "Default"]);
+  await variant.selectOption({ label: "Default" });
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog).toBeHidden();
+  const added = section(page, "Live").locator('tr[data-e164^="+1212555"]');
+  await expect(added).toHaveCount(1);
+  await expect(added).toContainText("Default");
+  await expect(added).toContainText(/\+1 212-555-01\d\d/);
+});
+
+test("invalid area codes are named next to the field and buy nothing", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openAdd(page, "Sandbox");
+  await dialog.getByRole("radio", { name: "US" }).check();
+  const area = dialog.getByRole("textbox", { name: "Area code (optional)" });
+  const cases: [string, string][] = [
+    ["911", "911 is a service code, not an area code."],
+    ["800", "800 is a toll-free code; choose a local area code."],
+    ["12", "An area code has exactly 3 digits."],
+    ["abc", "An area code has exactly 3 digits."],
+  ];
+  for (const [input, message] of cases) {
+    await area.fill(input);
+    await expect(area).toHaveAttribute("aria-invalid", "true");
+    const described = await area.getAttribute("aria-describedby");
+    await expect(dialog.locator(`#${described}`)).toHaveText(message);
+    await dialog.getByRole("button", { name: "Add" }).click();
+    await expect(dialog).toBeVisible();
+  }
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(section(page, "Sandbox").locator("tbody tr")).toHaveCount(2);
+});
+
+test("an area code without stock shows the provider's message and buys nothing", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openAdd(page, "Pre-release");
+  await dialog.getByRole("radio", { name: "US" }).check();
+  await dialog.getByRole("textbox", { name: "Area code (optional)" }).fill("907");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText(/No numbers are available in area code 907/);
+  await dialog.getByRole("textbox", { name: "Area code (optional)" }).fill("415");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section(page, "Pre-release").locator("tbody tr")).toHaveCount(2);
+  await expect(section(page, "Pre-release").locator('tr[data-e164^="+1415"]')).toHaveCount(1);
+});
+
+test("a double click buys exactly one number", async ({ page }) => {
+  await openHydrated(page, "/projects/solo/numbers");
+  const dialog = await openAdd(page, "Live");
+  await dialog.getByRole("button", { name: "Add" }).dblclick();
+  await expect(dialog).toBeHidden();
+  await expect(section(page, "Live").locator("tbody tr")).toHaveCount(1);
+  await page.reload();
+  await expect(section(page, "Live").locator("tbody tr")).toHaveCount(1);
+});
+
+test("keyboard-only: open, choose US, submit; Escape closes and returns focus", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const add = page.getByRole("button", { name: "Add number to Pre-release" });
+  await add.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Add number" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(add).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  const buy = dialog.getByRole("radio", { name: "Buy a new number" });
+  await expect(buy).toBeFocused();
+  await page.keyboard.press("Tab"); // to the Country group
+  await expect(dialog.getByRole("radio", { name: "UK" })).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(dialog.getByRole("radio", { name: "US" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  const area = dialog.getByRole("textbox", { name: "Area code (optional)" });
+  await expect(area).toBeFocused();
+  await page.keyboard.type("646");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(section(page, "Pre-release").locator('tr[data-e164^="+1646"]')).toHaveCount(1);
+  await expect(add).toBeFocused();
+});
