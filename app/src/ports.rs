@@ -119,6 +119,9 @@ pub enum ProviderError {
     /// No stock at all for that country.
     #[error("No {0} numbers are available right now.")]
     NoStock(&'static str),
+    /// The provider refused; the message says why, in plain words.
+    #[error("{0}")]
+    Refused(String),
     /// The provider failed or could not be reached (details in the log).
     #[error("The number provider could not be reached. Nothing was bought; please try again.")]
     Unavailable(String),
@@ -134,6 +137,69 @@ pub trait TelephonyProvider: Send + Sync {
     async fn confirm(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
     /// Gives a bought number back.
     async fn release(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
+}
+
+/// A customer's Twilio account, as stored for an integration. `Debug` hides the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct TwilioAccount {
+    /// `AC` + 32 hex digits.
+    pub account_sid: String,
+    /// Auth token (or API key secret).
+    pub auth_token: String,
+}
+
+impl std::fmt::Debug for TwilioAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TwilioAccount")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &"<redacted>")
+            .finish()
+    }
+}
+
+/// A number owned by a Twilio account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnedNumber {
+    /// Twilio's `PN…` identifier.
+    pub sid: String,
+    /// Its voice URL before we change it.
+    pub voice_url: Option<String>,
+}
+
+/// The Twilio accounts customers connect their numbers from.
+#[async_trait::async_trait]
+pub trait TwilioAccounts: Send + Sync {
+    /// The number as owned by `account`, if it owns it.
+    async fn find_owned(
+        &self,
+        account: &TwilioAccount,
+        number: &E164,
+    ) -> Result<Option<OwnedNumber>, ProviderError>;
+    /// Points the number's incoming calls at `voice_url`.
+    async fn set_voice_url(
+        &self,
+        account: &TwilioAccount,
+        sid: &str,
+        voice_url: &str,
+    ) -> Result<(), ProviderError>;
+}
+
+/// Connected numbers: customers' own numbers recorded for a project.
+#[async_trait::async_trait]
+pub trait ConnectionStore: Send + Sync {
+    /// The project's Twilio account, if it has a Twilio integration.
+    async fn twilio_account(
+        &self,
+        project: &ProjectSlug,
+    ) -> Result<Option<TwilioAccount>, ChangeError>;
+    /// Records a connected number with the voice URL to restore when it is disconnected.
+    async fn insert_connected(
+        &self,
+        number: &NewNumber,
+        previous_voice_url: Option<&str>,
+    ) -> Result<(), ChangeError>;
+    /// Forgets a number (used when connecting it fails half-way).
+    async fn remove_number(&self, number: &E164) -> Result<(), StoreError>;
 }
 
 /// A number to record for a project.
@@ -182,4 +248,10 @@ pub struct Services {
     pub purchases: Arc<dyn PurchaseStore>,
     /// The built-in number pool.
     pub pool: Arc<dyn TelephonyProvider>,
+    /// Connected numbers.
+    pub connections: Arc<dyn ConnectionStore>,
+    /// Customers' Twilio accounts.
+    pub twilio: Arc<dyn TwilioAccounts>,
+    /// Where Twilio sends calls to connected numbers: `{public URL}/telephony/twilio/voice`.
+    pub voice_webhook_url: String,
 }

@@ -52,12 +52,38 @@ pub struct Config {
     )]
     pub pool_us_area_codes: Vec<u16>,
 
+    /// Twilio's API base URL (a local fake in tests).
+    #[arg(
+        long,
+        env = "TWILIO_BASE_URL",
+        default_value = "https://api.twilio.com"
+    )]
+    pub twilio_base_url: String,
+
+    /// Seconds to wait for Twilio before giving up.
+    #[arg(long, env = "TWILIO_TIMEOUT_SECS", default_value_t = 10)]
+    pub twilio_timeout_secs: u64,
+
+    /// Public base URL of this server, for webhook URLs given to Twilio and for checking
+    /// their signatures. Default: `http://` + the listen address.
+    #[arg(long, env = "NUMBERS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,
 }
 
 impl Config {
+    /// The public base URL, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.site_addr))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
     /// The database URL to connect to: the configured one, or the SQLite file in the data folder.
     pub fn database_url(&self) -> String {
         match &self.database_url {
@@ -88,6 +114,8 @@ mod tests {
         assert!(!config.demo);
         assert_eq!(config.log_format, LogFormat::Human);
         assert_eq!(config.pool_us_area_codes, [212, 415, 646]);
+        assert_eq!(config.twilio_base_url, "https://api.twilio.com");
+        assert_eq!(config.public_url(), "http://127.0.0.1:3000");
     }
 
     #[test]

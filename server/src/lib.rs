@@ -24,6 +24,9 @@ pub enum StartError {
         /// The cause.
         source: std::io::Error,
     },
+    /// A setting is unusable.
+    #[error("configuration error: {0}")]
+    Config(String),
     /// The database could not be reached, migrated or seeded.
     #[error("database error: {0}")]
     Database(#[from] sea_orm::DbErr),
@@ -60,13 +63,21 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         .site_addr(config.site_addr)
         .build();
     let store = Arc::new(db::SeaStore::new(db.clone()));
+    let twilio = telephony::twilio::TwilioClient::new(
+        &config.twilio_base_url,
+        std::time::Duration::from_secs(config.twilio_timeout_secs),
+    )
+    .map_err(StartError::Config)?;
     Ok(AppState {
         leptos_options,
         services: Services {
             projects: store.clone(),
             variants: store.clone(),
-            purchases: store,
+            purchases: store.clone(),
             pool: Arc::new(telephony::pool::BuiltInPool::new(db.clone())),
+            connections: store,
+            twilio: Arc::new(twilio),
+            voice_webhook_url: format!("{}/telephony/twilio/voice", config.public_url()),
         },
         db,
     })

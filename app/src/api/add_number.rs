@@ -28,3 +28,25 @@ pub async fn buy_number(
         .await
         .map(|e164| e164.as_str().to_owned())
 }
+
+/// Connects the customer's own Twilio number `phone_number` (any common typing) to
+/// `environment` of `project`; returns its E.164 form.
+#[server]
+pub async fn connect_number(
+    project: String,
+    environment: String,
+    phone_number: String,
+    variant: Option<i64>,
+) -> Result<String, AppError> {
+    use crate::usecases::connect_number::{ConnectForm, connect_number};
+    let form = ConnectForm {
+        project,
+        environment,
+        phone_number,
+        variant,
+        actor: super::actor().to_owned(),
+    };
+    connect_number(&super::services()?, form)
+        .await
+        .map(|e164| e164.as_str().to_owned())
+}

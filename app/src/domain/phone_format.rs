@@ -27,6 +27,25 @@ pub fn display(number: &E164) -> NumberDisplay {
     }
 }
 
+/// Normalises a number as people type it (`+1 (212) 555-0142`, `0044 20 7946 0123`,
+/// `020 7946 0123`, `212-555-0142`) to E.164. Without a country code, a leading 0 means
+/// the UK and anything else the US.
+pub fn normalise(input: &str) -> Result<E164, String> {
+    let trimmed = input.trim();
+    let (text, region) = match trimmed.strip_prefix("00") {
+        Some(rest) => (format!("+{rest}"), None),
+        None if trimmed.starts_with('+') => (trimmed.to_owned(), None),
+        None if trimmed.starts_with('0') => {
+            (trimmed.to_owned(), Some(phonenumber::country::Id::GB))
+        }
+        None => (trimmed.to_owned(), Some(phonenumber::country::Id::US)),
+    };
+    let parsed = phonenumber::parse(region, &text)
+        .map_err(|_| "That is not a phone number we can read; type it with its country code, e.g. +1 212 555 0142.".to_owned())?;
+    let e164 = parsed.format().mode(Mode::E164).to_string();
+    E164::parse(&e164).map_err(|e| e.to_string())
+}
+
 /// The number's region; for numbers outside any allocated range (such as the drama
 /// ranges used in demos), the main region of its calling code.
 fn region(number: &PhoneNumber) -> Option<String> {
@@ -59,6 +78,24 @@ mod tests {
         let us = shown("+12125550142");
         assert_eq!(us.international, "+1 212-555-0142");
         assert_eq!(us.country_name, "United States");
+    }
+
+    #[test]
+    fn normalises_common_typing() {
+        for (typed, e164) in [
+            ("+1 (212) 555-0142", "+12125550142"),
+            ("212-555-0142", "+12125550142"),
+            ("(212) 555 0142", "+12125550142"),
+            ("0044 20 7946 0123", "+442079460123"),
+            ("020 7946 0123", "+442079460123"),
+            ("+44 7700 900123", "+447700900123"),
+            (" +12125550142 ", "+12125550142"),
+        ] {
+            assert_eq!(normalise(typed).unwrap().as_str(), e164, "{typed}");
+        }
+        for bad in ["", "hello", "+", "12"] {
+            assert!(normalise(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

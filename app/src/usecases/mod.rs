@@ -1,3 +1,4 @@
 //! Server-side flows that span several ports (server only).
 
 pub mod buy_number;
+pub mod connect_number;

@@ -20,9 +20,16 @@ pub async fn router_for(t: &TestDb) -> Router {
     router_and_db(t).await.0
 }
 
-/// The server's state over `t`, as `main` prepares it.
+/// The server's state over `t`, as `main` prepares it (Twilio unreachable).
 pub async fn state_for(t: &TestDb) -> server::router::AppState {
-    server::prepare(&config_for(t)).await.unwrap()
+    state_with_twilio(t, "http://127.0.0.1:9").await
+}
+
+/// The server's state over `t`, talking to Twilio at `twilio_base_url`.
+pub async fn state_with_twilio(t: &TestDb, twilio_base_url: &str) -> server::router::AppState {
+    let mut config = config_for(t);
+    config.twilio_base_url = twilio_base_url.to_owned();
+    server::prepare(&config).await.unwrap()
 }
 
 /// The configuration `main` would use for `t`.
@@ -34,6 +41,9 @@ fn config_for(t: &TestDb) -> Config {
         data_dir: "unused".into(),
         demo: false,
         pool_us_area_codes: vec![212, 415, 646],
+        twilio_base_url: "http://127.0.0.1:9".into(),
+        twilio_timeout_secs: 2,
+        public_url: Some("https://numbers.test".into()),
         log_format: server::config::LogFormat::Human,
     }
 }

@@ -1,5 +1,6 @@
 //! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
 
+mod connection_store;
 mod load;
 mod project_store;
 mod purchase_store;

@@ -36,6 +36,55 @@ async fn by_key(
         .map_err(db_error)
 }
 
+/// Inserts `new` for its project, through the project's integration of its source kind.
+pub(super) async fn insert_number(
+    conn: &impl ConnectionTrait,
+    new: &NewNumber,
+    previous_voice_url: Option<&str>,
+) -> Result<(), ChangeError> {
+    let project = load::project_by_slug(conn, new.project.as_str())
+        .await?
+        .ok_or(ChangeError::ProjectNotFound)?;
+    let integration = telephony_integration::Entity::find()
+        .filter(telephony_integration::Column::ProjectId.eq(project.id))
+        .filter(telephony_integration::Column::Kind.eq(new.source.slug()))
+        .one(conn)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| {
+            StoreError(format!(
+                "project {} has no {} integration",
+                project.slug,
+                new.source.slug()
+            ))
+        })?;
+    let variant_id = new
+        .variant
+        .map(|v| i32::try_from(v.0).map_err(|_| ChangeError::VariantNotFound))
+        .transpose()?;
+    let inserted = number::ActiveModel {
+        e164: Set(new.e164.as_str().to_owned()),
+        project_id: Set(project.id),
+        environment: Set(new.environment.slug().into()),
+        integration_id: Set(integration.id),
+        ownership: Set(new.ownership.slug().into()),
+        variant_id: Set(variant_id),
+        previous_voice_url: Set(previous_voice_url.map(str::to_owned)),
+        created_by: Set(new.created_by.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await;
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(err) => Err(match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => ChangeError::NumberTaken,
+            _ => db_error(err).into(),
+        }),
+    }
+}
+
 #[async_trait::async_trait]
 impl PurchaseStore for SeaStore {
     async fn start_purchase(
@@ -87,46 +136,7 @@ impl PurchaseStore for SeaStore {
 
     async fn finish_purchase(&self, key: &str, new: &NewNumber) -> Result<(), ChangeError> {
         let txn = self.db.begin().await.map_err(db_error)?;
-        let project = load::project_by_slug(&txn, new.project.as_str())
-            .await?
-            .ok_or(ChangeError::ProjectNotFound)?;
-        let integration = telephony_integration::Entity::find()
-            .filter(telephony_integration::Column::ProjectId.eq(project.id))
-            .filter(telephony_integration::Column::Kind.eq(new.source.slug()))
-            .one(&txn)
-            .await
-            .map_err(db_error)?
-            .ok_or_else(|| {
-                StoreError(format!(
-                    "project {} has no {} integration",
-                    project.slug,
-                    new.source.slug()
-                ))
-            })?;
-        let variant_id = new
-            .variant
-            .map(|v| i32::try_from(v.0).map_err(|_| ChangeError::VariantNotFound))
-            .transpose()?;
-        let inserted = number::ActiveModel {
-            e164: Set(new.e164.as_str().to_owned()),
-            project_id: Set(project.id),
-            environment: Set(new.environment.slug().into()),
-            integration_id: Set(integration.id),
-            ownership: Set(new.ownership.slug().into()),
-            variant_id: Set(variant_id),
-            previous_voice_url: Set(None),
-            created_by: Set(new.created_by.clone()),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await;
-        if let Err(err) = inserted {
-            return Err(match err.sql_err() {
-                Some(SqlErr::UniqueConstraintViolation(_)) => ChangeError::NumberTaken,
-                _ => db_error(err).into(),
-            });
-        }
+        insert_number(&txn, new, None).await?;
         let mut row: purchase::ActiveModel = by_key(&txn, key)
             .await?
             .ok_or_else(|| StoreError(format!("no purchase recorded under {key}")))?

@@ -1,0 +1,49 @@
+//! [`ConnectionStore`] over sea-orm.
+
+use super::purchase_store::insert_number;
+use super::{SeaStore, db_error, load};
+use crate::db::entities::{number, telephony_integration};
+use app::domain::{E164, IntegrationKind, ProjectSlug};
+use app::ports::{ChangeError, ConnectionStore, NewNumber, StoreError, TwilioAccount};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+#[async_trait::async_trait]
+impl ConnectionStore for SeaStore {
+    async fn twilio_account(
+        &self,
+        slug: &ProjectSlug,
+    ) -> Result<Option<TwilioAccount>, ChangeError> {
+        let project = load::project_by_slug(&self.db, slug.as_str())
+            .await?
+            .ok_or(ChangeError::ProjectNotFound)?;
+        let row = telephony_integration::Entity::find()
+            .filter(telephony_integration::Column::ProjectId.eq(project.id))
+            .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
+            .one(&self.db)
+            .await
+            .map_err(db_error)?;
+        Ok(row.and_then(|r| {
+            Some(TwilioAccount {
+                account_sid: r.twilio_account_sid?,
+                auth_token: r.twilio_auth_token?,
+            })
+        }))
+    }
+
+    async fn insert_connected(
+        &self,
+        new: &NewNumber,
+        previous_voice_url: Option<&str>,
+    ) -> Result<(), ChangeError> {
+        insert_number(&self.db, new, previous_voice_url).await
+    }
+
+    async fn remove_number(&self, e164: &E164) -> Result<(), StoreError> {
+        number::Entity::delete_many()
+            .filter(number::Column::E164.eq(e164.as_str()))
+            .exec(&self.db)
+            .await
+            .map(drop)
+            .map_err(db_error)
+    }
+}

@@ -1,0 +1,158 @@
+//! [`TwilioClient`]: HTTP Basic auth, form-encoded bodies, Twilio errors mapped to ours.
+
+use super::error::TwilioError;
+use super::wire::{IncomingPhoneNumber, IncomingPhoneNumberPage};
+use app::domain::E164;
+use app::ports::{OwnedNumber, ProviderError, TwilioAccount};
+use reqwest::{Method, RequestBuilder};
+use std::time::Duration;
+use url::Url;
+
+/// A Twilio REST client for one base URL (Twilio's, or a local fake in tests).
+#[derive(Clone, Debug)]
+pub struct TwilioClient {
+    http: reqwest::Client,
+    base: Url,
+}
+
+/// An account SID is `AC` followed by 32 hex digits.
+fn valid_sid(sid: &str) -> bool {
+    sid.len() == 34 && sid.starts_with("AC") && sid[2..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl TwilioClient {
+    /// A client for `base_url` (e.g. `https://api.twilio.com`) giving up after `timeout`.
+    pub fn new(base_url: &str, timeout: Duration) -> Result<Self, String> {
+        let base = Url::parse(base_url)
+            .map_err(|e| format!("invalid Twilio base URL {base_url:?}: {e}"))?;
+        let http = reqwest::Client::builder()
+            .timeout(timeout)
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+        Ok(Self { http, base })
+    }
+
+    /// `{base}/2010-04-01/Accounts/{sid}/{path}`.
+    fn url(&self, account: &TwilioAccount, path: &[&str]) -> Result<Url, TwilioError> {
+        if !valid_sid(&account.account_sid) {
+            return Err(TwilioError::AuthFailed);
+        }
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|_| TwilioError::Unavailable("the base URL cannot have a path".into()))?
+            .pop_if_empty()
+            .extend(["2010-04-01", "Accounts", account.account_sid.as_str()])
+            .extend(path);
+        Ok(url)
+    }
+
+    fn request(&self, method: Method, url: Url, account: &TwilioAccount) -> RequestBuilder {
+        self.http
+            .request(method, url)
+            .basic_auth(&account.account_sid, Some(&account.auth_token))
+    }
+
+    /// Sends a request and reads a JSON answer, mapping errors.
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<T, TwilioError> {
+        let response = request.send().await.map_err(|e| {
+            if e.is_timeout() {
+                TwilioError::Timeout
+            } else {
+                TwilioError::Unavailable(format!("connection failed: {}", e.without_url()))
+            }
+        })?;
+        let status = response.status().as_u16();
+        let body = response.text().await.map_err(|e| {
+            if e.is_timeout() {
+                TwilioError::Timeout
+            } else {
+                TwilioError::Unavailable("unreadable answer".into())
+            }
+        })?;
+        if !(200..300).contains(&status) {
+            return Err(TwilioError::from_response(status, &body));
+        }
+        serde_json::from_str(&body)
+            .map_err(|e| TwilioError::Unavailable(format!("unexpected answer: {e}")))
+    }
+
+    /// The account's IncomingPhoneNumber for `number`, if it owns it.
+    pub async fn find_incoming(
+        &self,
+        account: &TwilioAccount,
+        number: &E164,
+    ) -> Result<Option<IncomingPhoneNumber>, TwilioError> {
+        let mut url = self.url(account, &["IncomingPhoneNumbers.json"])?;
+        url.query_pairs_mut()
+            .append_pair("PhoneNumber", number.as_str());
+        let page: IncomingPhoneNumberPage =
+            self.send(self.request(Method::GET, url, account)).await?;
+        Ok(page
+            .incoming_phone_numbers
+            .into_iter()
+            .find(|n| n.phone_number.as_deref() == Some(number.as_str())))
+    }
+
+    /// Sets the voice URL of the account's number `sid`.
+    pub async fn update_voice_url(
+        &self,
+        account: &TwilioAccount,
+        sid: &str,
+        voice_url: &str,
+    ) -> Result<IncomingPhoneNumber, TwilioError> {
+        let resource = format!("{sid}.json");
+        let url = self.url(account, &["IncomingPhoneNumbers", resource.as_str()])?;
+        let form = [("VoiceUrl", voice_url), ("VoiceMethod", "POST")];
+        self.send(self.request(Method::POST, url, account).form(&form))
+            .await
+    }
+}
+
+#[async_trait::async_trait]
+impl app::ports::TwilioAccounts for TwilioClient {
+    async fn find_owned(
+        &self,
+        account: &TwilioAccount,
+        number: &E164,
+    ) -> Result<Option<OwnedNumber>, ProviderError> {
+        let found = self
+            .find_incoming(account, number)
+            .await
+            .inspect_err(|err| {
+                tracing::warn!(%err, account = account.account_sid, "Twilio lookup failed");
+            })?;
+        Ok(found.map(|n| OwnedNumber {
+            sid: n.sid,
+            voice_url: n.voice_url,
+        }))
+    }
+
+    async fn set_voice_url(
+        &self,
+        account: &TwilioAccount,
+        sid: &str,
+        voice_url: &str,
+    ) -> Result<(), ProviderError> {
+        self.update_voice_url(account, sid, voice_url)
+            .await
+            .map(drop)
+            .inspect_err(|err| tracing::warn!(%err, sid, "Twilio voice URL update failed"))
+            .map_err(Into::into)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_sids_are_checked() {
+        assert!(valid_sid("AC0123456789abcdef0123456789abcdef"));
+        assert!(!valid_sid("AC0123"));
+        assert!(!valid_sid("SK0123456789abcdef0123456789abcdef"));
+        assert!(!valid_sid("AC0123456789abcdef0123456789abcdeg"));
+    }
+}

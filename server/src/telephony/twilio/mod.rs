@@ -1,0 +1,9 @@
+//! A thin client of Twilio's REST API (2010-04-01): the calls the Numbers page needs.
+
+mod client;
+mod error;
+mod wire;
+
+pub use client::TwilioClient;
+pub use error::TwilioError;
+pub use wire::IncomingPhoneNumber;

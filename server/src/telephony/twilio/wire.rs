@@ -1,0 +1,31 @@
+//! Twilio's JSON, as much of it as we read. Unknown fields are ignored; most are nullable.
+
+use serde::Deserialize;
+
+/// An IncomingPhoneNumber resource (a number the account owns).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct IncomingPhoneNumber {
+    /// `PN…` identifier.
+    pub sid: String,
+    /// E.164.
+    pub phone_number: Option<String>,
+    /// Where calls are sent.
+    pub voice_url: Option<String>,
+}
+
+/// A page of IncomingPhoneNumbers.
+#[derive(Debug, Deserialize)]
+pub struct IncomingPhoneNumberPage {
+    /// The numbers on this page.
+    #[serde(default)]
+    pub incoming_phone_numbers: Vec<IncomingPhoneNumber>,
+}
+
+/// Twilio's error body: `{"code": 20404, "message": "...", "status": 404}`.
+#[derive(Debug, Deserialize)]
+pub struct ErrorBody {
+    /// Twilio's error code.
+    pub code: Option<u32>,
+    /// Twilio's message (not shown to people: it may echo request details).
+    pub message: Option<String>,
+}
