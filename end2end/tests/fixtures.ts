@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { FakeTwilio } from "./fake-twilio";
 
 const root = resolve(__dirname, "..", "..");
 
@@ -35,9 +36,18 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   throw new Error(`server not ready at ${url}:\n${log()}`);
 }
 
-/** Every test gets its own server on a fresh SQLite file seeded with the demo data. */
-export const test = base.extend<{ server: string }>({
-  server: async ({}, use) => {
+/**
+ * Every test gets its own server on a fresh SQLite file seeded with the demo data, talking
+ * to its own stateful fake Twilio.
+ */
+export const test = base.extend<{ server: string; twilio: FakeTwilio }>({
+  twilio: async ({}, use) => {
+    const twilio = new FakeTwilio();
+    await twilio.start();
+    await use(twilio);
+    await twilio.stop();
+  },
+  server: async ({ twilio }, use) => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
     let output = "";
@@ -49,6 +59,8 @@ export const test = base.extend<{ server: string }>({
         LEPTOS_SITE_ROOT: join(root, "target/site"),
         DATABASE_URL: `sqlite://${join(dataDir, "e2e.sqlite")}?mode=rwc`,
         NUMBERS_DEMO: "1",
+        TWILIO_BASE_URL: twilio.url,
+        NUMBERS_PUBLIC_URL: "https://numbers.invalid",
         RUST_LOG: "warn",
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -61,7 +61,7 @@ fn phone_error(input: &str) -> Option<&'static str> {
 pub fn AddNumberDialog(
     context: AddNumberContext,
     #[prop(into)] on_buy: Callback<BuyInput>,
-    #[prop(into)] on_connect: Callback<String>,
+    #[prop(into)] on_connect: Callback<(String, Option<VariantId>)>,
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<AppError>>,
@@ -129,7 +129,7 @@ pub fn AddNumberDialog(
             Mode::Connect => {
                 phone_touched.set(true);
                 if phone_error(&phone.get_untracked()).is_none() {
-                    on_connect.run(phone.get_untracked());
+                    on_connect.run((phone.get_untracked(), variant.get_untracked()));
                 }
             }
         }
@@ -146,8 +146,30 @@ pub fn AddNumberDialog(
             </label>
         }
     };
-    let buy_fields = move || {
+    let variant_field = move || {
         let variants = variants.clone();
+        view! {
+            {uses_variants.then(|| view! {
+                <div class="field">
+                    <label for="add-variant">"Variant (optional)"</label>
+                    <select
+                        id="add-variant"
+                        on:change=move |ev| variant.set(event_target_value(&ev).parse().ok().map(VariantId))
+                        aria-invalid=move || variant_error().is_some().to_string()
+                        aria-describedby=move || variant_error().map(|_| "add-variant-error")
+                    >
+                        <option value="">"No variant"</option>
+                        {variants.iter().map(|v| view! { <option value=v.id.0.to_string()>{v.name.clone()}</option> }).collect_view()}
+                    </select>
+                    {move || match variant_error() {
+                        Some(message) => view! { <p id="add-variant-error" class="field__error">{message}</p> }.into_any(),
+                        None => view! { <p class="field__hint">{format!("Only variants published to {} are listed.", environment.label())}</p> }.into_any(),
+                    }}
+                </div>
+            })}
+        }
+    };
+    let buy_fields = move || {
         view! {
             <div role="radiogroup" aria-labelledby="country-label" class="choices choices--inline">
                 <span id="country-label" class="choices__label">"Country"</span>
@@ -175,24 +197,6 @@ pub fn AddNumberDialog(
                     }}
                 </div>
             </Show>
-            {uses_variants.then(|| view! {
-                <div class="field">
-                    <label for="add-variant">"Variant (optional)"</label>
-                    <select
-                        id="add-variant"
-                        on:change=move |ev| variant.set(event_target_value(&ev).parse().ok().map(VariantId))
-                        aria-invalid=move || variant_error().is_some().to_string()
-                        aria-describedby=move || variant_error().map(|_| "add-variant-error")
-                    >
-                        <option value="">"No variant"</option>
-                        {variants.iter().map(|v| view! { <option value=v.id.0.to_string()>{v.name.clone()}</option> }).collect_view()}
-                    </select>
-                    {move || match variant_error() {
-                        Some(message) => view! { <p id="add-variant-error" class="field__error">{message}</p> }.into_any(),
-                        None => view! { <p class="field__hint">{format!("Only variants published to {} are listed.", environment.label())}</p> }.into_any(),
-                    }}
-                </div>
-            })}
         }
     };
     let connect_fields = move || {
@@ -246,6 +250,7 @@ pub fn AddNumberDialog(
                     Mode::Buy => buy_fields().into_any(),
                     Mode::Connect => connect_fields(),
                 }}
+                {move || (mode.get() == Mode::Buy || can_connect).then(|| variant_field())}
                 {move || general_error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
                 <div class="modal__actions">
                     <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>

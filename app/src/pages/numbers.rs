@@ -1,7 +1,7 @@
 //! `/projects/{project}/numbers`: loads the page data, renders it, and runs its actions.
 
 use super::NotFound;
-use crate::api::{AssignVariant, BuyNumber, PublishDraft, load_numbers_page};
+use crate::api::{AssignVariant, BuyNumber, ConnectNumber, PublishDraft, load_numbers_page};
 use crate::components::{
     AddNumberContext, AddNumberDialog, BuyInput, ErrorAlert, ExpandedSections, NumbersContent,
     ReassignDialog, ReassignTarget, actions_button_id, add_button_id,
@@ -52,6 +52,7 @@ pub fn NumbersScreen() -> impl IntoView {
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let assign = ServerAction::<AssignVariant>::new();
     let buy = ServerAction::<BuyNumber>::new();
+    let connect = ServerAction::<ConnectNumber>::new();
     let adding = RwSignal::new(None::<AddNumberContext>);
     // One idempotency key per attempt: a double submit reuses it, a new attempt gets a new one.
     let attempt_key = RwSignal::new(String::new());
@@ -83,7 +84,10 @@ pub fn NumbersScreen() -> impl IntoView {
     // After each action, reload the data in place; a successful assignment closes its dialog
     // once the updated row is on screen.
     Effect::new(move |previous: Option<usize>| {
-        let done = assign.version().get() + publish.version().get() + buy.version().get();
+        let done = assign.version().get()
+            + publish.version().get()
+            + buy.version().get()
+            + connect.version().get();
         if previous.is_some_and(|p| p != done) {
             let project = project.get_untracked();
             reloading.set(true);
@@ -98,12 +102,16 @@ pub fn NumbersScreen() -> impl IntoView {
                     Some(Err(_)) => attempt_key.set(new_key()),
                     None => {}
                 }
+                if let Some(Ok(_)) = connect.value().get_untracked() {
+                    close_add();
+                }
             });
         }
         done
     });
     let open_add = Callback::new(move |context: AddNumberContext| {
         buy.value().set(None);
+        connect.value().set(None);
         attempt_key.set(new_key());
         adding.set(Some(context));
     });
@@ -167,10 +175,25 @@ pub fn NumbersScreen() -> impl IntoView {
                             idempotency_key: attempt_key.get_untracked(),
                         });
                     }
-                    on_connect=move |_number: String| {}
+                    on_connect=move |(phone_number, variant): (String, Option<crate::domain::VariantId>)| {
+                        buy.value().set(None);
+                        connect.dispatch(ConnectNumber {
+                            project: project.get_untracked(),
+                            environment: environment.slug().to_owned(),
+                            phone_number,
+                            variant: variant.map(|v| v.0),
+                        });
+                    }
                     on_close=move |()| close_add()
-                    pending=Signal::derive(move || buy.pending().get() || reloading.get())
-                    error=Signal::derive(move || buy.value().get().and_then(Result::err))
+                    pending=Signal::derive(move || {
+                        buy.pending().get() || connect.pending().get() || reloading.get()
+                    })
+                    error=Signal::derive(move || {
+                        buy.value()
+                            .get()
+                            .and_then(Result::err)
+                            .or_else(|| connect.value().get().and_then(Result::err))
+                    })
                 />
             }
         })}

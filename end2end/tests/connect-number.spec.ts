@@ -1,0 +1,53 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openHydrated } from "./helpers";
+
+async function openConnect(page: Page, environment: string) {
+  await page.getByRole("button", { name: `Add number to ${environment}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Add number" });
+  await dialog.getByRole("radio", { name: "Connect an existing Twilio number" }).check();
+  await expect(dialog.getByRole("button", { name: "Connect" })).toBeVisible();
+  return dialog;
+}
+
+test("connect an owned Twilio number: it appears and Twilio now sends calls to us", async ({ page, twilio }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openConnect(page, "Pre-release");
+  await expect(dialog).toContainText("We point its voice webhook");
+  await dialog.getByRole("textbox", { name: "Twilio phone number" }).fill("(415) 555-0123");
+  await dialog.getByRole("combobox", { name: "Variant (optional)" }).selectOption({ label: "London" });
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("region", { name: "Pre-release" }).locator('tr[data-e164="+14155550123"]');
+  await expect(row).toContainText("Twilio");
+  await expect(row).toContainText("London");
+  expect(twilio.numbers.get("+14155550123")?.voice_url).toBe("https://numbers.invalid/telephony/twilio/voice");
+});
+
+test("an unowned or already connected number is refused next to the field", async ({ page, twilio }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openConnect(page, "Sandbox");
+  const field = dialog.getByRole("textbox", { name: "Twilio phone number" });
+  await field.fill("+1 646 555 0100");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.locator(`#${await field.getAttribute("aria-describedby")}`)).toContainText(
+    "+16465550100 is not in this project's Twilio account",
+  );
+  await field.fill("+12125550142");
+  await dialog.getByRole("button", { name: "Connect" }).click();
+  await expect(dialog).toContainText("+12125550142 is already connected to a project.");
+  await field.fill("12");
+  await field.blur();
+  await expect(dialog).toContainText("include the country code");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.locator("tr[data-e164]")).toHaveCount(4);
+  expect([...twilio.requests].filter((r) => r.startsWith("POST"))).toEqual([]);
+});
+
+test("without a Twilio integration the Connect option explains how to get one", async ({ page }) => {
+  await openHydrated(page, "/projects/solo/numbers");
+  const dialog = await openConnect(page, "Sandbox");
+  await expect(dialog.getByRole("status")).toContainText("This project has no Twilio integration");
+  await expect(dialog.getByRole("button", { name: "Connect" })).toBeDisabled();
+});
