@@ -250,7 +250,7 @@ pub fn AddNumberDialog(
                     Mode::Buy => buy_fields().into_any(),
                     Mode::Connect => connect_fields(),
                 }}
-                {move || (mode.get() == Mode::Buy || can_connect).then(|| variant_field())}
+                {move || (mode.get() == Mode::Buy || can_connect).then(&variant_field)}
                 {move || general_error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
                 <div class="modal__actions">
                     <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
