@@ -38,7 +38,8 @@ install_build_tools() {
 install_test_tools() {
   command -v chromium >/dev/null || apt_install chromium
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -d end2end/node_modules/@playwright/test ]; then
+  # Install when missing, or when package-lock.json changed since the last install.
+  if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "installing end2end npm packages"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
   fi

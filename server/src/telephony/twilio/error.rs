@@ -59,7 +59,7 @@ impl TwilioError {
             (_, Some(20404)) | (404, _) => Self::NotFound,
             (s, _) if s >= 500 => Self::Unavailable(format!("HTTP {s}")),
             (_, Some(code)) => Self::Other { code },
-            (s, None) => Self::Unavailable(format!("HTTP {s}")),
+            (s, None) => Self::Other { code: u32::from(s) },
         }
     }
 
