@@ -175,6 +175,16 @@ pub trait TwilioAccounts: Send + Sync {
         account: &TwilioAccount,
         number: &E164,
     ) -> Result<Option<OwnedNumber>, ProviderError>;
+    /// Buys a number matching `request` into `account`, labelled `tag`, calls going to `voice_url`.
+    async fn buy(
+        &self,
+        account: &TwilioAccount,
+        request: &BuyRequest,
+        tag: &str,
+        voice_url: &str,
+    ) -> Result<E164, ProviderError>;
+    /// Releases a number bought into `account` (no-op if it no longer owns it).
+    async fn release(&self, account: &TwilioAccount, number: &E164) -> Result<(), ProviderError>;
     /// Points the number's incoming calls at `voice_url`.
     async fn set_voice_url(
         &self,
@@ -230,6 +240,7 @@ pub trait PurchaseStore: Send + Sync {
         project: &ProjectSlug,
         key: &str,
         fingerprint: &RequestFingerprint,
+        provider: IntegrationKind,
     ) -> Result<Decision, ChangeError>;
     /// Saves the number and marks the attempt succeeded, atomically.
     async fn finish_purchase(&self, key: &str, number: &NewNumber) -> Result<(), ChangeError>;

@@ -52,9 +52,17 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             "stocked the built-in number pool from the drama ranges"
         );
     }
-    let reconciled = telephony::reconcile::reconcile_pool(&db).await?;
-    if reconciled != telephony::reconcile::Reconciled::default() {
-        tracing::warn!(?reconciled, "reconciled interrupted purchases");
+    let twilio = telephony::twilio::TwilioClient::new(
+        &config.twilio_base_url,
+        std::time::Duration::from_secs(config.twilio_timeout_secs),
+    )
+    .map_err(StartError::Config)?;
+    let pool = telephony::reconcile::reconcile_pool(&db).await?;
+    let remote = telephony::reconcile::reconcile_twilio(&db, &twilio).await?;
+    for reconciled in [pool, remote] {
+        if reconciled != telephony::reconcile::Reconciled::default() {
+            tracing::warn!(?reconciled, "reconciled interrupted purchases");
+        }
     }
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
@@ -63,11 +71,6 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         .site_addr(config.site_addr)
         .build();
     let store = Arc::new(db::SeaStore::new(db.clone()));
-    let twilio = telephony::twilio::TwilioClient::new(
-        &config.twilio_base_url,
-        std::time::Duration::from_secs(config.twilio_timeout_secs),
-    )
-    .map_err(StartError::Config)?;
     Ok(AppState {
         leptos_options,
         services: Services {

@@ -160,6 +160,7 @@ async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
             &acme,
             "crashed-purchase",
             &RequestFingerprint("buy|sandbox|UK||".into()),
+            app::domain::IntegrationKind::BuiltInPool,
         )
         .await
         .unwrap();

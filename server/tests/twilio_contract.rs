@@ -92,6 +92,39 @@ async fn our_requests_match_twilios_openapi_description() {
         .await
         .expect("voice URL update accepted by the spec");
     assert!(updated.sid.starts_with("PN"));
+    let request = app::ports::BuyRequest {
+        country: app::domain::Country::Us,
+        area_code: app::domain::AreaCode::parse_optional("212").unwrap(),
+    };
+    client
+        .search(&account, &request)
+        .await
+        .expect("US search accepted");
+    let uk = app::ports::BuyRequest {
+        country: app::domain::Country::Uk,
+        area_code: None,
+    };
+    client
+        .search(&account, &uk)
+        .await
+        .expect("GB search accepted");
+    client
+        .buy(
+            &account,
+            &number,
+            "purchase-key-1",
+            "https://numbers.test/telephony/twilio/voice",
+        )
+        .await
+        .expect("purchase accepted");
+    client
+        .find_by_friendly_name(&account, "purchase-key-1")
+        .await
+        .expect("lookup by tag accepted");
+    client
+        .release(&account, "PN0123456789abcdef0123456789abcdef")
+        .await
+        .expect("release accepted");
 
     // The check can fail: Prism refuses what breaks the spec.
     let err = client

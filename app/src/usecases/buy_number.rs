@@ -5,7 +5,63 @@ use crate::domain::{
     AreaCode, Country, E164, Environment, IntegrationKind, Ownership, VariantId, check_assignment,
 };
 use crate::error::AppError;
-use crate::ports::{BuyRequest, ChangeError, NewNumber, Services};
+use crate::ports::{BuyRequest, ChangeError, NewNumber, ProviderError, Services, TwilioAccount};
+
+/// Who sells the number: the built-in pool, or else the project's Twilio account.
+enum Seller {
+    Pool,
+    Twilio(TwilioAccount),
+}
+
+impl Seller {
+    fn source(&self) -> IntegrationKind {
+        match self {
+            Self::Pool => IntegrationKind::BuiltInPool,
+            Self::Twilio(_) => IntegrationKind::Twilio,
+        }
+    }
+
+    async fn take(
+        &self,
+        services: &Services,
+        request: &BuyRequest,
+        key: &str,
+    ) -> Result<E164, ProviderError> {
+        match self {
+            Self::Pool => services.pool.buy(request, key).await,
+            Self::Twilio(account) => {
+                services
+                    .twilio
+                    .buy(account, request, key, &services.voice_webhook_url)
+                    .await
+            }
+        }
+    }
+
+    async fn give_back(
+        &self,
+        services: &Services,
+        number: &E164,
+        key: &str,
+    ) -> Result<(), ProviderError> {
+        match self {
+            Self::Pool => services.pool.release(number, key).await,
+            Self::Twilio(account) => services.twilio.release(account, number).await,
+        }
+    }
+
+    async fn confirm(
+        &self,
+        services: &Services,
+        number: &E164,
+        key: &str,
+    ) -> Result<(), ProviderError> {
+        match self {
+            Self::Pool => services.pool.confirm(number, key).await,
+            Self::Twilio(_) => Ok(()),
+        }
+    }
+}
 
 /// What the Add number dialog sent, unvalidated.
 #[derive(Clone, Debug)]
@@ -41,7 +97,8 @@ fn check_key(key: &str) -> Result<(), AppError> {
     }
 }
 
-/// Buys a number from the built-in pool into the form's environment; returns it.
+/// Buys a number into the form's environment (from the built-in pool, or else through the
+/// project's Twilio account); returns it.
 pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppError> {
     let slug = super::super::api::project_slug(&form.project)?;
     let environment =
@@ -65,14 +122,24 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
         .await
         .map_err(|e| super::super::api::change_error(&slug, e.into()))?
         .ok_or_else(|| AppError::ProjectNotFound(form.project.clone()))?;
-    if !overview
+    let seller = if overview
         .integrations
         .contains(&IntegrationKind::BuiltInPool)
     {
+        Seller::Pool
+    } else if overview.integrations.contains(&IntegrationKind::Twilio) {
+        let account = services
+            .connections
+            .twilio_account(&slug)
+            .await
+            .map_err(|e| super::super::api::change_error(&slug, e))?
+            .ok_or(AppError::Unavailable)?;
+        Seller::Twilio(account)
+    } else {
         return Err(AppError::Rejected(
-            "This project has no PolyAI number pool to buy from; connect an existing Twilio number instead.".into(),
+            "This project has no telephony integration to buy numbers through.".into(),
         ));
-    }
+    };
     let variant = form.variant.map(VariantId);
     if let Some(id) = variant {
         check_assignment(&overview.publications, environment, id)
@@ -90,7 +157,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
     let fail = |err| super::super::api::change_error(&slug, err);
     match services
         .purchases
-        .start_purchase(&slug, key, &fingerprint)
+        .start_purchase(&slug, key, &fingerprint, seller.source())
         .await
         .map_err(fail)?
     {
@@ -110,11 +177,11 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
     }
 
     let request = BuyRequest { country, area_code };
-    let e164 = match services.pool.buy(&request, key).await {
+    let e164 = match seller.take(services, &request, key).await {
         Ok(e164) => e164,
         Err(err) => {
             let message = err.to_string();
-            tracing::warn!(%err, key, "buying from the pool failed");
+            tracing::warn!(%err, key, "buying a number failed");
             if let Err(store) = services.purchases.fail_purchase(key, &message).await {
                 tracing::error!(%store, key, "recording a failed purchase failed");
             }
@@ -125,14 +192,14 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
         project: slug.clone(),
         e164: e164.clone(),
         environment,
-        source: IntegrationKind::BuiltInPool,
+        source: seller.source(),
         ownership: Ownership::Purchased,
         variant,
         created_by: form.actor,
     };
     if let Err(err) = services.purchases.finish_purchase(key, &number).await {
         // Give the number back so nothing is paid for but unknown.
-        if let Err(release) = services.pool.release(&e164, key).await {
+        if let Err(release) = seller.give_back(services, &e164, key).await {
             tracing::error!(%release, %e164, key, "releasing after a failed save failed; reconciliation will retry");
         }
         let app_error = match err {
@@ -145,7 +212,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
             .await;
         return Err(app_error);
     }
-    if let Err(err) = services.pool.confirm(&e164, key).await {
+    if let Err(err) = seller.confirm(services, &e164, key).await {
         tracing::warn!(%err, %e164, "confirming a bought number failed; reconciliation will finish it");
     }
     Ok(e164)

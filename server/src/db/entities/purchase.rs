@@ -11,6 +11,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub idempotency_key: String,
     pub project_id: i32,
+    /// The integration kind that sold it: `built-in-pool` or `twilio`.
+    pub provider: String,
     pub fingerprint: String,
     pub status: String,
     pub e164: Option<String>,

@@ -22,6 +22,7 @@ enum Purchases {
     Id,
     IdempotencyKey,
     ProjectId,
+    Provider,
     Fingerprint,
     Status,
     E164,
@@ -50,6 +51,7 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Purchases::Id))
                     .col(string_uniq(Purchases::IdempotencyKey))
                     .col(integer(Purchases::ProjectId))
+                    .col(string(Purchases::Provider))
                     .col(text(Purchases::Fingerprint))
                     .col(string(Purchases::Status))
                     .col(string_null(Purchases::E164))

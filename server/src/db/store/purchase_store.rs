@@ -2,8 +2,8 @@
 
 use super::{SeaStore, db_error, load};
 use crate::db::entities::{number, purchase, telephony_integration};
-use app::domain::ProjectSlug;
 use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
+use app::domain::{IntegrationKind, ProjectSlug};
 use app::ports::{ChangeError, NewNumber, PurchaseStore, StoreError};
 use chrono::Utc;
 use sea_orm::{
@@ -92,6 +92,7 @@ impl PurchaseStore for SeaStore {
         slug: &ProjectSlug,
         key: &str,
         fingerprint: &RequestFingerprint,
+        provider: IntegrationKind,
     ) -> Result<Decision, ChangeError> {
         let project = load::project_by_slug(&self.db, slug.as_str())
             .await?
@@ -112,6 +113,7 @@ impl PurchaseStore for SeaStore {
         let insert = purchase::ActiveModel {
             idempotency_key: Set(key.to_owned()),
             project_id: Set(project.id),
+            provider: Set(provider.slug().into()),
             fingerprint: Set(fingerprint.0.clone()),
             status: Set(PENDING.into()),
             e164: Set(None),

@@ -1,9 +1,9 @@
 //! [`TwilioClient`]: HTTP Basic auth, form-encoded bodies, Twilio errors mapped to ours.
 
 use super::error::TwilioError;
-use super::wire::{IncomingPhoneNumber, IncomingPhoneNumberPage};
-use app::domain::E164;
-use app::ports::{OwnedNumber, ProviderError, TwilioAccount};
+use super::wire::{AvailablePhoneNumberPage, IncomingPhoneNumber, IncomingPhoneNumberPage};
+use app::domain::{Country, E164};
+use app::ports::{BuyRequest, OwnedNumber, ProviderError, TwilioAccount};
 use reqwest::{Method, RequestBuilder};
 use std::time::Duration;
 use url::Url;
@@ -96,6 +96,95 @@ impl TwilioClient {
             .find(|n| n.phone_number.as_deref() == Some(number.as_str())))
     }
 
+    /// Numbers for sale matching `request` (US: by area code; GB: any local number).
+    pub async fn search(
+        &self,
+        account: &TwilioAccount,
+        request: &BuyRequest,
+    ) -> Result<Vec<E164>, TwilioError> {
+        let country = match request.country {
+            Country::Us => "US",
+            Country::Uk => "GB",
+        };
+        let mut url = self.url(account, &["AvailablePhoneNumbers", country, "Local.json"])?;
+        {
+            let mut query = url.query_pairs_mut();
+            if let Some(area) = request.area_code {
+                query.append_pair("AreaCode", &area.to_string());
+            }
+            query
+                .append_pair("VoiceEnabled", "true")
+                .append_pair("PageSize", "20");
+        }
+        let page: AvailablePhoneNumberPage =
+            self.send(self.request(Method::GET, url, account)).await?;
+        Ok(page
+            .available_phone_numbers
+            .into_iter()
+            .filter_map(|n| E164::parse(&n.phone_number).ok())
+            .collect())
+    }
+
+    /// Buys `number`, naming it `friendly_name` and sending its calls to `voice_url`.
+    pub async fn buy(
+        &self,
+        account: &TwilioAccount,
+        number: &E164,
+        friendly_name: &str,
+        voice_url: &str,
+    ) -> Result<IncomingPhoneNumber, TwilioError> {
+        let url = self.url(account, &["IncomingPhoneNumbers.json"])?;
+        let form = [
+            ("PhoneNumber", number.as_str()),
+            ("FriendlyName", friendly_name),
+            ("VoiceUrl", voice_url),
+            ("VoiceMethod", "POST"),
+        ];
+        self.send(self.request(Method::POST, url, account).form(&form))
+            .await
+    }
+
+    /// The account's numbers named `friendly_name` (how an interrupted purchase is found).
+    pub async fn find_by_friendly_name(
+        &self,
+        account: &TwilioAccount,
+        friendly_name: &str,
+    ) -> Result<Vec<IncomingPhoneNumber>, TwilioError> {
+        let mut url = self.url(account, &["IncomingPhoneNumbers.json"])?;
+        url.query_pairs_mut()
+            .append_pair("FriendlyName", friendly_name);
+        let page: IncomingPhoneNumberPage =
+            self.send(self.request(Method::GET, url, account)).await?;
+        Ok(page
+            .incoming_phone_numbers
+            .into_iter()
+            .filter(|n| n.friendly_name.as_deref() == Some(friendly_name))
+            .collect())
+    }
+
+    /// Releases the account's number `sid` (billing stops; irreversible at Twilio).
+    pub async fn release(&self, account: &TwilioAccount, sid: &str) -> Result<(), TwilioError> {
+        let resource = format!("{sid}.json");
+        let url = self.url(account, &["IncomingPhoneNumbers", resource.as_str()])?;
+        let response = self
+            .request(Method::DELETE, url, account)
+            .send()
+            .await
+            .map_err(|e| {
+                if e.is_timeout() {
+                    TwilioError::Timeout
+                } else {
+                    TwilioError::Unavailable("connection failed".into())
+                }
+            })?;
+        let status = response.status().as_u16();
+        if (200..300).contains(&status) {
+            return Ok(());
+        }
+        let body = response.text().await.unwrap_or_default();
+        Err(TwilioError::from_response(status, &body))
+    }
+
     /// Sets the voice URL of the account's number `sid`.
     pub async fn update_voice_url(
         &self,
@@ -128,6 +217,37 @@ impl app::ports::TwilioAccounts for TwilioClient {
             sid: n.sid,
             voice_url: n.voice_url,
         }))
+    }
+
+    async fn buy(
+        &self,
+        account: &TwilioAccount,
+        request: &BuyRequest,
+        tag: &str,
+        voice_url: &str,
+    ) -> Result<E164, ProviderError> {
+        let no_stock = || match request.area_code {
+            Some(area) => ProviderError::NoStockInArea(area),
+            None => ProviderError::NoStock(request.country.code()),
+        };
+        let offered = self
+            .search(account, request)
+            .await
+            .map_err(|err| match err {
+                TwilioError::NoStock => no_stock(),
+                other => other.into(),
+            })?;
+        let number = offered.first().ok_or_else(no_stock)?;
+        let bought = TwilioClient::buy(self, account, number, tag, voice_url).await?;
+        E164::parse(bought.phone_number.as_deref().unwrap_or(number.as_str()))
+            .map_err(|_| ProviderError::Unavailable("Twilio returned an invalid number".into()))
+    }
+
+    async fn release(&self, account: &TwilioAccount, number: &E164) -> Result<(), ProviderError> {
+        match self.find_incoming(account, number).await? {
+            Some(owned) => Ok(TwilioClient::release(self, account, &owned.sid).await?),
+            None => Ok(()),
+        }
     }
 
     async fn set_voice_url(

@@ -11,6 +11,9 @@ pub struct IncomingPhoneNumber {
     pub phone_number: Option<String>,
     /// Where calls are sent.
     pub voice_url: Option<String>,
+    /// The account's label for it (we set it to the purchase's key).
+    #[serde(default)]
+    pub friendly_name: Option<String>,
 }
 
 /// A page of IncomingPhoneNumbers.
@@ -28,4 +31,19 @@ pub struct ErrorBody {
     pub code: Option<u32>,
     /// Twilio's message (not shown to people: it may echo request details).
     pub message: Option<String>,
+}
+
+/// A number Twilio offers for sale.
+#[derive(Clone, Debug, Deserialize)]
+pub struct AvailablePhoneNumber {
+    /// E.164.
+    pub phone_number: String,
+}
+
+/// Search results for numbers for sale (empty: no stock).
+#[derive(Debug, Deserialize)]
+pub struct AvailablePhoneNumberPage {
+    /// The numbers offered.
+    #[serde(default)]
+    pub available_phone_numbers: Vec<AvailablePhoneNumber>,
 }
