@@ -38,6 +38,9 @@ pub struct ErrorBody {
 pub struct AvailablePhoneNumber {
     /// E.164.
     pub phone_number: String,
+    /// `none`, `any`, `local` or `foreign`: whether buying it needs an address on file.
+    #[serde(default)]
+    pub address_requirements: Option<String>,
 }
 
 /// Search results for numbers for sale (empty: no stock).
