@@ -146,11 +146,30 @@ async fn regulation_and_release_errors_are_mapped() {
         .respond_with(error(20404, 404))
         .mount(&twilio)
         .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/GB/Local.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"available_phone_numbers": [
+                {"phone_number": "+442079460998", "address_requirements": "local"},
+                {"phone_number": "+442079460997", "address_requirements": "any"}
+            ]}),
+        ))
+        .mount(&twilio)
+        .await;
     let client = TwilioClient::new(&twilio.uri(), Duration::from_secs(2)).unwrap();
     let account = TwilioAccount {
         account_sid: SID.into(),
         auth_token: "secret".into(),
     };
+    let uk = app::ports::BuyRequest {
+        country: app::domain::Country::Uk,
+        area_code: None,
+    };
+    assert_eq!(
+        client.search(&account, &uk).await.unwrap_err(),
+        TwilioError::RegulationRequired,
+        "every GB offer needs an address"
+    );
     let n = app::domain::E164::parse("+442079460999").unwrap();
     let err = client
         .buy(&account, &n, "k", "https://x")

@@ -118,11 +118,22 @@ impl TwilioClient {
         }
         let page: AvailablePhoneNumberPage =
             self.send(self.request(Method::GET, url, account)).await?;
-        Ok(page
+        let offered = page.available_phone_numbers.len();
+        let buyable: Vec<E164> = page
             .available_phone_numbers
             .into_iter()
+            .filter(|n| {
+                n.address_requirements
+                    .as_deref()
+                    .is_none_or(|r| r == "none")
+            })
             .filter_map(|n| E164::parse(&n.phone_number).ok())
-            .collect())
+            .collect();
+        if offered > 0 && buyable.is_empty() {
+            // Every offer needs an address (common for GB): say so rather than "no stock".
+            return Err(TwilioError::RegulationRequired);
+        }
+        Ok(buyable)
     }
 
     /// Buys `number`, naming it `friendly_name` and sending its calls to `voice_url`.
