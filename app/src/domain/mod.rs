@@ -12,7 +12,9 @@ pub mod numbers_page;
 pub mod phone_format;
 pub mod project;
 pub mod publication;
+pub mod routing;
 pub mod source;
+pub mod twiml;
 pub mod variant;
 pub mod variants_page;
 
@@ -25,6 +27,7 @@ pub use environment::Environment;
 pub use numbers_page::{EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell};
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
+pub use routing::{Refusal, RouteDecision, RouteFacts, SipRoute, route};
 pub use source::{IntegrationKind, Ownership};
 pub use variant::{Variant, VariantId, VariantName, VariantNameError};
 pub use variants_page::{EnvironmentStatus, PublishRecord, VariantRow, VariantsPage};

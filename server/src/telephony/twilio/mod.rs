@@ -2,6 +2,7 @@
 
 mod client;
 mod error;
+pub mod signature;
 mod wire;
 
 pub use client::TwilioClient;
