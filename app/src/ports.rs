@@ -212,6 +212,39 @@ pub trait ConnectionStore: Send + Sync {
     async fn remove_number(&self, number: &E164) -> Result<(), StoreError>;
 }
 
+/// A call attempt Twilio reported.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CallRecord {
+    /// When it arrived, formatted for people.
+    pub at: String,
+    /// The caller.
+    pub from: String,
+    /// Twilio's call status (`ringing`, `completed`, `no-answer`, …).
+    pub status: String,
+}
+
+/// What inbound routing reads and records.
+#[async_trait::async_trait]
+pub trait RoutingStore: Send + Sync {
+    /// The routing facts of a number, or `None` if no project has it.
+    async fn route_facts(
+        &self,
+        number: &E164,
+    ) -> Result<Option<crate::domain::RouteFacts>, StoreError>;
+    /// Auth tokens of the Twilio integrations using `account_sid` (to check signatures).
+    async fn twilio_tokens(&self, account_sid: &str) -> Result<Vec<String>, StoreError>;
+    /// Records a call attempt to `number`.
+    async fn record_call(
+        &self,
+        number: &E164,
+        call_sid: &str,
+        from: &str,
+        status: &str,
+    ) -> Result<(), StoreError>;
+    /// The latest call attempts to `number`, newest first.
+    async fn recent_calls(&self, number: &E164, limit: u64) -> Result<Vec<CallRecord>, StoreError>;
+}
+
 /// A number to record for a project.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewNumber {
@@ -263,6 +296,8 @@ pub struct Services {
     pub connections: Arc<dyn ConnectionStore>,
     /// Customers' Twilio accounts.
     pub twilio: Arc<dyn TwilioAccounts>,
+    /// Inbound routing.
+    pub routing: Arc<dyn RoutingStore>,
     /// Where Twilio sends calls to connected numbers: `{public URL}/telephony/twilio/voice`.
     pub voice_webhook_url: String,
 }

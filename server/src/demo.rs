@@ -1,8 +1,8 @@
 //! Demo data (UI-CONTRACT.md "Demo data"), seeded into an empty database with `NUMBERS_DEMO=1`.
 
 use crate::db::entities::{
-    member, number, project, published_version, published_version_variant, telephony_integration,
-    variant,
+    member, number, project, published_version, published_version_variant, routing_setting,
+    telephony_integration, variant,
 };
 use app::domain::{Environment, IntegrationKind, Ownership};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -143,6 +143,7 @@ impl<C: ConnectionTrait> Demo<'_, C> {
         self.member(fresh, "admin@example.com", "edit").await
     }
 
+    /// A project with `sip:{slug}-{env}@sip.numbers.test` routing in every environment.
     async fn project(&mut self, slug: &str, name: &str) -> Result<i32, DbErr> {
         let row = project::ActiveModel {
             slug: Set(slug.into()),
@@ -150,7 +151,22 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             created_at: Set(self.tick()),
             ..Default::default()
         };
-        Ok(row.insert(self.db).await?.id)
+        let id = row.insert(self.db).await?.id;
+        for env in Environment::ALL {
+            routing_setting::ActiveModel {
+                project_id: Set(id),
+                environment: Set(env.slug().into()),
+                main_sip: Set(format!("sip:{slug}-{}@sip.numbers.test", env.slug())),
+                fallback_sip: Set(format!(
+                    "sip:{slug}-{}-fallback@sip.numbers.test",
+                    env.slug()
+                )),
+                ..Default::default()
+            }
+            .insert(self.db)
+            .await?;
+        }
+        Ok(id)
     }
 
     async fn member(

@@ -78,10 +78,12 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             variants: store.clone(),
             purchases: store.clone(),
             pool: Arc::new(telephony::pool::BuiltInPool::new(db.clone())),
-            connections: store,
+            connections: store.clone(),
+            routing: store,
             twilio: Arc::new(twilio),
-            voice_webhook_url: format!("{}/telephony/twilio/voice", config.public_url()),
+            voice_webhook_url: format!("{}{}", config.public_url(), telephony::webhook::VOICE_PATH),
         },
         db,
+        public_url: config.public_url(),
     })
 }

@@ -22,6 +22,8 @@ pub struct AppState {
     pub services: Services,
     /// The database, for the readiness probe.
     pub db: DatabaseConnection,
+    /// Public base URL, to rebuild webhook URLs when checking Twilio signatures.
+    pub public_url: String,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -35,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(redirect_to_first_project))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .merge(crate::telephony::webhook::routes())
         .leptos_routes_with_context(
             &state,
             routes,

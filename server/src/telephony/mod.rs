@@ -3,3 +3,4 @@
 pub mod pool;
 pub mod reconcile;
 pub mod twilio;
+pub mod webhook;

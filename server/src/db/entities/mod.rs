@@ -1,5 +1,6 @@
 //! sea-orm entities, one file per table.
 
+pub mod call;
 pub mod member;
 pub mod number;
 pub mod pool_number;
@@ -7,5 +8,6 @@ pub mod project;
 pub mod published_version;
 pub mod published_version_variant;
 pub mod purchase;
+pub mod routing_setting;
 pub mod telephony_integration;
 pub mod variant;

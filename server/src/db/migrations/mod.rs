@@ -2,6 +2,7 @@
 
 mod m20261127_000001_initial;
 mod m20261127_000002_pool_and_purchases;
+mod m20261127_000003_routing_and_calls;
 
 use sea_orm_migration::prelude::*;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_initial::Migration),
             Box::new(m20261127_000002_pool_and_purchases::Migration),
+            Box::new(m20261127_000003_routing_and_calls::Migration),
         ]
     }
 }

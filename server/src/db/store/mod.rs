@@ -4,6 +4,7 @@ mod connection_store;
 mod load;
 mod project_store;
 mod purchase_store;
+mod routing_store;
 mod variant_store;
 
 use app::ports::StoreError;

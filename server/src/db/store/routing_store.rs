@@ -1,0 +1,102 @@
+//! [`RoutingStore`] over sea-orm.
+
+use super::{SeaStore, db_error, load};
+use crate::db::entities::{call, number, routing_setting, telephony_integration, variant};
+use app::domain::{E164, Environment, IntegrationKind, RouteFacts, SipRoute};
+use app::ports::{CallRecord, RoutingStore, StoreError};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+
+#[async_trait::async_trait]
+impl RoutingStore for SeaStore {
+    async fn route_facts(&self, e164: &E164) -> Result<Option<RouteFacts>, StoreError> {
+        let Some(row) = number::Entity::find()
+            .filter(number::Column::E164.eq(e164.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+        else {
+            return Ok(None);
+        };
+        let environment = Environment::parse(&row.environment)
+            .map_err(|_| super::corrupt("numbers", row.id, "environment"))?;
+        let variants = load::variants_of(&self.db, row.project_id).await?;
+        let variant = row
+            .variant_id
+            .and_then(|id| variants.iter().find(|v| v.id == id))
+            .map(|v| v.name.clone());
+        let default_variant = variants
+            .iter()
+            .find(|v: &&variant::Model| v.deleted_at.is_none())
+            .map(|v| v.name.clone());
+        let sip = routing_setting::Entity::find()
+            .filter(routing_setting::Column::ProjectId.eq(row.project_id))
+            .filter(routing_setting::Column::Environment.eq(environment.slug()))
+            .one(&self.db)
+            .await
+            .map_err(db_error)?
+            .map(|r| SipRoute {
+                main: r.main_sip,
+                fallback: r.fallback_sip,
+            });
+        Ok(Some(RouteFacts {
+            environment,
+            variant,
+            default_variant,
+            sip,
+        }))
+    }
+
+    async fn twilio_tokens(&self, account_sid: &str) -> Result<Vec<String>, StoreError> {
+        Ok(telephony_integration::Entity::find()
+            .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
+            .filter(telephony_integration::Column::TwilioAccountSid.eq(account_sid))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .filter_map(|i| i.twilio_auth_token)
+            .collect())
+    }
+
+    async fn record_call(
+        &self,
+        e164: &E164,
+        call_sid: &str,
+        from: &str,
+        status: &str,
+    ) -> Result<(), StoreError> {
+        call::ActiveModel {
+            e164: Set(e164.as_str().to_owned()),
+            call_sid: Set(call_sid.to_owned()),
+            from_number: Set(from.to_owned()),
+            status: Set(status.to_owned()),
+            received_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .map(drop)
+        .map_err(db_error)
+    }
+
+    async fn recent_calls(&self, e164: &E164, limit: u64) -> Result<Vec<CallRecord>, StoreError> {
+        Ok(call::Entity::find()
+            .filter(call::Column::E164.eq(e164.as_str()))
+            .order_by_desc(call::Column::ReceivedAt)
+            .order_by_desc(call::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|c| CallRecord {
+                at: c.received_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                from: c.from_number,
+                status: c.status,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,227 @@
+//! Twilio's voice webhook through the router: signed requests get TwiML for the routing
+//! decision; anything unsigned or wrongly signed gets 403.
+
+mod support;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use server::telephony::twilio::signature::sign;
+use support::http::{demo_router, send};
+
+const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
+const PUBLIC: &str = "https://numbers.test";
+
+fn fields(to: &str) -> Vec<(String, String)> {
+    [
+        ("AccountSid", ACCOUNT),
+        ("CallSid", "CA0001"),
+        ("From", "+447700900999"),
+        ("To", to),
+        ("CallStatus", "ringing"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect()
+}
+
+fn encode(fields: &[(String, String)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", v.replace('+', "%2B")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn post(
+    router: &Router,
+    path: &str,
+    fields: &[(String, String)],
+    signature: Option<String>,
+) -> (StatusCode, String, String) {
+    let mut request =
+        Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(signature) = signature {
+        request = request.header("X-Twilio-Signature", signature);
+    }
+    let (status, headers, body) =
+        send(router, request.body(Body::from(encode(fields))).unwrap()).await;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, content_type, body)
+}
+
+async fn signed(
+    router: &Router,
+    path: &str,
+    fields: &[(String, String)],
+) -> (StatusCode, String, String) {
+    let signature = sign("demo-token", &format!("{PUBLIC}{path}"), fields);
+    post(router, path, fields, Some(signature)).await
+}
+
+fn dial(sip: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="{PUBLIC}/telephony/twilio/voice/fallback" method="POST"><Sip>{sip}</Sip></Dial></Response>"#
+    )
+}
+
+#[tokio::test]
+async fn each_demo_number_is_dialled_to_its_environment_and_variant() {
+    let (router, _t) = demo_router().await;
+    let expected = [
+        (
+            "+442079460123",
+            "sip:acme-sandbox@sip.numbers.test?X-PolyAI-Variant=London",
+        ),
+        (
+            "+12125550142",
+            "sip:acme-sandbox@sip.numbers.test?X-PolyAI-Variant=Default",
+        ),
+        (
+            "+441134960456",
+            "sip:acme-pre-release@sip.numbers.test?X-PolyAI-Variant=London",
+        ),
+        (
+            "+447700900321",
+            "sip:acme-live@sip.numbers.test?X-PolyAI-Variant=Default",
+        ),
+        ("+441632960001", "sip:solo-sandbox@sip.numbers.test"),
+    ];
+    for (to, sip) in expected {
+        let (status, content_type, body) =
+            signed(&router, "/telephony/twilio/voice", &fields(to)).await;
+        assert_eq!(
+            (status, content_type.as_str()),
+            (StatusCode::OK, "text/xml"),
+            "{to}"
+        );
+        assert_eq!(body, dial(sip), "{to}");
+    }
+}
+
+#[tokio::test]
+async fn unsigned_or_wrongly_signed_requests_are_refused() {
+    let (router, _t) = demo_router().await;
+    let call = fields("+442079460123");
+    let (status, _, _) = post(&router, "/telephony/twilio/voice", &call, None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let wrong_token = sign(
+        "not-the-token",
+        &format!("{PUBLIC}/telephony/twilio/voice"),
+        &call,
+    );
+    let (status, _, _) = post(&router, "/telephony/twilio/voice", &call, Some(wrong_token)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let wrong_host = sign(
+        "demo-token",
+        "http://evil.example/telephony/twilio/voice",
+        &call,
+    );
+    let (status, _, _) = post(&router, "/telephony/twilio/voice", &call, Some(wrong_host)).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "the URL is rebuilt from the public base URL"
+    );
+    let mut tampered = call.clone();
+    let good = sign(
+        "demo-token",
+        &format!("{PUBLIC}/telephony/twilio/voice"),
+        &call,
+    );
+    tampered[3].1 = "+447700900321".into();
+    let (status, _, _) = post(&router, "/telephony/twilio/voice", &tampered, Some(good)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    for path in [
+        "/telephony/twilio/voice/fallback",
+        "/telephony/twilio/status",
+    ] {
+        let (status, _, _) = post(&router, path, &call, None).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_numbers_are_rejected_politely() {
+    let (router, _t) = demo_router().await;
+    let (status, _, body) =
+        signed(&router, "/telephony/twilio/voice", &fields("+14155550100")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, this number is not in service.</Say><Hangup/></Response>"#
+    );
+}
+
+#[tokio::test]
+async fn a_reassigned_variant_takes_the_next_call() {
+    use leptos::server_fn::ServerFn;
+    let (router, _t) = demo_router().await;
+    let (_, body) = support::http::call(
+        &router,
+        app::api::LoadVariantsPage::PATH,
+        &[("project", "acme")],
+    )
+    .await;
+    let page: app::domain::VariantsPage = serde_json::from_str(&body).unwrap();
+    let leeds = page
+        .variants
+        .iter()
+        .find(|v| v.variant.name == "Leeds")
+        .unwrap()
+        .variant
+        .id
+        .0
+        .to_string();
+    let (status, _) = support::http::call(
+        &router,
+        app::api::AssignVariant::PATH,
+        &[
+            ("project", "acme"),
+            ("e164", "+442079460123"),
+            ("variant", &leeds),
+        ],
+    )
+    .await;
+    assert!(status.is_success());
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice", &fields("+442079460123")).await;
+    assert_eq!(
+        body,
+        dial("sip:acme-sandbox@sip.numbers.test?X-PolyAI-Variant=Leeds")
+    );
+}
+
+#[tokio::test]
+async fn a_failed_main_dial_tries_the_fallback_and_statuses_are_recorded() {
+    let (router, t) = demo_router().await;
+    let mut failed = fields("+447700900321");
+    failed.push(("DialCallStatus".into(), "no-answer".into()));
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice/fallback", &failed).await;
+    assert_eq!(
+        body,
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial><Sip>sip:acme-live-fallback@sip.numbers.test?X-PolyAI-Variant=Default</Sip></Dial></Response>"#
+    );
+    let mut answered = fields("+447700900321");
+    answered.push(("DialCallStatus".into(), "completed".into()));
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice/fallback", &answered).await;
+    assert!(body.ends_with("<Response><Hangup/></Response>"));
+
+    let mut done = fields("+447700900321");
+    done[4].1 = "completed".into();
+    let (status, _, _) = signed(&router, "/telephony/twilio/status", &done).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    use app::ports::RoutingStore;
+    let store = server::db::SeaStore::new(t.db.clone());
+    let calls = store
+        .recent_calls(&app::domain::E164::parse("+447700900321").unwrap(), 10)
+        .await
+        .unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(
+        (calls[0].from.as_str(), calls[0].status.as_str()),
+        ("+447700900999", "completed")
+    );
+}
