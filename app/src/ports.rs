@@ -212,17 +212,6 @@ pub trait ConnectionStore: Send + Sync {
     async fn remove_number(&self, number: &E164) -> Result<(), StoreError>;
 }
 
-/// A call attempt Twilio reported.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct CallRecord {
-    /// When it arrived, formatted for people.
-    pub at: String,
-    /// The caller.
-    pub from: String,
-    /// Twilio's call status (`ringing`, `completed`, `no-answer`, …).
-    pub status: String,
-}
-
 /// What inbound routing reads and records.
 #[async_trait::async_trait]
 pub trait RoutingStore: Send + Sync {
@@ -242,7 +231,11 @@ pub trait RoutingStore: Send + Sync {
         status: &str,
     ) -> Result<(), StoreError>;
     /// The latest call attempts to `number`, newest first.
-    async fn recent_calls(&self, number: &E164, limit: u64) -> Result<Vec<CallRecord>, StoreError>;
+    async fn recent_calls(
+        &self,
+        number: &E164,
+        limit: u64,
+    ) -> Result<Vec<crate::domain::CallRecord>, StoreError>;
 }
 
 /// A number to record for a project.

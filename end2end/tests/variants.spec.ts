@@ -108,7 +108,10 @@ test("deleting an assigned variant shows the Variant deleted callout", async ({ 
 
 test("a project gaining its first variant shows Draft variants and says to publish first", async ({ page }) => {
   await openHydrated(page, "/projects/solo/numbers");
-  await expect(page.getByRole("button", { name: "Actions for +441632960001" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Actions for +441632960001" }).click();
+  await expect(page.getByRole("menuitem", { name: "Test routing" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Reassign variant" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
   await openHydrated(page, "/projects/solo/variants");
   await page.getByRole("textbox", { name: "Variant name" }).fill("Clinic");
   await page.getByRole("button", { name: "Add variant" }).click();
@@ -166,8 +169,15 @@ test("keyboard-only reassignment through the actions menu", async ({ page }) => 
   await actions.focus();
   await page.keyboard.press("Enter");
   const item = page.getByRole("menuitem", { name: "Reassign variant" });
+  const routing = page.getByRole("menuitem", { name: "Test routing" });
   await expect(item).toBeFocused();
   await page.keyboard.press("ArrowDown");
+  await expect(routing).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(item).toBeFocused(); // wraps around
+  await page.keyboard.press("End");
+  await expect(routing).toBeFocused();
+  await page.keyboard.press("Home");
   await expect(item).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("menu")).toHaveCount(0);

@@ -135,7 +135,7 @@ async fn bad_requests_buy_nothing(t: &TestDb) {
     fresh.project = "fresh".into();
     let err = buy_number(&services, fresh).await.unwrap_err();
     assert!(
-        matches!(err, AppError::Rejected(ref m) if m.contains("no PolyAI number pool")),
+        matches!(err, AppError::Rejected(ref m) if m.contains("no telephony integration")),
         "{err:?}"
     );
 

@@ -2,10 +2,12 @@
 
 mod add_number;
 mod numbers;
+mod routing;
 mod variants;
 
 pub use add_number::*;
 pub use numbers::*;
+pub use routing::*;
 pub use variants::*;
 
 #[cfg(feature = "ssr")]

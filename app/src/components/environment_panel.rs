@@ -1,7 +1,7 @@
 //! One collapsible environment section: header with count, then its table or empty state.
 
 use super::icons::{ChevronIcon, PlusIcon};
-use super::{NumbersTable, ReassignTarget};
+use super::{NumbersTable, ReassignTarget, SipSettings};
 use crate::domain::{Environment, EnvironmentSection};
 use leptos::prelude::*;
 
@@ -19,6 +19,7 @@ pub fn EnvironmentPanel(
     #[prop(optional)] expanded: Option<RwSignal<bool>>,
     #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
     #[prop(optional_no_strip)] on_add: Option<Callback<Environment>>,
+    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
@@ -41,6 +42,7 @@ pub fn EnvironmentPanel(
                 environment=env
                 assignable=section.assignable
                 on_reassign
+                on_test_routing
             />
         }
         .into_any()
@@ -74,6 +76,7 @@ pub fn EnvironmentPanel(
                     </button>
                 })}
                 <p class="env__desc">{env.description()}</p>
+                {section.sip.map(|sip| view! { <SipSettings sip/> }.into_any())}
             </header>
             <div id=body_id class="env__body" hidden=move || !expanded.get()>
                 {body}

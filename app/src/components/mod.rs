@@ -16,6 +16,8 @@ mod numbers_table;
 mod publish_history;
 mod publish_panel;
 mod reassign_dialog;
+mod routing_dialog;
+mod sip_settings;
 mod variant_list;
 
 pub use actions_menu::{ActionsMenu, MenuItem};
@@ -32,4 +34,6 @@ pub use numbers_table::{NumbersTable, actions_button_id};
 pub use publish_history::PublishHistory;
 pub use publish_panel::PublishPanel;
 pub use reassign_dialog::{ReassignDialog, ReassignTarget};
+pub use routing_dialog::RoutingDialog;
+pub use sip_settings::SipSettings;
 pub use variant_list::VariantList;

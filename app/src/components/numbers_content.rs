@@ -35,6 +35,7 @@ pub fn NumbersContent(
     #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
     #[prop(optional_no_strip)] on_publish: Option<Callback<()>>,
     #[prop(optional_no_strip)] on_add: Option<Callback<AddNumberContext>>,
+    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
     #[prop(optional, into)] publishing: Signal<bool>,
 ) -> impl IntoView {
     let variants_href = format!("/projects/{}/variants", page.project.slug);
@@ -60,7 +61,7 @@ pub fn NumbersContent(
                             can_connect: integrations.contains(&IntegrationKind::Twilio),
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));
-                        view! { <EnvironmentPanel section uses_variants expanded on_reassign on_add/> }
+                        view! { <EnvironmentPanel section uses_variants expanded on_reassign on_add on_test_routing/> }
                     })
                     .collect_view()}
             </div>

@@ -20,9 +20,10 @@ pub fn NumbersTable(
     environment: Environment,
     #[prop(optional)] assignable: Vec<Variant>,
     #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
 ) -> impl IntoView {
     let on_reassign = on_reassign.filter(|_| uses_variants);
-    let has_actions = on_reassign.is_some();
+    let has_actions = on_reassign.is_some() || on_test_routing.is_some();
     view! {
         <table class="numbers-table">
             <thead>
@@ -46,7 +47,10 @@ pub fn NumbersTable(
                             };
                             Callback::new(move |()| callback.run(target.clone()))
                         });
-                        view! { <NumberRowView row uses_variants reassign/> }
+                        let e164 = row.e164.clone();
+                        let test_routing = on_test_routing
+                            .map(|callback| Callback::new(move |()| callback.run(e164.clone())));
+                        view! { <NumberRowView row uses_variants reassign test_routing/> }
                     })
                     .collect_view()}
             </tbody>
@@ -60,6 +64,7 @@ fn NumberRowView(
     row: NumberRow,
     uses_variants: bool,
     reassign: Option<Callback<()>>,
+    test_routing: Option<Callback<()>>,
 ) -> impl IntoView {
     let NumberRow {
         e164,
@@ -71,14 +76,17 @@ fn NumberRowView(
     let copy_label = format!("Copy {e164}");
     let row_id = e164.clone();
     let unassigned = variant == VariantCell::Unassigned;
-    let actions = reassign.map(|reassign| {
+    let items: Vec<MenuItem> = [
+        ("Reassign variant", reassign),
+        ("Test routing", test_routing),
+    ]
+    .into_iter()
+    .filter_map(|(label, on_select)| on_select.map(|on_select| MenuItem { label, on_select }))
+    .collect();
+    let actions = (!items.is_empty()).then(|| {
         view! {
             <td class="cell-actions">
-                <ActionsMenu
-                    label=format!("Actions for {e164}")
-                    id=actions_button_id(&e164)
-                    items=vec![MenuItem { label: "Reassign variant", on_select: reassign }]
-                />
+                <ActionsMenu label=format!("Actions for {e164}") id=actions_button_id(&e164) items/>
             </td>
         }
     });

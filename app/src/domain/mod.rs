@@ -27,7 +27,9 @@ pub use environment::Environment;
 pub use numbers_page::{EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell};
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
-pub use routing::{Refusal, RouteDecision, RouteFacts, SipRoute, route};
+pub use routing::{
+    CallRecord, Refusal, RouteDecision, RouteFacts, RoutingPreview, SipRoute, route,
+};
 pub use source::{IntegrationKind, Ownership};
 pub use variant::{Variant, VariantId, VariantName, VariantNameError};
 pub use variants_page::{EnvironmentStatus, PublishRecord, VariantRow, VariantsPage};

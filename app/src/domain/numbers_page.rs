@@ -55,6 +55,8 @@ pub struct EnvironmentSection {
     pub rows: Vec<NumberRow>,
     /// Variants published to this environment: the only ones its numbers may be assigned.
     pub assignable: Vec<Variant>,
+    /// Its SIP addresses (read-only; managed by the platform).
+    pub sip: Option<super::SipRoute>,
 }
 
 /// What the page shows below its heading.
@@ -96,6 +98,7 @@ impl NumbersPage {
             draft_variants,
             publications,
             numbers,
+            sip_routes,
         } = overview;
         if integrations.is_empty() {
             return Self {
@@ -129,6 +132,10 @@ impl NumbersPage {
                     .variants_in(environment)
                     .map(<[Variant]>::to_vec)
                     .unwrap_or_default(),
+                sip: sip_routes
+                    .iter()
+                    .find(|(env, _)| *env == environment)
+                    .map(|(_, sip)| sip.clone()),
             })
             .collect();
         let draft_ids: Vec<VariantId> = draft_variants.iter().map(|v| v.id).collect();
@@ -188,6 +195,7 @@ mod tests {
             draft_variants: draft,
             publications: crate::domain::Publications::default()
                 .with(Environment::Sandbox, vec![variant(1, "Default")]),
+            sip_routes: vec![],
             numbers: vec![
                 number("+441", Environment::Live, Some(variant(1, "Default"))),
                 number("+442", Environment::Sandbox, None),

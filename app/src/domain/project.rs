@@ -1,6 +1,6 @@
 //! Projects and the stored facts the Numbers page is built from.
 
-use super::{E164, Environment, IntegrationKind, Ownership, Publications, Variant};
+use super::{E164, Environment, IntegrationKind, Ownership, Publications, SipRoute, Variant};
 use serde::{Deserialize, Serialize};
 
 /// A project's URL identifier: 1 to 63 lowercase letters, digits and inner hyphens.
@@ -72,6 +72,8 @@ pub struct ProjectOverview {
     pub publications: Publications,
     /// Its numbers, oldest first.
     pub numbers: Vec<NumberRecord>,
+    /// The platform-managed SIP addresses of each environment that has them.
+    pub sip_routes: Vec<(Environment, SipRoute)>,
 }
 
 #[cfg(test)]

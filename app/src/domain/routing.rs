@@ -12,6 +12,28 @@ pub struct SipRoute {
     pub fallback: String,
 }
 
+/// A call attempt Twilio reported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallRecord {
+    /// When it arrived, formatted for people.
+    pub at: String,
+    /// The caller.
+    pub from: String,
+    /// What happened (`routed`, `refused`, or Twilio's call status such as `completed`).
+    pub status: String,
+}
+
+/// What the Test routing dialog shows for a number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoutingPreview {
+    /// The number, E.164.
+    pub e164: String,
+    /// Where a call would go right now.
+    pub decision: RouteDecision,
+    /// The latest calls, newest first.
+    pub calls: Vec<CallRecord>,
+}
+
 /// Everything routing needs to know about a called number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteFacts {

@@ -1,12 +1,14 @@
 //! `/projects/{project}/numbers`: loads the page data, renders it, and runs its actions.
 
 use super::NotFound;
-use crate::api::{AssignVariant, BuyNumber, ConnectNumber, PublishDraft, load_numbers_page};
+use crate::api::{
+    AssignVariant, BuyNumber, ConnectNumber, PublishDraft, load_numbers_page, test_routing,
+};
 use crate::components::{
     AddNumberContext, AddNumberDialog, BuyInput, ErrorAlert, ExpandedSections, NumbersContent,
-    ReassignDialog, ReassignTarget, actions_button_id, add_button_id,
+    ReassignDialog, ReassignTarget, RoutingDialog, actions_button_id, add_button_id,
 };
-use crate::domain::NumbersPage;
+use crate::domain::{NumbersPage, RoutingPreview};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -115,6 +117,28 @@ pub fn NumbersScreen() -> impl IntoView {
         attempt_key.set(new_key());
         adding.set(Some(context));
     });
+    // Test routing: the preview is loaded when the dialog opens.
+    let testing = RwSignal::new(None::<String>);
+    let preview = RwSignal::new(None::<RoutingPreview>);
+    let preview_error = RwSignal::new(None::<String>);
+    let open_test_routing = Callback::new(move |e164: String| {
+        preview.set(None);
+        preview_error.set(None);
+        testing.set(Some(e164.clone()));
+        let project = project.get_untracked();
+        leptos::task::spawn_local(async move {
+            match test_routing(project, e164).await {
+                Ok(found) => preview.set(Some(found)),
+                Err(err) => preview_error.set(Some(err.to_string())),
+            }
+        });
+    });
+    let close_test_routing = move || {
+        if let Some(e164) = testing.get_untracked() {
+            testing.set(None);
+            focus_soon(actions_button_id(&e164));
+        }
+    };
     let assign_error = Signal::derive(move || {
         assign
             .value()
@@ -148,6 +172,7 @@ pub fn NumbersScreen() -> impl IntoView {
                             on_reassign=Some(open_reassign)
                             on_publish=Some(on_publish)
                             on_add=Some(open_add)
+                            on_test_routing=Some(open_test_routing)
                             publishing=publish.pending()
                         />
                     }
@@ -160,6 +185,9 @@ pub fn NumbersScreen() -> impl IntoView {
             })}
         </Suspense>
         {publish_error}
+        {move || testing.get().map(|e164| view! {
+            <RoutingDialog e164 preview error=preview_error on_close=move |()| close_test_routing()/>
+        })}
         {move || adding.get().map(|context| {
             let environment = context.environment;
             view! {

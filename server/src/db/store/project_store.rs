@@ -1,10 +1,10 @@
 //! [`ProjectStore`] over sea-orm.
 
 use super::{SeaStore, corrupt, db_error, load};
-use crate::db::entities::{number, project, telephony_integration};
+use crate::db::entities::{number, project, routing_setting, telephony_integration};
 use app::domain::{
     E164, Environment, IntegrationKind, NumberRecord, Ownership, ProjectOverview, ProjectSlug,
-    ProjectSummary, Variant,
+    ProjectSummary, SipRoute, Variant,
 };
 use app::ports::{ProjectStore, StoreError};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -39,6 +39,24 @@ impl ProjectStore for SeaStore {
             .await
             .map_err(db_error)?;
 
+        let sip_routes = routing_setting::Entity::find()
+            .filter(routing_setting::Column::ProjectId.eq(project.id))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .filter_map(|r| {
+                Environment::parse(&r.environment).ok().map(|env| {
+                    (
+                        env,
+                        SipRoute {
+                            main: r.main_sip,
+                            fallback: r.fallback_sip,
+                        },
+                    )
+                })
+            })
+            .collect();
         let kinds: HashMap<i32, IntegrationKind> = integrations.iter().copied().collect();
         let by_id: HashMap<i32, Variant> = variants
             .iter()
@@ -78,6 +96,7 @@ impl ProjectStore for SeaStore {
             draft_variants: load::draft(&variants),
             publications,
             numbers,
+            sip_routes,
         }))
     }
 

@@ -2,8 +2,8 @@
 
 use super::{SeaStore, db_error, load};
 use crate::db::entities::{call, number, routing_setting, telephony_integration, variant};
-use app::domain::{E164, Environment, IntegrationKind, RouteFacts, SipRoute};
-use app::ports::{CallRecord, RoutingStore, StoreError};
+use app::domain::{CallRecord, E164, Environment, IntegrationKind, RouteFacts, SipRoute};
+use app::ports::{RoutingStore, StoreError};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
