@@ -28,6 +28,20 @@ pub(crate) fn project_slug(project: &str) -> Result<ProjectSlug, AppError> {
     ProjectSlug::parse(project).map_err(|_| AppError::ProjectNotFound(project.to_owned()))
 }
 
+/// The project's stored overview, or `ProjectNotFound`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn overview(
+    services: &Services,
+    slug: &ProjectSlug,
+) -> Result<crate::domain::ProjectOverview, AppError> {
+    services
+        .projects
+        .overview(slug)
+        .await
+        .map_err(|e| change_error(slug, e.into()))?
+        .ok_or_else(|| AppError::ProjectNotFound(slug.as_str().to_owned()))
+}
+
 /// Who is making a change, for the publish history. Until members sign in, changes are
 /// recorded as made from the console.
 #[cfg(feature = "ssr")]

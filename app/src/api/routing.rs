@@ -12,12 +12,7 @@ pub async fn test_routing(project: String, e164: String) -> Result<RoutingPrevie
     let not_found = || AppError::NumberNotFound(e164.clone());
     let number = E164::parse(&e164).map_err(|_| not_found())?;
     let services = super::services()?;
-    let overview = services
-        .projects
-        .overview(&slug)
-        .await
-        .map_err(|e| super::change_error(&slug, e.into()))?
-        .ok_or_else(|| AppError::ProjectNotFound(project.clone()))?;
+    let overview = super::overview(&services, &slug).await?;
     if !overview.numbers.iter().any(|n| n.e164 == number) {
         return Err(not_found());
     }

@@ -9,12 +9,7 @@ use leptos::prelude::*;
 pub async fn load_variants_page(project: String) -> Result<VariantsPage, AppError> {
     let slug = super::project_slug(&project)?;
     let services = super::services()?;
-    let overview = services
-        .projects
-        .overview(&slug)
-        .await
-        .map_err(|e| super::change_error(&slug, e.into()))?
-        .ok_or_else(|| AppError::ProjectNotFound(project.clone()))?;
+    let overview = super::overview(&services, &slug).await?;
     let history = services
         .variants
         .publish_history(&slug)

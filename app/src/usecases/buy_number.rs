@@ -116,12 +116,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
         }
     };
     check_key(&form.idempotency_key)?;
-    let overview = services
-        .projects
-        .overview(&slug)
-        .await
-        .map_err(|e| super::super::api::change_error(&slug, e.into()))?
-        .ok_or_else(|| AppError::ProjectNotFound(form.project.clone()))?;
+    let overview = crate::api::overview(services, &slug).await?;
     let seller = if overview
         .integrations
         .contains(&IntegrationKind::BuiltInPool)

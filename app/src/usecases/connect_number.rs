@@ -43,12 +43,7 @@ pub async fn connect_number(
         Environment::parse(&form.environment).map_err(|e| AppError::invalid("environment", e))?;
     let e164 = phone_format::normalise(&form.phone_number)
         .map_err(|message| AppError::invalid("phone_number", message))?;
-    let overview = services
-        .projects
-        .overview(&slug)
-        .await
-        .map_err(|e| crate::api::change_error(&slug, e.into()))?
-        .ok_or_else(|| AppError::ProjectNotFound(form.project.clone()))?;
+    let overview = crate::api::overview(services, &slug).await?;
     let variant = form.variant.map(VariantId);
     if let Some(id) = variant {
         check_assignment(&overview.publications, environment, id)
