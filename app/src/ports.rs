@@ -144,14 +144,17 @@ pub trait TelephonyProvider: Send + Sync {
 pub struct TwilioAccount {
     /// `AC` + 32 hex digits.
     pub account_sid: String,
-    /// Auth token (or API key secret).
+    /// Auth token, or the API key's secret.
     pub auth_token: String,
+    /// An `SK…` API key to authenticate with instead of the account SID.
+    pub api_key_sid: Option<String>,
 }
 
 impl std::fmt::Debug for TwilioAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TwilioAccount")
             .field("account_sid", &self.account_sid)
+            .field("api_key_sid", &self.api_key_sid)
             .field("auth_token", &"<redacted>")
             .finish()
     }

@@ -23,6 +23,7 @@ fn account() -> TwilioAccount {
     TwilioAccount {
         account_sid: SID.into(),
         auth_token: "demo-token".into(),
+        api_key_sid: None,
     }
 }
 
@@ -156,6 +157,7 @@ async fn errors_are_mapped() {
     let bad_sid = TwilioAccount {
         account_sid: "nope".into(),
         auth_token: "t".into(),
+        api_key_sid: None,
     };
     let err = client(&server)
         .find_incoming(&bad_sid, &E164::parse("+1").unwrap())
@@ -324,5 +326,42 @@ async fn twilio_unreachable_is_a_clear_message() {
         AppError::Provider(
             "Twilio could not be reached. Nothing was changed; please try again.".into()
         )
+    );
+}
+
+#[tokio::test]
+async fn an_api_key_authenticates_instead_of_the_account_sid() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(NUMBERS))
+        .and(basic_auth(
+            "SK0123456789abcdef0123456789abcdef",
+            "key-secret",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_json(owned(
+            "+12125550199",
+            "PN1",
+            "https://old",
+        )))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let with_key = TwilioAccount {
+        account_sid: SID.into(),
+        auth_token: "key-secret".into(),
+        api_key_sid: Some("SK0123456789abcdef0123456789abcdef".into()),
+    };
+    let number = E164::parse("+12125550199").unwrap();
+    let found = client(&server)
+        .find_incoming(&with_key, &number)
+        .await
+        .unwrap();
+    assert!(
+        found.is_some(),
+        "the account SID stays in the path, the key authenticates"
+    );
+    assert!(
+        !format!("{with_key:?}").contains("key-secret"),
+        "Debug never shows the secret"
     );
 }

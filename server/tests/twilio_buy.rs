@@ -160,6 +160,7 @@ async fn regulation_and_release_errors_are_mapped() {
     let account = TwilioAccount {
         account_sid: SID.into(),
         auth_token: "secret".into(),
+        api_key_sid: None,
     };
     let uk = app::ports::BuyRequest {
         country: app::domain::Country::Uk,

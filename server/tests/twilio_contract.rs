@@ -76,6 +76,7 @@ async fn our_requests_match_twilios_openapi_description() {
     let account = TwilioAccount {
         account_sid: "AC0123456789abcdef0123456789abcdef".into(),
         auth_token: "demo-token".into(),
+        api_key_sid: None,
     };
     let number = E164::parse("+12125550142").unwrap();
     // Prism answers with the spec's example, not our number: success is what counts.

@@ -55,6 +55,7 @@ pub async fn reconcile_twilio(
             Some(TwilioAccount {
                 account_sid: i.twilio_account_sid?,
                 auth_token: i.twilio_auth_token?,
+                api_key_sid: i.twilio_api_key_sid,
             })
         }) else {
             mark_interrupted(db, p.id).await?;

@@ -11,8 +11,11 @@ pub struct Model {
     pub project_id: i32,
     pub kind: String,
     pub twilio_account_sid: Option<String>,
+    /// Auth token, or the API key's secret when `twilio_api_key_sid` is set.
     pub twilio_auth_token: Option<String>,
     pub created_at: DateTimeUtc,
+    /// `SK…` API key used instead of the account SID for HTTP Basic auth.
+    pub twilio_api_key_sid: Option<String>,
 }
 
 /// No navigable relations; queries join by id.

@@ -3,6 +3,7 @@
 mod m20261127_000001_initial;
 mod m20261127_000002_pool_and_purchases;
 mod m20261127_000003_routing_and_calls;
+mod m20261127_000004_twilio_api_keys;
 
 use sea_orm_migration::prelude::*;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_initial::Migration),
             Box::new(m20261127_000002_pool_and_purchases::Migration),
             Box::new(m20261127_000003_routing_and_calls::Migration),
+            Box::new(m20261127_000004_twilio_api_keys::Migration),
         ]
     }
 }

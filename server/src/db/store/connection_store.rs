@@ -26,6 +26,7 @@ impl ConnectionStore for SeaStore {
             Some(TwilioAccount {
                 account_sid: r.twilio_account_sid?,
                 auth_token: r.twilio_auth_token?,
+                api_key_sid: r.twilio_api_key_sid,
             })
         }))
     }

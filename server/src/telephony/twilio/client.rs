@@ -47,9 +47,13 @@ impl TwilioClient {
     }
 
     fn request(&self, method: Method, url: Url, account: &TwilioAccount) -> RequestBuilder {
-        self.http
-            .request(method, url)
-            .basic_auth(&account.account_sid, Some(&account.auth_token))
+        self.http.request(method, url).basic_auth(
+            account
+                .api_key_sid
+                .as_deref()
+                .unwrap_or(&account.account_sid),
+            Some(&account.auth_token),
+        )
     }
 
     /// Sends a request and reads a JSON answer, mapping errors.
