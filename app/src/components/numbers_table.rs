@@ -50,7 +50,8 @@ pub fn NumbersTable(
                         let e164 = row.e164.clone();
                         let test_routing = on_test_routing
                             .map(|callback| Callback::new(move |()| callback.run(e164.clone())));
-                        view! { <NumberRowView row uses_variants reassign test_routing/> }
+                        // Erased: the full row type is too deep for release builds.
+                        view! { <NumberRowView row uses_variants reassign test_routing/> }.into_any()
                     })
                     .collect_view()}
             </tbody>
@@ -89,6 +90,7 @@ fn NumberRowView(
                 <ActionsMenu label=format!("Actions for {e164}") id=actions_button_id(&e164) items/>
             </td>
         }
+        .into_any()
     });
     view! {
         <tr data-e164=row_id>
