@@ -95,6 +95,14 @@ async fn the_same_key_never_buys_twice(t: &TestDb) {
         "{err:?}"
     );
     assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
+    let mut other_project = form("sandbox", "UK", "", "double-click-1");
+    other_project.project = "solo".into();
+    let err = buy_number(&services, other_project).await.unwrap_err();
+    assert!(
+        matches!(err, AppError::Rejected(ref m) if m.contains("already used")),
+        "a key is scoped to its project: {err:?}"
+    );
+    assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
 }
 
 async fn bad_requests_buy_nothing(t: &TestDb) {

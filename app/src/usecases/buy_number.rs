@@ -100,7 +100,7 @@ fn check_key(key: &str) -> Result<(), AppError> {
 /// Buys a number into the form's environment (from the built-in pool, or else through the
 /// project's Twilio account); returns it.
 pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppError> {
-    let slug = super::super::api::project_slug(&form.project)?;
+    let slug = crate::api::project_slug(&form.project)?;
     let environment =
         Environment::parse(&form.environment).map_err(|e| AppError::invalid("environment", e))?;
     let country = Country::parse(&form.country).map_err(|e| AppError::invalid("country", e))?;
@@ -127,7 +127,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
             .connections
             .twilio_account(&slug)
             .await
-            .map_err(|e| super::super::api::change_error(&slug, e))?
+            .map_err(|e| crate::api::change_error(&slug, e))?
             .ok_or(AppError::Unavailable)?;
         Seller::Twilio(account)
     } else {
@@ -149,7 +149,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
         variant.map(|v| v.0.to_string()).unwrap_or_default()
     ));
     let key = form.idempotency_key.as_str();
-    let fail = |err| super::super::api::change_error(&slug, err);
+    let fail = |err| crate::api::change_error(&slug, err);
     match services
         .purchases
         .start_purchase(&slug, key, &fingerprint, seller.source())

@@ -97,15 +97,13 @@ impl PurchaseStore for SeaStore {
         let project = load::project_by_slug(&self.db, slug.as_str())
             .await?
             .ok_or(ChangeError::ProjectNotFound)?;
+        // A key is scoped to its project: another project's key is a conflict, whatever it asked.
         let seen = |row: &purchase::Model| {
+            if row.project_id != project.id {
+                return Decision::Conflict;
+            }
             let recorded = RequestFingerprint(row.fingerprint.clone());
-            let same_project = row.project_id == project.id;
-            let fingerprint_seen = if same_project {
-                recorded
-            } else {
-                RequestFingerprint(String::new())
-            };
-            decide(Some((&fingerprint_seen, &attempt(row))), fingerprint)
+            decide(Some((&recorded, &attempt(row))), fingerprint)
         };
         if let Some(row) = by_key(&self.db, key).await? {
             return Ok(seen(&row));
