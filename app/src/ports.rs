@@ -2,8 +2,9 @@
 
 use crate::domain::idempotency::{Decision, RequestFingerprint};
 use crate::domain::{
-    AreaCode, AssignError, Country, E164, Environment, IntegrationKind, Ownership, ProjectOverview,
-    ProjectSlug, PublishError, PublishRecord, Variant, VariantId, VariantName, VariantNameError,
+    AreaCode, AssignError, Country, E164, Environment, HistoryEntry, IntegrationKind,
+    LifecycleError, NumberState, Ownership, ProjectOverview, ProjectSlug, PublishError,
+    PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName, VariantNameError,
 };
 use std::sync::Arc;
 
@@ -36,6 +37,12 @@ pub enum ChangeError {
     /// An assignment was refused.
     #[error(transparent)]
     Assign(#[from] AssignError),
+    /// A delete, undo or release step was refused.
+    #[error(transparent)]
+    Lifecycle(#[from] LifecycleError),
+    /// Someone else changed the number at the same moment; nothing was changed.
+    #[error("the number changed meanwhile")]
+    Concurrent,
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -90,12 +97,14 @@ pub trait VariantStore: Send + Sync {
         actor: &str,
     ) -> Result<(), ChangeError>;
 
-    /// Assigns a variant published to the number's environment.
+    /// Assigns a variant published to the number's environment (active numbers only),
+    /// recording the change in the number's history.
     async fn assign_variant(
         &self,
         project: &ProjectSlug,
         number: &E164,
         variant: VariantId,
+        actor: &str,
     ) -> Result<(), ChangeError>;
 }
 
@@ -211,8 +220,73 @@ pub trait ConnectionStore: Send + Sync {
         number: &NewNumber,
         previous_voice_url: Option<&str>,
     ) -> Result<(), ChangeError>;
-    /// Forgets a number (used when connecting it fails half-way).
-    async fn remove_number(&self, number: &E164) -> Result<(), StoreError>;
+    /// Forgets a number whose connection failed half-way, recording why in its history.
+    async fn remove_number(&self, number: &E164, reason: &str) -> Result<(), StoreError>;
+}
+
+/// What deleting a number needs to know about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeletionFacts {
+    /// The number.
+    pub e164: E164,
+    /// Its project.
+    pub project: ProjectSlug,
+    /// Where it serves.
+    pub environment: Environment,
+    /// The integration carrying it.
+    pub source: IntegrationKind,
+    /// Bought or connected.
+    pub ownership: Ownership,
+    /// Where it is in its life.
+    pub state: NumberState,
+    /// For connected numbers: the customer's voice URL before we changed it.
+    pub previous_voice_url: Option<String>,
+}
+
+/// Deleting, undoing and releasing numbers; every step is recorded in the number's history.
+#[async_trait::async_trait]
+pub trait LifecycleStore: Send + Sync {
+    /// The number's deletion facts, if `project` has it.
+    async fn deletion_facts(
+        &self,
+        project: &ProjectSlug,
+        number: &E164,
+    ) -> Result<Option<DeletionFacts>, ChangeError>;
+    /// Applies `step` at `now` (undo window `window` seconds) in one transaction, only if the
+    /// number is still in the state it was read in ([`ChangeError::Concurrent`] otherwise);
+    /// returns the new state, `None` when the number is gone.
+    async fn apply(
+        &self,
+        project: &ProjectSlug,
+        number: &E164,
+        step: Step,
+        now: UnixSeconds,
+        window: i64,
+        actor: &str,
+    ) -> Result<Option<NumberState>, ChangeError>;
+    /// Numbers whose release is due at `now`: undo window closed, or a claim abandoned.
+    async fn due_releases(
+        &self,
+        now: UnixSeconds,
+    ) -> Result<Vec<(ProjectSlug, E164)>, StoreError>;
+}
+
+/// Reads the audit log (entries are only ever appended, by the stores that change numbers).
+#[async_trait::async_trait]
+pub trait HistoryStore: Send + Sync {
+    /// A number's entries in `project`, newest first.
+    async fn number_history(
+        &self,
+        project: &ProjectSlug,
+        number: &E164,
+    ) -> Result<Vec<HistoryEntry>, ChangeError>;
+    /// One page (from 1) of the project's entries, newest first, and the total count.
+    async fn project_history(
+        &self,
+        project: &ProjectSlug,
+        page: u64,
+        per_page: u64,
+    ) -> Result<(Vec<HistoryEntry>, u64), ChangeError>;
 }
 
 /// What inbound routing reads and records.
@@ -294,6 +368,12 @@ pub struct Services {
     pub twilio: Arc<dyn TwilioAccounts>,
     /// Inbound routing.
     pub routing: Arc<dyn RoutingStore>,
+    /// Deleting, undoing and releasing numbers.
+    pub lifecycle: Arc<dyn LifecycleStore>,
+    /// The audit log.
+    pub history: Arc<dyn HistoryStore>,
+    /// How long a deleted number can be restored before it is released, in seconds.
+    pub undo_window_secs: i64,
     /// Where Twilio sends calls to connected numbers: `{public URL}/telephony/twilio/voice`.
     pub voice_webhook_url: String,
 }

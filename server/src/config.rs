@@ -69,6 +69,15 @@ pub struct Config {
     #[arg(long, env = "NUMBERS_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// Seconds a deleted number can be restored (Undo) before it is released to its provider.
+    #[arg(long, env = "NUMBERS_UNDO_WINDOW_SECS", default_value_t = 600)]
+    pub undo_window_secs: u32,
+
+    /// Seconds between the release worker's checks for numbers whose undo window has closed.
+    #[arg(long, env = "NUMBERS_RELEASE_CHECK_SECS", default_value_t = 15,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub release_check_secs: u64,
+
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,

@@ -1,10 +1,10 @@
 //! Demo data (UI-CONTRACT.md "Demo data"), seeded into an empty database with `NUMBERS_DEMO=1`.
 
 use crate::db::entities::{
-    member, number, project, published_version, published_version_variant, routing_setting,
+    member, number, number_event, project, published_version, published_version_variant, routing_setting,
     telephony_integration, variant,
 };
-use app::domain::{Environment, IntegrationKind, Ownership};
+use app::domain::{Environment, EventKind, IntegrationKind, Ownership, placement};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
@@ -241,7 +241,33 @@ impl<C: ConnectionTrait> Demo<'_, C> {
         Ok(())
     }
 
+    /// Inserts a number and its first history entry.
     async fn number(&mut self, project_id: i32, new: NewNumber) -> Result<(), DbErr> {
+        let at = self.tick();
+        let variant_name = match new.variant {
+            Some(id) => variant::Entity::find_by_id(id)
+                .one(self.db)
+                .await?
+                .map(|v| v.name),
+            None => None,
+        };
+        number_event::ActiveModel {
+            project_id: Set(project_id),
+            e164: Set(new.e164.into()),
+            kind: Set(match new.ownership {
+                Ownership::Purchased => EventKind::Bought,
+                Ownership::Connected => EventKind::Connected,
+            }
+            .slug()
+            .into()),
+            actor: Set("admin@example.com".into()),
+            at: Set(at),
+            before: Set(None),
+            after: Set(Some(placement(new.env, variant_name.as_deref()))),
+            ..Default::default()
+        }
+        .insert(self.db)
+        .await?;
         let row = number::ActiveModel {
             e164: Set(new.e164.into()),
             project_id: Set(project_id),
@@ -251,7 +277,8 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             variant_id: Set(new.variant),
             previous_voice_url: Set(new.previous_voice_url.map(Into::into)),
             created_by: Set("admin@example.com".into()),
-            created_at: Set(self.tick()),
+            created_at: Set(at),
+            state: Set(app::domain::NumberState::Active.slug().into()),
             ..Default::default()
         };
         row.insert(self.db).await.map(drop)

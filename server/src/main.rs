@@ -24,6 +24,10 @@ async fn main() -> ExitCode {
     };
     tracing::info!("Numbers is running at http://{}/", config.site_addr);
     println!("Open http://{}/projects/acme/numbers", config.site_addr);
+    let worker = server::telephony::release_worker::spawn(
+        state.services.clone(),
+        std::time::Duration::from_secs(config.release_check_secs),
+    );
     let app = server::router::router(state);
     if let Err(err) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
@@ -32,6 +36,7 @@ async fn main() -> ExitCode {
         tracing::error!(%err, "server stopped with an error");
         return ExitCode::FAILURE;
     }
+    worker.abort();
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }

@@ -181,12 +181,12 @@ async fn assignment_rules_hold(t: &TestDb) {
     let leeds = variant_id(&store, "acme", "Leeds").await;
     let glasgow = variant_id(&store, "acme", "Glasgow").await;
     store
-        .assign_variant(&acme, &sandbox_number, leeds)
+        .assign_variant(&acme, &sandbox_number, leeds, "tester")
         .await
         .unwrap();
 
     let err = store
-        .assign_variant(&acme, &sandbox_number, glasgow)
+        .assign_variant(&acme, &sandbox_number, glasgow, "tester")
         .await
         .unwrap_err();
     assert!(
@@ -195,7 +195,7 @@ async fn assignment_rules_hold(t: &TestDb) {
     );
     let live_number = E164::parse("+447700900321").unwrap();
     let err = store
-        .assign_variant(&acme, &live_number, leeds)
+        .assign_variant(&acme, &live_number, leeds, "tester")
         .await
         .unwrap_err();
     assert!(
@@ -208,7 +208,7 @@ async fn assignment_rules_hold(t: &TestDb) {
         .await
         .unwrap();
     let err = store
-        .assign_variant(&acme, &sandbox_number, solo_variant.id)
+        .assign_variant(&acme, &sandbox_number, solo_variant.id, "tester")
         .await
         .unwrap_err();
     assert!(
@@ -217,7 +217,7 @@ async fn assignment_rules_hold(t: &TestDb) {
     );
     let solo_number = E164::parse("+441632960001").unwrap();
     let err = store
-        .assign_variant(&acme, &solo_number, leeds)
+        .assign_variant(&acme, &solo_number, leeds, "tester")
         .await
         .unwrap_err();
     assert!(

@@ -195,6 +195,32 @@ async fn a_reassigned_variant_takes_the_next_call() {
 }
 
 #[tokio::test]
+async fn a_deleted_number_is_rejected_until_the_delete_is_undone() {
+    use leptos::server_fn::ServerFn;
+    let (router, _t) = demo_router().await;
+    let number = [("project", "acme"), ("e164", "+442079460123")];
+    let (status, body) = support::http::call(
+        &router,
+        app::api::DeleteNumber::PATH,
+        &[number[0], number[1], ("confirm_digits", "")],
+    )
+    .await;
+    assert!(status.is_success(), "{body}");
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice", &fields("+442079460123")).await;
+    assert_eq!(
+        body,
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, this number is not in service.</Say><Hangup/></Response>"#
+    );
+    let (status, _) = support::http::call(&router, app::api::UndoDelete::PATH, &number).await;
+    assert!(status.is_success());
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice", &fields("+442079460123")).await;
+    assert_eq!(
+        body,
+        dial("sip:acme-sandbox@sip.numbers.test?X-PolyAI-Variant=London")
+    );
+}
+
+#[tokio::test]
 async fn a_failed_main_dial_tries_the_fallback_and_statuses_are_recorded() {
     let (router, t) = demo_router().await;
     let mut failed = fields("+447700900321");

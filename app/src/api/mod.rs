@@ -1,11 +1,15 @@
 //! Server functions, one file per area: parse, call a port, map the error.
 
 mod add_number;
+mod deletion;
+mod history;
 mod numbers;
 mod routing;
 mod variants;
 
 pub use add_number::*;
+pub use deletion::*;
+pub use history::*;
 pub use numbers::*;
 pub use routing::*;
 pub use variants::*;
@@ -61,6 +65,11 @@ pub(crate) fn change_error(project: &ProjectSlug, err: crate::ports::ChangeError
         ChangeError::Name(e) => AppError::Rejected(e.to_string()),
         ChangeError::Publish(e) => AppError::Rejected(e.to_string()),
         ChangeError::Assign(e) => AppError::Rejected(e.to_string()),
+        ChangeError::Lifecycle(e) => AppError::Rejected(e.to_string()),
+        ChangeError::Concurrent => AppError::Rejected(
+            "Someone changed this number at the same moment. Reload the page and try again."
+                .into(),
+        ),
         ChangeError::Store(e) => {
             tracing::error!(err = %e, project = project.as_str(), "a change failed in storage");
             AppError::Unavailable

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 #[server]
 pub async fn load_numbers_page(project: String) -> Result<NumbersPage, AppError> {
     let slug = super::project_slug(&project)?;
-    let overview = super::overview(&super::services()?, &slug).await?;
+    let services = super::services()?;
+    let overview = super::overview(&services, &slug).await?;
     Ok(NumbersPage::build(
         overview,
         crate::domain::phone_format::display,
+        services.undo_window_secs,
     ))
 }

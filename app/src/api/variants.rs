@@ -95,7 +95,7 @@ pub async fn assign_variant(project: String, e164: String, variant: i64) -> Resu
     let number = E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
     super::services()?
         .variants
-        .assign_variant(&slug, &number, VariantId(variant))
+        .assign_variant(&slug, &number, VariantId(variant), super::actor())
         .await
         .map_err(|e| match super::change_error(&slug, e) {
             AppError::NumberNotFound(_) => AppError::NumberNotFound(e164.clone()),

@@ -1,7 +1,7 @@
 //! One collapsible environment section: header with count, then its table or empty state.
 
 use super::icons::{ChevronIcon, PlusIcon};
-use super::{NumbersTable, ReassignTarget, SipSettings};
+use super::{NumbersTable, RowActions, SipSettings};
 use crate::domain::{Environment, EnvironmentSection};
 use leptos::prelude::*;
 
@@ -17,9 +17,8 @@ pub fn EnvironmentPanel(
     section: EnvironmentSection,
     uses_variants: bool,
     #[prop(optional)] expanded: Option<RwSignal<bool>>,
-    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+    #[prop(optional)] actions: RowActions,
     #[prop(optional_no_strip)] on_add: Option<Callback<Environment>>,
-    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
@@ -41,8 +40,7 @@ pub fn EnvironmentPanel(
                 uses_variants
                 environment=env
                 assignable=section.assignable
-                on_reassign
-                on_test_routing
+                actions
             />
         }
         .into_any()

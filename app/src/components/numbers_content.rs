@@ -1,6 +1,6 @@
 //! The Numbers page below the site header, from loaded data.
 
-use super::{AddNumberContext, CalloutList, EnvironmentPanel, NoIntegration, ReassignTarget};
+use super::{AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, RowActions};
 use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
 
@@ -32,13 +32,16 @@ impl Default for ExpandedSections {
 pub fn NumbersContent(
     page: NumbersPage,
     #[prop(optional)] expanded: ExpandedSections,
-    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
+    #[prop(optional)] actions: RowActions,
     #[prop(optional_no_strip)] on_publish: Option<Callback<()>>,
     #[prop(optional_no_strip)] on_add: Option<Callback<AddNumberContext>>,
-    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
+    #[prop(optional_no_strip)] on_undo: Option<Callback<String>>,
+    #[prop(optional_no_strip)] on_retry: Option<Callback<String>>,
     #[prop(optional, into)] publishing: Signal<bool>,
+    #[prop(optional, into)] busy: Signal<bool>,
 ) -> impl IntoView {
     let variants_href = format!("/projects/{}/variants", page.project.slug);
+    let history_href = format!("/projects/{}/history", page.project.slug);
     let body = match page.body {
         PageBody::NoIntegration => view! { <NoIntegration/> }.into_any(),
         PageBody::Sections {
@@ -46,8 +49,10 @@ pub fn NumbersContent(
             callouts,
             integrations,
             sections,
+            deletions,
         } => view! {
             {on_publish.map(|on_publish| view! { <CalloutList callouts on_publish publishing/> })}
+            <DeletionList deletions on_undo on_retry busy/>
             <div class="sections">
                 {sections
                     .into_iter()
@@ -61,7 +66,7 @@ pub fn NumbersContent(
                             can_connect: integrations.contains(&IntegrationKind::Twilio),
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));
-                        view! { <EnvironmentPanel section uses_variants expanded on_reassign on_add on_test_routing/> }
+                        view! { <EnvironmentPanel section uses_variants expanded actions on_add/> }
                     })
                     .collect_view()}
             </div>
@@ -79,6 +84,7 @@ pub fn NumbersContent(
             <h1>"Numbers"</h1>
             <p class="page-head__project">{page.project.name}</p>
             <a class="page-head__link" href=variants_href>"Manage variants"</a>
+            <a class="page-head__link" href=history_href>"Project history"</a>
         </div>
         {body}
     }

@@ -1,6 +1,6 @@
 //! The table of one environment's numbers.
 
-use super::{ActionsMenu, CopyButton, MenuItem, ReassignTarget};
+use super::{ActionsMenu, CopyButton, DeleteTarget, MenuItem, ReassignTarget, RowActions};
 use crate::domain::{Environment, NumberRow, Variant, VariantCell};
 use leptos::prelude::*;
 
@@ -11,19 +11,21 @@ pub fn actions_button_id(e164: &str) -> String {
 
 /// Number / Source / (Assigned variant) for `rows` of `environment`.
 ///
-/// With `on_reassign` (and variants in use) each row gets an actions menu; the callback
-/// receives what the Reassign variant dialog needs, offering `assignable`.
+/// With `actions`, each row gets an actions menu; Reassign variant (only when variants are in
+/// use) offers `assignable`.
 #[component]
 pub fn NumbersTable(
     rows: Vec<NumberRow>,
     uses_variants: bool,
     environment: Environment,
     #[prop(optional)] assignable: Vec<Variant>,
-    #[prop(optional_no_strip)] on_reassign: Option<Callback<ReassignTarget>>,
-    #[prop(optional_no_strip)] on_test_routing: Option<Callback<String>>,
+    #[prop(optional)] actions: RowActions,
 ) -> impl IntoView {
-    let on_reassign = on_reassign.filter(|_| uses_variants);
-    let has_actions = on_reassign.is_some() || on_test_routing.is_some();
+    let actions = RowActions {
+        reassign: actions.reassign.filter(|_| uses_variants),
+        ..actions
+    };
+    let has_actions = actions.any();
     view! {
         <table class="numbers-table">
             <thead>
@@ -38,20 +40,9 @@ pub fn NumbersTable(
                 {rows
                     .into_iter()
                     .map(|row| {
-                        let reassign = on_reassign.map(|callback| {
-                            let target = ReassignTarget {
-                                e164: row.e164.clone(),
-                                environment,
-                                options: assignable.clone(),
-                                current: row.variant_id,
-                            };
-                            Callback::new(move |()| callback.run(target.clone()))
-                        });
-                        let e164 = row.e164.clone();
-                        let test_routing = on_test_routing
-                            .map(|callback| Callback::new(move |()| callback.run(e164.clone())));
+                        let items = menu_items(&row, environment, &assignable, actions);
                         // Erased: the full row type is too deep for release builds.
-                        view! { <NumberRowView row uses_variants reassign test_routing/> }.into_any()
+                        view! { <NumberRowView row uses_variants items/> }.into_any()
                     })
                     .collect_view()}
             </tbody>
@@ -59,14 +50,50 @@ pub fn NumbersTable(
     }
 }
 
-/// One number's row.
+/// The actions menu of `row`, in menu order, bound to that row.
+fn menu_items(
+    row: &NumberRow,
+    environment: Environment,
+    assignable: &[Variant],
+    actions: RowActions,
+) -> Vec<MenuItem> {
+    let reassign = actions.reassign.map(|callback| {
+        let target = ReassignTarget {
+            e164: row.e164.clone(),
+            environment,
+            options: assignable.to_vec(),
+            current: row.variant_id,
+        };
+        Callback::new(move |()| callback.run(target.clone()))
+    });
+    let for_number = |callback: Option<Callback<String>>| {
+        let e164 = row.e164.clone();
+        callback.map(|callback| Callback::new(move |()| callback.run(e164.clone())))
+    };
+    let delete = actions.delete.map(|callback| {
+        let target = DeleteTarget {
+            e164: row.e164.clone(),
+            international: row.display.international.clone(),
+            environment,
+            source: row.source.clone(),
+            plan: row.delete_plan.clone(),
+        };
+        Callback::new(move |()| callback.run(target.clone()))
+    });
+    [
+        ("Reassign variant", reassign),
+        ("Test routing", for_number(actions.test_routing)),
+        ("History", for_number(actions.history)),
+        ("Delete number", delete),
+    ]
+    .into_iter()
+    .filter_map(|(label, on_select)| on_select.map(|on_select| MenuItem { label, on_select }))
+    .collect()
+}
+
+/// One number's row; `items` is its actions menu (none: no menu).
 #[component]
-fn NumberRowView(
-    row: NumberRow,
-    uses_variants: bool,
-    reassign: Option<Callback<()>>,
-    test_routing: Option<Callback<()>>,
-) -> impl IntoView {
+fn NumberRowView(row: NumberRow, uses_variants: bool, items: Vec<MenuItem>) -> impl IntoView {
     let NumberRow {
         e164,
         display,
@@ -77,13 +104,10 @@ fn NumberRowView(
     let copy_label = format!("Copy {e164}");
     let row_id = e164.clone();
     let unassigned = variant == VariantCell::Unassigned;
-    let items: Vec<MenuItem> = [
-        ("Reassign variant", reassign),
-        ("Test routing", test_routing),
-    ]
-    .into_iter()
-    .filter_map(|(label, on_select)| on_select.map(|on_select| MenuItem { label, on_select }))
-    .collect();
+    let reassign = items
+        .iter()
+        .find(|item| item.label == "Reassign variant")
+        .map(|item| item.on_select);
     let actions = (!items.is_empty()).then(|| {
         view! {
             <td class="cell-actions">

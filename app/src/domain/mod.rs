@@ -6,7 +6,9 @@ pub mod callouts;
 pub mod country;
 pub mod e164;
 pub mod environment;
+pub mod history;
 pub mod idempotency;
+pub mod lifecycle;
 pub mod numbers_page;
 #[cfg(feature = "ssr")]
 pub mod phone_format;
@@ -24,7 +26,13 @@ pub use callouts::{Callout, callouts};
 pub use country::Country;
 pub use e164::{E164, E164Error};
 pub use environment::Environment;
-pub use numbers_page::{EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell};
+pub use history::{EventKind, HistoryEntry, HistoryPage, placement};
+pub use lifecycle::{
+    DeleteAction, DeleteOutcome, DeletePlan, LifecycleError, Next, NumberState, Step, UnixSeconds, delete_plan,
+};
+pub use numbers_page::{
+    DeletionNotice, DeletionStatus, EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell,
+};
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
 pub use routing::{

@@ -4,8 +4,8 @@
 //! phone-number metadata.
 
 use super::{
-    Callout, Environment, IntegrationKind, ProjectOverview, ProjectSummary, Variant, VariantId,
-    callouts,
+    Callout, DeletePlan, Environment, IntegrationKind, NumberState, ProjectOverview,
+    ProjectSummary, Variant, VariantId, callouts, delete_plan, lifecycle::clock_utc,
 };
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,38 @@ pub struct NumberRow {
     pub variant: VariantCell,
     /// The assigned variant's identity, to preselect it when reassigning.
     pub variant_id: Option<VariantId>,
+    /// What deleting it does and asks for.
+    pub delete_plan: DeletePlan,
+}
+
+/// Where a deleted number's release stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeletionStatus {
+    /// Undo is possible until the given time (`HH:MM UTC`).
+    Pending {
+        /// When the undo window closes, for people.
+        until: String,
+    },
+    /// The release is being carried out now.
+    Releasing,
+    /// The provider refused or failed; a retry is possible.
+    Failed {
+        /// Why, in plain words.
+        reason: String,
+    },
+}
+
+/// A number deleted but not yet released, shown above the sections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletionNotice {
+    /// E.164 form.
+    pub e164: String,
+    /// Readable international grouping.
+    pub international: String,
+    /// The environment it served.
+    pub environment: Environment,
+    /// Where its release stands.
+    pub status: DeletionStatus,
 }
 
 /// One environment's section.
@@ -74,6 +106,8 @@ pub enum PageBody {
         integrations: Vec<IntegrationKind>,
         /// Sandbox, Pre-release, Live, in that order.
         sections: Vec<EnvironmentSection>,
+        /// Deleted numbers not yet released (undo or retry), oldest first.
+        deletions: Vec<DeletionNotice>,
     },
 }
 
@@ -84,6 +118,8 @@ pub struct NumbersPage {
     pub project: ProjectSummary,
     /// Sections or the no-integration notice.
     pub body: PageBody,
+    /// How long a deleted number can be restored, for people (e.g. `10 minutes`).
+    pub undo_window: String,
 }
 
 impl NumbersPage {
@@ -91,7 +127,9 @@ impl NumbersPage {
     pub fn build(
         overview: ProjectOverview,
         display: impl Fn(&super::E164) -> NumberDisplay,
+        undo_window_secs: i64,
     ) -> Self {
+        let undo_window = super::lifecycle::describe_window(undo_window_secs);
         let ProjectOverview {
             project,
             integrations,
@@ -104,6 +142,7 @@ impl NumbersPage {
             return Self {
                 project,
                 body: PageBody::NoIntegration,
+                undo_window,
             };
         }
         let cell = |variant: &Option<Variant>| match variant {
@@ -113,6 +152,29 @@ impl NumbersPage {
             }
             Some(v) => VariantCell::Deleted(v.name.clone()),
         };
+        let (numbers, deleted): (Vec<_>, Vec<_>) =
+            numbers.into_iter().partition(|n| n.state.is_active());
+        let deletions = deleted
+            .iter()
+            .filter_map(|n| {
+                let status = match &n.state {
+                    NumberState::Active => return None,
+                    NumberState::PendingRelease { release_at } => DeletionStatus::Pending {
+                        until: clock_utc(*release_at),
+                    },
+                    NumberState::Releasing { .. } => DeletionStatus::Releasing,
+                    NumberState::ReleaseFailed { reason } => DeletionStatus::Failed {
+                        reason: reason.clone(),
+                    },
+                };
+                Some(DeletionNotice {
+                    e164: n.e164.as_str().to_owned(),
+                    international: display(&n.e164).international,
+                    environment: n.environment,
+                    status,
+                })
+            })
+            .collect();
         let sections = Environment::ALL
             .into_iter()
             .map(|environment| EnvironmentSection {
@@ -126,6 +188,7 @@ impl NumbersPage {
                         source: n.source.label().to_owned(),
                         variant: cell(&n.variant),
                         variant_id: n.variant.as_ref().map(|v| v.id),
+                        delete_plan: delete_plan(&n.e164, n.ownership, environment),
                     })
                     .collect(),
                 assignable: publications
@@ -150,7 +213,9 @@ impl NumbersPage {
                 callouts: callouts(&draft_ids, &publications, &assigned),
                 integrations,
                 sections,
+                deletions,
             },
+            undo_window,
         }
     }
 }
@@ -174,6 +239,7 @@ mod tests {
             source: IntegrationKind::BuiltInPool,
             ownership: Ownership::Purchased,
             variant,
+            state: NumberState::Active,
         }
     }
 
@@ -212,6 +278,7 @@ mod tests {
                 vec![variant(1, "Default")],
             ),
             fake_display,
+            600,
         );
         let PageBody::Sections {
             uses_variants,
@@ -246,6 +313,7 @@ mod tests {
                 vec![variant(1, "Default")],
             ),
             fake_display,
+            600,
         );
         let PageBody::Sections { callouts, .. } = page.body else {
             panic!("expected sections");
@@ -262,6 +330,7 @@ mod tests {
         let page = NumbersPage::build(
             overview(vec![IntegrationKind::Twilio], vec![variant(1, "Default")]),
             fake_display,
+            600,
         );
         let PageBody::Sections { sections, .. } = page.body else {
             panic!("expected sections");
@@ -282,6 +351,7 @@ mod tests {
         let page = NumbersPage::build(
             overview(vec![IntegrationKind::BuiltInPool], vec![]),
             fake_display,
+            600,
         );
         assert!(matches!(
             page.body,
@@ -294,8 +364,57 @@ mod tests {
 
     #[test]
     fn no_integration_blocks_the_page() {
-        let page = NumbersPage::build(overview(vec![], vec![]), fake_display);
+        let page = NumbersPage::build(overview(vec![], vec![]), fake_display, 600);
         assert_eq!(page.body, PageBody::NoIntegration);
         assert_eq!(page.project.slug, "p");
+    }
+
+    #[test]
+    fn numbers_being_deleted_leave_the_table_for_the_deletion_notices() {
+        let mut data = overview(vec![IntegrationKind::BuiltInPool], vec![variant(1, "Default")]);
+        data.numbers[0].state = NumberState::PendingRelease {
+            release_at: 22 * 3600 + 51 * 60,
+        };
+        data.numbers[2].state = NumberState::ReleaseFailed {
+            reason: "refused".into(),
+        };
+        let page = NumbersPage::build(data, fake_display, 600);
+        let PageBody::Sections {
+            sections,
+            deletions,
+            callouts,
+            ..
+        } = page.body
+        else {
+            panic!("expected sections");
+        };
+        assert!(sections[2].rows.is_empty(), "+441 is pending release");
+        let sandbox: Vec<&str> = sections[0].rows.iter().map(|r| r.e164.as_str()).collect();
+        assert_eq!(sandbox, ["+442"]);
+        assert_eq!(
+            deletions,
+            [
+                DeletionNotice {
+                    e164: "+441".into(),
+                    international: "fmt +441".into(),
+                    environment: Environment::Live,
+                    status: DeletionStatus::Pending {
+                        until: "22:51 UTC".into()
+                    },
+                },
+                DeletionNotice {
+                    e164: "+443".into(),
+                    international: "fmt +443".into(),
+                    environment: Environment::Sandbox,
+                    status: DeletionStatus::Failed {
+                        reason: "refused".into()
+                    },
+                },
+            ]
+        );
+        assert!(
+            callouts.is_empty(),
+            "a number on its way out does not raise the Variant deleted callout"
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Projects and the stored facts the Numbers page is built from.
 
-use super::{E164, Environment, IntegrationKind, Ownership, Publications, SipRoute, Variant};
+use super::{
+    E164, Environment, IntegrationKind, NumberState, Ownership, Publications, SipRoute, Variant,
+};
 use serde::{Deserialize, Serialize};
 
 /// A project's URL identifier: 1 to 63 lowercase letters, digits and inner hyphens.
@@ -57,6 +59,8 @@ pub struct NumberRecord {
     pub ownership: Ownership,
     /// The variant that handles its calls, if one is assigned.
     pub variant: Option<Variant>,
+    /// Active, or somewhere in being deleted.
+    pub state: NumberState,
 }
 
 /// Everything stored about a project that the Numbers page needs.

@@ -45,6 +45,8 @@ pub struct RouteFacts {
     pub default_variant: Option<String>,
     /// The environment's SIP addresses, if configured.
     pub sip: Option<SipRoute>,
+    /// Deleted and waiting for (or undergoing) its release: it takes no calls.
+    pub being_deleted: bool,
 }
 
 /// Why a call is refused.
@@ -52,6 +54,8 @@ pub struct RouteFacts {
 pub enum Refusal {
     /// The number belongs to no project.
     UnknownNumber,
+    /// The number was deleted; its release is pending.
+    BeingDeleted,
     /// The environment has no SIP addresses configured.
     NoRoute,
 }
@@ -61,6 +65,7 @@ impl Refusal {
     pub fn reason(self) -> &'static str {
         match self {
             Self::UnknownNumber => "the number is not connected to any project",
+            Self::BeingDeleted => "the number has been deleted and is waiting to be released",
             Self::NoRoute => "no SIP route is configured for this environment",
         }
     }
@@ -107,6 +112,9 @@ pub fn route(facts: Option<&RouteFacts>) -> RouteDecision {
     let Some(facts) = facts else {
         return RouteDecision::Refuse(Refusal::UnknownNumber);
     };
+    if facts.being_deleted {
+        return RouteDecision::Refuse(Refusal::BeingDeleted);
+    }
     let Some(sip) = &facts.sip else {
         return RouteDecision::Refuse(Refusal::NoRoute);
     };
@@ -135,6 +143,7 @@ mod tests {
                 main: "sip:acme-sandbox@sip.numbers.test".into(),
                 fallback: "sip:acme-sandbox-fallback@sip.numbers.test".into(),
             }),
+            being_deleted: false,
         }
     }
 
@@ -195,6 +204,12 @@ mod tests {
         assert_eq!(
             route(Some(&no_sip)),
             RouteDecision::Refuse(Refusal::NoRoute)
+        );
+        let mut deleted = facts(Some("London"), None);
+        deleted.being_deleted = true;
+        assert_eq!(
+            route(Some(&deleted)),
+            RouteDecision::Refuse(Refusal::BeingDeleted)
         );
     }
 }

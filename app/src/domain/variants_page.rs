@@ -116,6 +116,7 @@ mod tests {
             source: IntegrationKind::BuiltInPool,
             ownership: Ownership::Purchased,
             variant: Some(v(2, "London")),
+            state: crate::domain::NumberState::Active,
         }];
         let project = ProjectSummary {
             slug: "p".into(),

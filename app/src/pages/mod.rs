@@ -1,9 +1,11 @@
 //! Routed pages: each loads its data and hands it to components.
 
+mod history;
 mod not_found;
 mod numbers;
 mod variants;
 
+pub use history::HistoryScreen;
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
 pub use variants::VariantsScreen;

@@ -2,13 +2,15 @@
 
 use super::NotFound;
 use crate::api::{
-    AssignVariant, BuyNumber, ConnectNumber, PublishDraft, load_numbers_page, test_routing,
+    AssignVariant, BuyNumber, ConnectNumber, DeleteNumber, PublishDraft, RetryRelease, UndoDelete,
+    load_numbers_page, number_history, test_routing,
 };
 use crate::components::{
-    AddNumberContext, AddNumberDialog, BuyInput, ErrorAlert, ExpandedSections, NumbersContent,
-    ReassignDialog, ReassignTarget, RoutingDialog, actions_button_id, add_button_id,
+    AddNumberContext, AddNumberDialog, BuyInput, DeleteDialog, DeleteTarget, ErrorAlert,
+    ExpandedSections, HistoryDialog, NumbersContent, ReassignDialog, ReassignTarget,
+    RoutingDialog, RowActions, actions_button_id, add_button_id, undo_button_id,
 };
-use crate::domain::{NumbersPage, RoutingPreview};
+use crate::domain::{DeleteOutcome, HistoryEntry, NumbersPage, RoutingPreview};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,6 +68,10 @@ pub fn NumbersScreen() -> impl IntoView {
     let reloading = RwSignal::new(false);
     let expanded = ExpandedSections::new();
     let target = RwSignal::new(None::<ReassignTarget>);
+    let delete = ServerAction::<DeleteNumber>::new();
+    let undo = ServerAction::<UndoDelete>::new();
+    let retry = ServerAction::<RetryRelease>::new();
+    let deleting = RwSignal::new(None::<DeleteTarget>);
 
     let open_reassign = Callback::new(move |t: ReassignTarget| {
         assign.value().set(None);
@@ -74,6 +80,12 @@ pub fn NumbersScreen() -> impl IntoView {
     let close_reassign = move || {
         if let Some(t) = target.get_untracked() {
             target.set(None);
+            focus_soon(actions_button_id(&t.e164));
+        }
+    };
+    let close_delete = move || {
+        if let Some(t) = deleting.get_untracked() {
+            deleting.set(None);
             focus_soon(actions_button_id(&t.e164));
         }
     };
@@ -89,7 +101,10 @@ pub fn NumbersScreen() -> impl IntoView {
         let done = assign.version().get()
             + publish.version().get()
             + buy.version().get()
-            + connect.version().get();
+            + connect.version().get()
+            + delete.version().get()
+            + undo.version().get()
+            + retry.version().get();
         if previous.is_some_and(|p| p != done) {
             let project = project.get_untracked();
             reloading.set(true);
@@ -106,6 +121,16 @@ pub fn NumbersScreen() -> impl IntoView {
                 }
                 if let Some(Ok(_)) = connect.value().get_untracked() {
                     close_add();
+                }
+                if let Some(Ok(outcome)) = delete.value().get_untracked()
+                    && let Some(t) = deleting.get_untracked()
+                {
+                    // The row is gone: focus goes to its Undo button, or to the section.
+                    deleting.set(None);
+                    focus_soon(match outcome {
+                        DeleteOutcome::ReleasePending { .. } => undo_button_id(&t.e164),
+                        DeleteOutcome::Disconnected => add_button_id(t.environment),
+                    });
                 }
             });
         }
@@ -139,6 +164,72 @@ pub fn NumbersScreen() -> impl IntoView {
             focus_soon(actions_button_id(&e164));
         }
     };
+    // History: loaded when the dialog opens.
+    let history_of = RwSignal::new(None::<String>);
+    let history = RwSignal::new(None::<Vec<HistoryEntry>>);
+    let history_error = RwSignal::new(None::<String>);
+    let open_history = Callback::new(move |e164: String| {
+        history.set(None);
+        history_error.set(None);
+        history_of.set(Some(e164.clone()));
+        let project = project.get_untracked();
+        leptos::task::spawn_local(async move {
+            match number_history(project, e164).await {
+                Ok(found) => history.set(Some(found)),
+                Err(err) => history_error.set(Some(err.to_string())),
+            }
+        });
+    });
+    let close_history = move || {
+        if let Some(e164) = history_of.get_untracked() {
+            history_of.set(None);
+            focus_soon(actions_button_id(&e164));
+        }
+    };
+    let open_delete = Callback::new(move |t: DeleteTarget| {
+        delete.value().set(None);
+        deleting.set(Some(t));
+    });
+    let on_undo = Callback::new(move |e164: String| {
+        undo.dispatch(UndoDelete {
+            project: project.get_untracked(),
+            e164,
+        });
+    });
+    let on_retry = Callback::new(move |e164: String| {
+        retry.dispatch(RetryRelease {
+            project: project.get_untracked(),
+            e164,
+        });
+    });
+    let actions = RowActions {
+        reassign: Some(open_reassign),
+        test_routing: Some(open_test_routing),
+        history: Some(open_history),
+        delete: Some(open_delete),
+    };
+    // What the last delete, undo or retry did, said once in a status line.
+    let outcome = move || {
+        let done = match delete.value().get() {
+            Some(Ok(DeleteOutcome::Disconnected)) => Some(
+                "The number was disconnected. It stays in your Twilio account.".to_owned(),
+            ),
+            _ => None,
+        };
+        let undone = matches!(undo.value().get(), Some(Ok(())))
+            .then(|| "The number is back, with its environment and variant.".to_owned());
+        let retried = matches!(retry.value().get(), Some(Ok(())))
+            .then(|| "The number was released to the provider.".to_owned());
+        let failed = undo
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| retry.value().get().and_then(Result::err));
+        view! {
+            {done.or(undone).or(retried).map(|text| view! { <p class="flash" role="status">{text}</p> })}
+            {failed.map(|e| view! { <ErrorAlert message=e.to_string()/> })}
+        }
+    };
     let assign_error = Signal::derive(move || {
         assign
             .value()
@@ -169,11 +260,15 @@ pub fn NumbersScreen() -> impl IntoView {
                         <NumbersContent
                             page
                             expanded
-                            on_reassign=Some(open_reassign)
+                            actions
                             on_publish=Some(on_publish)
                             on_add=Some(open_add)
-                            on_test_routing=Some(open_test_routing)
+                            on_undo=Some(on_undo)
+                            on_retry=Some(on_retry)
                             publishing=publish.pending()
+                            busy=Signal::derive(move || {
+                                undo.pending().get() || retry.pending().get() || reloading.get()
+                            })
                         />
                     }
                     .into_any(),
@@ -185,6 +280,43 @@ pub fn NumbersScreen() -> impl IntoView {
             })}
         </Suspense>
         {publish_error}
+        {outcome}
+        {move || history_of.get().map(|e164| view! {
+            <HistoryDialog
+                e164
+                entries=history
+                error=history_error
+                project_href=format!("/projects/{}/history", project.get_untracked())
+                on_close=move |()| close_history()
+            />
+        })}
+        {move || deleting.get().map(|t| {
+            let e164 = t.e164.clone();
+            let undo_window = latest
+                .get_untracked()
+                .or_else(|| page.get_untracked())
+                .and_then(Result::ok)
+                .map(|p| p.undo_window)
+                .unwrap_or_default();
+            view! {
+                <DeleteDialog
+                    target=t
+                    undo_window
+                    on_delete=move |confirm_digits: String| {
+                        delete.dispatch(DeleteNumber {
+                            project: project.get_untracked(),
+                            e164: e164.clone(),
+                            confirm_digits,
+                        });
+                    }
+                    on_close=move |()| close_delete()
+                    pending=Signal::derive(move || delete.pending().get() || reloading.get())
+                    error=Signal::derive(move || {
+                        delete.value().get().and_then(Result::err).map(|e| e.to_string())
+                    })
+                />
+            }
+        })}
         {move || testing.get().map(|e164| view! {
             <RoutingDialog e164 preview error=preview_error on_close=move |()| close_test_routing()/>
         })}

@@ -2,3 +2,4 @@
 
 pub mod buy_number;
 pub mod connect_number;
+pub mod delete_number;

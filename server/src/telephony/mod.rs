@@ -2,5 +2,6 @@
 
 pub mod pool;
 pub mod reconcile;
+pub mod release_worker;
 pub mod twilio;
 pub mod webhook;

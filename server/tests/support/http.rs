@@ -44,6 +44,8 @@ fn config_for(t: &TestDb) -> Config {
         twilio_base_url: "http://127.0.0.1:9".into(),
         twilio_timeout_secs: 2,
         public_url: Some("https://numbers.test".into()),
+        undo_window_secs: 600,
+        release_check_secs: 15,
         log_format: server::config::LogFormat::Human,
     }
 }

@@ -3,6 +3,7 @@
 pub mod call;
 pub mod member;
 pub mod number;
+pub mod number_event;
 pub mod pool_number;
 pub mod project;
 pub mod published_version;

@@ -19,6 +19,14 @@ pub struct Model {
     pub previous_voice_url: Option<String>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
+    /// A lifecycle state slug (`active`, `pending-release`, `releasing`, `release-failed`).
+    pub state: String,
+    /// When the undo window closes (Unix seconds), while pending release.
+    pub release_at: Option<i64>,
+    /// When a release was claimed (Unix seconds), while releasing.
+    pub claimed_at: Option<i64>,
+    /// Why the last release failed.
+    pub release_error: Option<String>,
 }
 
 /// No navigable relations; queries join by id.

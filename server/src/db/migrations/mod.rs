@@ -4,6 +4,7 @@ mod m20261127_000001_initial;
 mod m20261127_000002_pool_and_purchases;
 mod m20261127_000003_routing_and_calls;
 mod m20261127_000004_twilio_api_keys;
+mod m20261128_000005_lifecycle_and_history;
 
 use sea_orm_migration::prelude::*;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_pool_and_purchases::Migration),
             Box::new(m20261127_000003_routing_and_calls::Migration),
             Box::new(m20261127_000004_twilio_api_keys::Migration),
+            Box::new(m20261128_000005_lifecycle_and_history::Migration),
         ]
     }
 }

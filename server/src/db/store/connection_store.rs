@@ -1,11 +1,13 @@
 //! [`ConnectionStore`] over sea-orm.
 
 use super::purchase_store::insert_number;
+use super::history_store::{Event, record};
 use super::{SeaStore, db_error, load};
 use crate::db::entities::{number, telephony_integration};
-use app::domain::{E164, IntegrationKind, ProjectSlug};
+use app::domain::{E164, EventKind, IntegrationKind, ProjectSlug};
 use app::ports::{ChangeError, ConnectionStore, NewNumber, StoreError, TwilioAccount};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 #[async_trait::async_trait]
 impl ConnectionStore for SeaStore {
@@ -36,15 +38,39 @@ impl ConnectionStore for SeaStore {
         new: &NewNumber,
         previous_voice_url: Option<&str>,
     ) -> Result<(), ChangeError> {
-        insert_number(&self.db, new, previous_voice_url).await
+        let txn = self.db.begin().await.map_err(db_error)?;
+        insert_number(&txn, new, previous_voice_url).await?;
+        txn.commit().await.map_err(db_error)?;
+        Ok(())
     }
 
-    async fn remove_number(&self, e164: &E164) -> Result<(), StoreError> {
-        number::Entity::delete_many()
+    async fn remove_number(&self, e164: &E164, reason: &str) -> Result<(), StoreError> {
+        let txn = self.db.begin().await.map_err(db_error)?;
+        let Some(row) = number::Entity::find()
             .filter(number::Column::E164.eq(e164.as_str()))
-            .exec(&self.db)
+            .one(&txn)
             .await
-            .map(drop)
-            .map_err(db_error)
+            .map_err(db_error)?
+        else {
+            return Ok(());
+        };
+        number::Entity::delete_by_id(row.id)
+            .exec(&txn)
+            .await
+            .map_err(db_error)?;
+        record(
+            &txn,
+            Event {
+                project_id: row.project_id,
+                e164: &row.e164,
+                kind: EventKind::Disconnected,
+                actor: "system",
+                at: Utc::now(),
+                before: Some("Connecting".into()),
+                after: Some(format!("Not connected: {reason}")),
+            },
+        )
+        .await?;
+        txn.commit().await.map_err(db_error)
     }
 }

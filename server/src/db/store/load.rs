@@ -1,8 +1,8 @@
 //! Queries shared by the stores, usable on a connection or inside a transaction.
 
 use super::{corrupt, db_error};
-use crate::db::entities::{project, published_version, published_version_variant, variant};
-use app::domain::{Environment, Publications, Variant, VariantId};
+use crate::db::entities::{number, project, published_version, published_version_variant, variant};
+use app::domain::{Environment, NumberState, Publications, Variant, VariantId};
 use app::ports::StoreError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -17,6 +17,17 @@ pub async fn project_by_slug(
         .one(conn)
         .await
         .map_err(db_error)
+}
+
+/// A number row's lifecycle state.
+pub fn state_of(row: &number::Model) -> Result<NumberState, StoreError> {
+    NumberState::from_stored(
+        &row.state,
+        row.release_at,
+        row.claimed_at,
+        row.release_error.as_deref(),
+    )
+    .ok_or_else(|| corrupt("numbers", row.id, "state"))
 }
 
 /// Every variant of a project, deleted ones included, in draft order.

@@ -1,6 +1,8 @@
 //! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
 
 mod connection_store;
+mod history_store;
+mod lifecycle_store;
 mod load;
 mod project_store;
 mod purchase_store;

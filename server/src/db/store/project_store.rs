@@ -83,6 +83,7 @@ impl ProjectStore for SeaStore {
                                 .ok_or_else(|| corrupt("numbers", row.id, "variant"))?,
                         ),
                     },
+                    state: load::state_of(&row)?,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

@@ -1,9 +1,10 @@
 //! [`PurchaseStore`] over sea-orm.
 
+use super::history_store::{Event, record};
 use super::{SeaStore, db_error, load};
-use crate::db::entities::{number, purchase, telephony_integration};
+use crate::db::entities::{number, purchase, telephony_integration, variant};
 use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
-use app::domain::{IntegrationKind, ProjectSlug};
+use app::domain::{EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug, placement};
 use app::ports::{ChangeError, NewNumber, PurchaseStore, StoreError};
 use chrono::Utc;
 use sea_orm::{
@@ -36,7 +37,8 @@ async fn by_key(
         .map_err(db_error)
 }
 
-/// Inserts `new` for its project, through the project's integration of its source kind.
+/// Inserts `new` for its project, through the project's integration of its source kind, and
+/// records it as bought or connected in its history.
 pub(super) async fn insert_number(
     conn: &impl ConnectionTrait,
     new: &NewNumber,
@@ -72,17 +74,42 @@ pub(super) async fn insert_number(
         previous_voice_url: Set(previous_voice_url.map(str::to_owned)),
         created_by: Set(new.created_by.clone()),
         created_at: Set(Utc::now()),
+        state: Set(NumberState::Active.slug().into()),
         ..Default::default()
     }
     .insert(conn)
     .await;
-    match inserted {
-        Ok(_) => Ok(()),
-        Err(err) => Err(match err.sql_err() {
+    if let Err(err) = inserted {
+        return Err(match err.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(_)) => ChangeError::NumberTaken,
             _ => db_error(err).into(),
-        }),
+        });
     }
+    let variant_name = match variant_id {
+        Some(id) => variant::Entity::find_by_id(id)
+            .one(conn)
+            .await
+            .map_err(db_error)?
+            .map(|v| v.name),
+        None => None,
+    };
+    record(
+        conn,
+        Event {
+            project_id: project.id,
+            e164: new.e164.as_str(),
+            kind: match new.ownership {
+                Ownership::Purchased => EventKind::Bought,
+                Ownership::Connected => EventKind::Connected,
+            },
+            actor: &new.created_by,
+            at: Utc::now(),
+            before: None,
+            after: Some(placement(new.environment, variant_name.as_deref())),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 #[async_trait::async_trait]

@@ -46,6 +46,7 @@ impl RoutingStore for SeaStore {
             variant,
             default_variant,
             sip,
+            being_deleted: !load::state_of(&row)?.is_active(),
         }))
     }
 

@@ -1,10 +1,11 @@
 //! [`VariantStore`] over sea-orm: each change runs in one transaction, rules from the domain.
 
+use super::history_store::{Event, record};
 use super::{SeaStore, corrupt, db_error, load};
 use crate::db::entities::{number, project, published_version, published_version_variant, variant};
 use app::domain::{
-    E164, Environment, ProjectSlug, PublishRecord, Variant, VariantId, VariantName,
-    check_assignment, promoted_variants,
+    E164, Environment, EventKind, LifecycleError, NumberState, ProjectSlug, PublishRecord, Variant,
+    VariantId, VariantName, check_assignment, placement, promoted_variants,
 };
 use app::ports::{ChangeError, StoreError, VariantStore};
 use chrono::Utc;
@@ -12,6 +13,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
+use sea_orm::sea_query::Expr;
 use std::collections::HashMap;
 
 impl SeaStore {
@@ -210,6 +212,7 @@ impl VariantStore for SeaStore {
         slug: &ProjectSlug,
         e164: &E164,
         variant: VariantId,
+        actor: &str,
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
         let project = project(&txn, slug).await?;
@@ -220,19 +223,48 @@ impl VariantStore for SeaStore {
             .await
             .map_err(db_error)?
             .ok_or(ChangeError::NumberNotFound)?;
+        if !load::state_of(&row)?.is_active() {
+            return Err(LifecycleError::BeingDeleted.into());
+        }
         let environment = Environment::parse(&row.environment)
             .map_err(|_| corrupt("numbers", row.id, "environment"))?;
         let variants = load::variants_of(&txn, project.id).await?;
-        let variant_id = variants
+        let chosen = variants
             .iter()
             .find(|v| i64::from(v.id) == variant.0)
-            .map(|v| v.id)
             .ok_or(ChangeError::VariantNotFound)?;
         let publications = load::publications(&txn, project.id, &variants).await?;
         check_assignment(&publications, environment, variant)?;
-        let mut row: number::ActiveModel = row.into();
-        row.variant_id = Set(Some(variant_id));
-        row.update(&txn).await.map_err(db_error)?;
+        let before = row
+            .variant_id
+            .and_then(|id| variants.iter().find(|v| v.id == id))
+            .map(|v| v.name.clone());
+        // Only while still active: a delete committed meanwhile wins.
+        let updated = number::Entity::update_many()
+            .col_expr(number::Column::VariantId, Expr::value(chosen.id))
+            .filter(number::Column::Id.eq(row.id))
+            .filter(number::Column::State.eq(NumberState::Active.slug()))
+            .exec(&txn)
+            .await
+            .map_err(db_error)?;
+        if updated.rows_affected != 1 {
+            return Err(ChangeError::Concurrent);
+        }
+        if before.as_deref() != Some(chosen.name.as_str()) {
+            record(
+                &txn,
+                Event {
+                    project_id: project.id,
+                    e164: &row.e164,
+                    kind: EventKind::of_assignment(before.as_deref()),
+                    actor,
+                    at: Utc::now(),
+                    before: before.map(|name| placement(environment, Some(&name))),
+                    after: Some(placement(environment, Some(&chosen.name))),
+                },
+            )
+            .await?;
+        }
         commit(txn).await
     }
 }

@@ -1,0 +1,102 @@
+//! The Delete number confirmation: says whether the number is released or disconnected,
+//! warns for Live numbers and asks for their last four digits.
+
+use super::{DeleteTarget, Modal};
+use crate::domain::DeleteAction;
+use leptos::prelude::*;
+
+/// Confirms deleting `target`; `undo_window` (e.g. `10 minutes`) is how long a release can be
+/// undone. `on_delete` receives the typed digits (empty when none are asked for).
+#[component]
+pub fn DeleteDialog(
+    target: DeleteTarget,
+    #[prop(into)] undo_window: String,
+    #[prop(into)] on_delete: Callback<String>,
+    #[prop(into)] on_close: Callback<()>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let DeleteTarget {
+        e164,
+        international,
+        environment,
+        source,
+        plan,
+    } = target;
+    let typed = RwSignal::new(String::new());
+    let check = plan.clone();
+    let confirmed = Signal::derive(move || check.confirmed_by(&typed.get()));
+    let consequence = match plan.action {
+        DeleteAction::Release => format!(
+            "It will be released back to the provider ({source}): calls to it stop reaching the \
+             agent, billing stops, and the number may later go to someone else. You can undo \
+             this for {undo_window}."
+        ),
+        DeleteAction::Disconnect => "It will be disconnected: calls to it stop coming to this \
+             project and its voice URL is set back to what it was. The number stays in your \
+             Twilio account."
+            .to_owned(),
+    };
+    let live_warning = plan.live_warning.then(|| {
+        view! {
+            <p class="alert alert--warning">
+                <strong>"This is a Live number."</strong>
+                " Calls to it stop reaching the agent immediately."
+            </p>
+        }
+    });
+    let digits_field = plan.confirm_digits.clone().map(|digits| {
+        view! {
+            <div class="field">
+                <label for="delete-digits">"Last four digits"</label>
+                <input
+                    id="delete-digits"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    maxlength="4"
+                    aria-describedby="delete-digits-hint"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+                <p class="field__hint" id="delete-digits-hint">
+                    {format!("Type {digits} to confirm.")}
+                </p>
+            </div>
+        }
+    });
+    view! {
+        <Modal title="Delete number" alert=true on_close>
+            <form
+                class="modal__body"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    if confirmed.get_untracked() && !pending.get_untracked() {
+                        on_delete.run(typed.get_untracked());
+                    }
+                }
+            >
+                <p>
+                    "Delete "
+                    <strong class="number" data-e164=e164>{international}</strong>
+                    {format!(" from {}?", environment.label())}
+                </p>
+                <p>{consequence}</p>
+                {live_warning}
+                {digits_field}
+                {move || error.get().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+                <div class="modal__actions">
+                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button
+                        type="submit"
+                        class="button button--danger"
+                        disabled=move || !confirmed.get() || pending.get()
+                        aria-busy=move || pending.get().to_string()
+                    >
+                        "Delete number"
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,264 @@
+//! Deleting numbers: a bought number is released after an undo window, a customer's own
+//! number is disconnected at once; undo, retry, and the release worker's pass.
+
+use crate::domain::lifecycle::clock_utc;
+use crate::domain::{
+    DeleteAction, DeleteOutcome, E164, IntegrationKind, LifecycleError, NumberState, ProjectSlug,
+    Step, UnixSeconds, delete_plan,
+};
+use crate::error::AppError;
+use crate::ports::{ChangeError, DeletionFacts, ProviderError, Services};
+
+/// Who the release worker's history entries name.
+pub const SYSTEM_ACTOR: &str = "system";
+
+/// The tag the pool is given when a number comes back to it.
+const RELEASE_TAG: &str = "released";
+
+/// The current time in seconds since the Unix epoch.
+pub fn now() -> UnixSeconds {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// Parses the project and number of a request; a malformed number is not in the project.
+fn parse(project: &str, e164: &str) -> Result<(ProjectSlug, E164), AppError> {
+    let slug = crate::api::project_slug(project)?;
+    let number = E164::parse(e164).map_err(|_| AppError::NumberNotFound(e164.to_owned()))?;
+    Ok((slug, number))
+}
+
+async fn facts(
+    services: &Services,
+    slug: &ProjectSlug,
+    number: &E164,
+) -> Result<DeletionFacts, AppError> {
+    services
+        .lifecycle
+        .deletion_facts(slug, number)
+        .await
+        .map_err(|e| crate::api::change_error(slug, e))?
+        .ok_or_else(|| AppError::NumberNotFound(number.as_str().to_owned()))
+}
+
+async fn apply(
+    services: &Services,
+    slug: &ProjectSlug,
+    number: &E164,
+    step: Step,
+    now: UnixSeconds,
+    actor: &str,
+) -> Result<Option<NumberState>, AppError> {
+    services
+        .lifecycle
+        .apply(slug, number, step, now, services.undo_window_secs, actor)
+        .await
+        .map_err(|e| crate::api::change_error(slug, e))
+}
+
+/// Deletes `e164` from `project` as its source demands; `typed_digits` confirms Live numbers.
+pub async fn delete_number(
+    services: &Services,
+    project: &str,
+    e164: &str,
+    typed_digits: &str,
+    actor: &str,
+    now: UnixSeconds,
+) -> Result<DeleteOutcome, AppError> {
+    let (slug, number) = parse(project, e164)?;
+    let facts = facts(services, &slug, &number).await?;
+    if !facts.state.is_active() {
+        return Err(AppError::Rejected(
+            LifecycleError::BeingDeleted.to_string(),
+        ));
+    }
+    let plan = delete_plan(&number, facts.ownership, facts.environment);
+    if !plan.confirmed_by(typed_digits) {
+        let digits = plan.confirm_digits.unwrap_or_default();
+        return Err(AppError::invalid(
+            "confirm_digits",
+            format!("Type the number's last four digits, {digits}, to confirm."),
+        ));
+    }
+    match plan.action {
+        DeleteAction::Release => {
+            match apply(services, &slug, &number, Step::RequestRelease, now, actor).await? {
+                Some(NumberState::PendingRelease { release_at }) => {
+                    Ok(DeleteOutcome::ReleasePending {
+                        until: clock_utc(release_at),
+                    })
+                }
+                other => {
+                    tracing::error!(?other, %number, "a requested release left an unexpected state");
+                    Err(AppError::Unavailable)
+                }
+            }
+        }
+        DeleteAction::Disconnect => {
+            restore_voice_url(services, &facts).await?;
+            apply(services, &slug, &number, Step::Disconnect, now, actor).await?;
+            Ok(DeleteOutcome::Disconnected)
+        }
+    }
+}
+
+/// Points a connected number back at the customer's own voice URL, if it still points at us.
+async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result<(), AppError> {
+    let unreachable = |err: ProviderError| {
+        tracing::warn!(%err, number = %facts.e164, "restoring a voice URL failed");
+        AppError::Provider(
+            "Twilio could not be reached, so the number is still connected. Please try again."
+                .into(),
+        )
+    };
+    let account = services
+        .connections
+        .twilio_account(&facts.project)
+        .await
+        .map_err(|e| crate::api::change_error(&facts.project, e))?;
+    let Some(account) = account else {
+        tracing::warn!(number = %facts.e164, "no Twilio integration left: forgetting the number only");
+        return Ok(());
+    };
+    let Some(owned) = services
+        .twilio
+        .find_owned(&account, &facts.e164)
+        .await
+        .map_err(unreachable)?
+    else {
+        tracing::info!(number = %facts.e164, "the account no longer owns the number: nothing to restore");
+        return Ok(());
+    };
+    if owned.voice_url.as_deref() != Some(services.voice_webhook_url.as_str()) {
+        tracing::info!(number = %facts.e164, "the customer already re-pointed the number: left as is");
+        return Ok(());
+    }
+    let previous = facts.previous_voice_url.as_deref().unwrap_or_default();
+    services
+        .twilio
+        .set_voice_url(&account, &owned.sid, previous)
+        .await
+        .map_err(unreachable)
+}
+
+/// Restores a deleted number inside its undo window, with its environment and variant.
+pub async fn undo_delete(
+    services: &Services,
+    project: &str,
+    e164: &str,
+    actor: &str,
+    now: UnixSeconds,
+) -> Result<(), AppError> {
+    let (slug, number) = parse(project, e164)?;
+    apply(services, &slug, &number, Step::Undo, now, actor)
+        .await
+        .map(drop)
+}
+
+/// Retries a failed release now; the error says why if the provider still refuses.
+pub async fn retry_release(
+    services: &Services,
+    project: &str,
+    e164: &str,
+    actor: &str,
+    now: UnixSeconds,
+) -> Result<(), AppError> {
+    let (slug, number) = parse(project, e164)?;
+    apply(services, &slug, &number, Step::Retry, now, actor).await?;
+    match carry_out(services, &slug, &number, now).await? {
+        None => Ok(()),
+        Some(reason) => Err(AppError::Provider(format!(
+            "The release failed again: {reason}"
+        ))),
+    }
+}
+
+/// What one pass of the release worker did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReleaseReport {
+    /// Numbers given back to their provider.
+    pub released: usize,
+    /// Numbers the provider refused or could not take (now `release failed`).
+    pub failed: usize,
+}
+
+/// Releases every number whose undo window has closed by `now`; each exactly once, even with
+/// several workers or after a restart (a claim is taken in the database before the release).
+pub async fn release_due(services: &Services, now: UnixSeconds) -> Result<ReleaseReport, AppError> {
+    let due = services.lifecycle.due_releases(now).await.map_err(|e| {
+        tracing::error!(err = %e, "listing due releases failed");
+        AppError::Unavailable
+    })?;
+    let mut report = ReleaseReport::default();
+    for (slug, number) in due {
+        let claimed = services
+            .lifecycle
+            .apply(&slug, &number, Step::Claim, now, services.undo_window_secs, SYSTEM_ACTOR)
+            .await;
+        match claimed {
+            Ok(_) => {}
+            // Undone, or claimed by another worker, since the list was read.
+            Err(ChangeError::Concurrent | ChangeError::Lifecycle(_) | ChangeError::NumberNotFound) => {
+                continue;
+            }
+            Err(err) => {
+                tracing::error!(%err, %number, "claiming a due release failed");
+                continue;
+            }
+        }
+        match carry_out(services, &slug, &number, now).await {
+            Ok(None) => report.released += 1,
+            Ok(Some(_)) => report.failed += 1,
+            Err(err) => tracing::error!(%err, %number, "recording a release failed; it will be retried"),
+        }
+    }
+    Ok(report)
+}
+
+/// Releases a claimed number to its provider and records the result; `Some(reason)` if the
+/// provider refused or failed.
+async fn carry_out(
+    services: &Services,
+    slug: &ProjectSlug,
+    number: &E164,
+    now: UnixSeconds,
+) -> Result<Option<String>, AppError> {
+    let facts = facts(services, slug, number).await?;
+    let released = match facts.source {
+        IntegrationKind::BuiltInPool => services.pool.release(number, RELEASE_TAG).await,
+        IntegrationKind::Twilio => match services.connections.twilio_account(slug).await {
+            Ok(Some(account)) => services.twilio.release(&account, number).await,
+            Ok(None) => Err(ProviderError::Refused(
+                "the project's Twilio integration is missing".into(),
+            )),
+            Err(err) => Err(ProviderError::Unavailable(err.to_string())),
+        },
+    };
+    match released {
+        Ok(()) => {
+            apply(services, slug, number, Step::Released, now, SYSTEM_ACTOR).await?;
+            tracing::info!(%number, "released to the provider");
+            Ok(None)
+        }
+        Err(err) => {
+            let reason = match err {
+                ProviderError::Unavailable(detail) => {
+                    tracing::warn!(detail, %number, "the provider could not be reached to release");
+                    "the provider could not be reached".to_owned()
+                }
+                other => other.to_string(),
+            };
+            apply(
+                services,
+                slug,
+                number,
+                Step::ReleaseFailed(reason.clone()),
+                now,
+                SYSTEM_ACTOR,
+            )
+            .await?;
+            Ok(Some(reason))
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! [`LifecycleStore`] over sea-orm: each step is checked by the domain's state machine and
+//! applied with a compare-and-set on the state it was read in, with its history entry, in one
+//! transaction.
+
+use super::history_store::{Event, record};
+use super::{SeaStore, corrupt, db_error, load};
+use crate::db::entities::{number, project, telephony_integration};
+use app::domain::lifecycle::{STALE_CLAIM_SECS, clock_utc};
+use app::domain::{
+    E164, Environment, EventKind, IntegrationKind, Next, NumberState, Ownership, ProjectSlug, Step,
+    UnixSeconds, lifecycle, placement,
+};
+use app::ports::{ChangeError, DeletionFacts, LifecycleStore, StoreError};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+/// A number row of the project, with its facts.
+async fn facts_of(
+    conn: &impl ConnectionTrait,
+    slug: &ProjectSlug,
+    e164: &E164,
+) -> Result<Option<(number::Model, DeletionFacts)>, ChangeError> {
+    let project = load::project_by_slug(conn, slug.as_str())
+        .await?
+        .ok_or(ChangeError::ProjectNotFound)?;
+    let Some(row) = number::Entity::find()
+        .filter(number::Column::ProjectId.eq(project.id))
+        .filter(number::Column::E164.eq(e164.as_str()))
+        .one(conn)
+        .await
+        .map_err(db_error)?
+    else {
+        return Ok(None);
+    };
+    let integration = telephony_integration::Entity::find_by_id(row.integration_id)
+        .one(conn)
+        .await
+        .map_err(db_error)?
+        .and_then(|i| IntegrationKind::parse(&i.kind))
+        .ok_or_else(|| corrupt("numbers", row.id, "integration"))?;
+    let facts = DeletionFacts {
+        e164: e164.clone(),
+        project: slug.clone(),
+        environment: Environment::parse(&row.environment)
+            .map_err(|_| corrupt("numbers", row.id, "environment"))?,
+        source: integration,
+        ownership: Ownership::parse(&row.ownership)
+            .ok_or_else(|| corrupt("numbers", row.id, "ownership"))?,
+        state: load::state_of(&row)?,
+        previous_voice_url: row.previous_voice_url.clone(),
+    };
+    Ok(Some((row, facts)))
+}
+
+/// Matches the row only while it is still in the state it was read in.
+fn unchanged(row: &number::Model) -> Condition {
+    let claimed = match row.claimed_at {
+        Some(at) => number::Column::ClaimedAt.eq(at),
+        None => number::Column::ClaimedAt.is_null(),
+    };
+    Condition::all()
+        .add(number::Column::Id.eq(row.id))
+        .add(number::Column::State.eq(row.state.as_str()))
+        .add(claimed)
+}
+
+/// What the history says the number was before and after `step`.
+fn before_after(
+    step: &Step,
+    facts: &DeletionFacts,
+    variant: Option<&str>,
+    next: &Next,
+) -> (Option<String>, Option<String>) {
+    let here = placement(facts.environment, variant);
+    match (step, next) {
+        (Step::RequestRelease, Next::State(NumberState::PendingRelease { release_at })) => {
+            (Some(here), Some(format!("Release at {}", clock_utc(*release_at))))
+        }
+        (Step::Undo, _) => (Some("Pending release".into()), Some(here)),
+        (Step::Released, _) => (
+            Some(here),
+            Some(format!("Released to {}", facts.source.label())),
+        ),
+        (Step::ReleaseFailed(reason), _) => (Some("Releasing".into()), Some(reason.clone())),
+        (Step::Retry, _) => (Some("Release failed".into()), Some("Releasing".into())),
+        (Step::Disconnect, _) => (
+            Some(here),
+            Some(match &facts.previous_voice_url {
+                Some(url) => format!("Disconnected; voice URL back to {url}"),
+                None => "Disconnected".into(),
+            }),
+        ),
+        _ => (None, None),
+    }
+}
+
+#[async_trait::async_trait]
+impl LifecycleStore for SeaStore {
+    async fn deletion_facts(
+        &self,
+        slug: &ProjectSlug,
+        e164: &E164,
+    ) -> Result<Option<DeletionFacts>, ChangeError> {
+        Ok(facts_of(&self.db, slug, e164).await?.map(|(_, facts)| facts))
+    }
+
+    async fn apply(
+        &self,
+        slug: &ProjectSlug,
+        e164: &E164,
+        step: Step,
+        now: UnixSeconds,
+        window: i64,
+        actor: &str,
+    ) -> Result<Option<NumberState>, ChangeError> {
+        let txn = self.db.begin().await.map_err(db_error)?;
+        let (row, facts) = facts_of(&txn, slug, e164)
+            .await?
+            .ok_or(ChangeError::NumberNotFound)?;
+        let next = lifecycle::next(&facts.state, facts.ownership, &step, now, window)?;
+        let changed = match &next {
+            Next::Gone => number::Entity::delete_many()
+                .filter(unchanged(&row))
+                .exec(&txn)
+                .await
+                .map_err(db_error)?
+                .rows_affected,
+            Next::State(state) => {
+                let (release_at, claimed_at, error) = match state {
+                    NumberState::Active => (None, None, None),
+                    NumberState::PendingRelease { release_at } => (Some(*release_at), None, None),
+                    NumberState::Releasing { since } => (None, Some(*since), None),
+                    NumberState::ReleaseFailed { reason } => (None, None, Some(reason.clone())),
+                };
+                number::Entity::update_many()
+                    .col_expr(number::Column::State, Expr::value(state.slug()))
+                    .col_expr(number::Column::ReleaseAt, Expr::value(release_at))
+                    .col_expr(number::Column::ClaimedAt, Expr::value(claimed_at))
+                    .col_expr(number::Column::ReleaseError, Expr::value(error))
+                    .filter(unchanged(&row))
+                    .exec(&txn)
+                    .await
+                    .map_err(db_error)?
+                    .rows_affected
+            }
+        };
+        if changed != 1 {
+            return Err(ChangeError::Concurrent);
+        }
+        if let Some(kind) = EventKind::of_step(&step) {
+            let variants = load::variants_of(&txn, row.project_id).await?;
+            let variant = row
+                .variant_id
+                .and_then(|id| variants.iter().find(|v| v.id == id))
+                .map(|v| v.name.as_str());
+            let (before, after) = before_after(&step, &facts, variant, &next);
+            record(
+                &txn,
+                Event {
+                    project_id: row.project_id,
+                    e164: &row.e164,
+                    kind,
+                    actor,
+                    at: DateTime::from_timestamp(now, 0).unwrap_or_else(Utc::now),
+                    before,
+                    after,
+                },
+            )
+            .await?;
+        }
+        txn.commit().await.map_err(db_error)?;
+        Ok(match next {
+            Next::Gone => None,
+            Next::State(state) => Some(state),
+        })
+    }
+
+    async fn due_releases(
+        &self,
+        now: UnixSeconds,
+    ) -> Result<Vec<(ProjectSlug, E164)>, StoreError> {
+        let rows = number::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(number::Column::State.eq(NumberState::PendingRelease { release_at: 0 }.slug()))
+                            .add(number::Column::ReleaseAt.lte(now)),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(number::Column::State.eq(NumberState::Releasing { since: 0 }.slug()))
+                            .add(number::Column::ClaimedAt.lte(now - STALE_CLAIM_SECS)),
+                    ),
+            )
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        let projects: Vec<project::Model> = project::Entity::find()
+            .all(&self.db)
+            .await
+            .map_err(db_error)?;
+        rows.into_iter()
+            .map(|row| {
+                let slug = projects
+                    .iter()
+                    .find(|p| p.id == row.project_id)
+                    .and_then(|p| ProjectSlug::parse(&p.slug).ok())
+                    .ok_or_else(|| corrupt("numbers", row.id, "project"))?;
+                let e164 = E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?;
+                Ok((slug, e164))
+            })
+            .collect()
+    }
+}
