@@ -265,10 +265,7 @@ pub trait LifecycleStore: Send + Sync {
         actor: &str,
     ) -> Result<Option<NumberState>, ChangeError>;
     /// Numbers whose release is due at `now`: undo window closed, or a claim abandoned.
-    async fn due_releases(
-        &self,
-        now: UnixSeconds,
-    ) -> Result<Vec<(ProjectSlug, E164)>, StoreError>;
+    async fn due_releases(&self, now: UnixSeconds) -> Result<Vec<(ProjectSlug, E164)>, StoreError>;
 }
 
 /// Reads the audit log (entries are only ever appended, by the stores that change numbers).

@@ -40,14 +40,16 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
  * Every test gets its own server on a fresh SQLite file seeded with the demo data, talking
  * to its own stateful fake Twilio.
  */
-export const test = base.extend<{ server: string; twilio: FakeTwilio }>({
+export const test = base.extend<{ server: string; twilio: FakeTwilio; serverEnv: Record<string, string> }>({
+  /** Extra environment for the server, e.g. a short undo window (`test.use({ serverEnv })`). */
+  serverEnv: [{}, { option: true }],
   twilio: async ({}, use) => {
     const twilio = new FakeTwilio();
     await twilio.start();
     await use(twilio);
     await twilio.stop();
   },
-  server: async ({ twilio }, use) => {
+  server: async ({ twilio, serverEnv }, use) => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
     let output = "";
@@ -62,6 +64,7 @@ export const test = base.extend<{ server: string; twilio: FakeTwilio }>({
         TWILIO_BASE_URL: twilio.url,
         NUMBERS_PUBLIC_URL: "https://numbers.invalid",
         RUST_LOG: "warn",
+        ...serverEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -170,13 +170,18 @@ test("keyboard-only reassignment through the actions menu", async ({ page }) => 
   await page.keyboard.press("Enter");
   const item = page.getByRole("menuitem", { name: "Reassign variant" });
   const routing = page.getByRole("menuitem", { name: "Test routing" });
+  const remove = page.getByRole("menuitem", { name: "Delete number" });
+  await expect(page.getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
   await expect(item).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(routing).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(remove).toBeFocused(); // wraps around
   await page.keyboard.press("ArrowDown");
-  await expect(item).toBeFocused(); // wraps around
+  await expect(item).toBeFocused();
   await page.keyboard.press("End");
-  await expect(routing).toBeFocused();
+  await expect(remove).toBeFocused();
   await page.keyboard.press("Home");
   await expect(item).toBeFocused();
   await page.keyboard.press("Escape");

@@ -1,8 +1,8 @@
 //! Demo data (UI-CONTRACT.md "Demo data"), seeded into an empty database with `NUMBERS_DEMO=1`.
 
 use crate::db::entities::{
-    member, number, number_event, project, published_version, published_version_variant, routing_setting,
-    telephony_integration, variant,
+    member, number, number_event, project, published_version, published_version_variant,
+    routing_setting, telephony_integration, variant,
 };
 use app::domain::{Environment, EventKind, IntegrationKind, Ownership, placement};
 use chrono::{DateTime, Duration, TimeZone, Utc};

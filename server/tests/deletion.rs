@@ -6,8 +6,7 @@ mod support;
 
 use app::domain::idempotency::RequestFingerprint;
 use app::domain::{
-    DeleteOutcome, E164, EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug,
-    VariantId,
+    DeleteOutcome, E164, EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug, VariantId,
 };
 use app::error::AppError;
 use app::ports::{NewNumber, Services};
@@ -117,7 +116,10 @@ async fn pool_numbers_are_released_after_the_window_unless_undone(t: &TestDb) {
         .variants
         .assign_variant(&acme(), &e164(POOL_NUMBER), leeds, "ann")
         .await;
-    assert!(reassign.is_err(), "a number being deleted keeps its variant");
+    assert!(
+        reassign.is_err(),
+        "a number being deleted keeps its variant"
+    );
     assert!(matches!(
         delete_number(&services, "acme", POOL_NUMBER, "", "ann", 1001).await,
         Err(AppError::Rejected(_))
@@ -140,14 +142,20 @@ async fn pool_numbers_are_released_after_the_window_unless_undone(t: &TestDb) {
     delete_number(&services, "acme", POOL_NUMBER, "", "ann", 2000)
         .await
         .unwrap();
-    assert!(undo_delete(&services, "acme", POOL_NUMBER, "bob", 2600)
-        .await
-        .is_err());
+    assert!(
+        undo_delete(&services, "acme", POOL_NUMBER, "bob", 2600)
+            .await
+            .is_err()
+    );
     assert_eq!(release_due(&services, 2599).await.unwrap().released, 0);
     assert!(!in_pool_stock(t, POOL_NUMBER).await);
     let report = release_due(&services, 2600).await.unwrap();
     assert_eq!((report.released, report.failed), (1, 0));
-    assert_eq!(state(&services, POOL_NUMBER).await, None, "gone from the project");
+    assert_eq!(
+        state(&services, POOL_NUMBER).await,
+        None,
+        "gone from the project"
+    );
     assert!(in_pool_stock(t, POOL_NUMBER).await, "back in the pool");
     assert_eq!(release_due(&services, 9999).await.unwrap().released, 0);
     assert_eq!(
@@ -182,7 +190,10 @@ async fn live_numbers_need_their_last_four_digits(t: &TestDb) {
             err.for_field("confirm_digits").as_deref(),
             Some("Type the number's last four digits, 0321, to confirm.")
         );
-        assert_eq!(state(&services, LIVE_NUMBER).await, Some(NumberState::Active));
+        assert_eq!(
+            state(&services, LIVE_NUMBER).await,
+            Some(NumberState::Active)
+        );
     }
     assert_eq!(kinds(&services, LIVE_NUMBER).await, [EventKind::Bought]);
     delete_number(&services, "acme", LIVE_NUMBER, "0321", "ann", 1000)
@@ -204,13 +215,20 @@ async fn unknown_and_malformed_numbers_change_nothing(t: &TestDb) {
         let err = delete_number(&services, project, number, "", "ann", 1)
             .await
             .unwrap_err();
-        assert_eq!(err, AppError::NumberNotFound(number.into()), "{project} {number}");
+        assert_eq!(
+            err,
+            AppError::NumberNotFound(number.into()),
+            "{project} {number}"
+        );
     }
     assert!(matches!(
         delete_number(&services, "nope", POOL_NUMBER, "", "ann", 1).await,
         Err(AppError::ProjectNotFound(_))
     ));
-    assert_eq!(state(&services, POOL_NUMBER).await, Some(NumberState::Active));
+    assert_eq!(
+        state(&services, POOL_NUMBER).await,
+        Some(NumberState::Active)
+    );
 }
 
 /// Twilio's answer to "find +1 212 555 0142", pointing at `voice_url`.
@@ -232,7 +250,9 @@ async fn customer_numbers_are_disconnected_with_their_voice_url_restored_and_nev
     Mock::given(method("GET"))
         .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
         .and(query_param("PhoneNumber", CUSTOMER_NUMBER))
-        .respond_with(owned_customer_number("https://numbers.test/telephony/twilio/voice"))
+        .respond_with(owned_customer_number(
+            "https://numbers.test/telephony/twilio/voice",
+        ))
         .mount(&twilio)
         .await;
     Mock::given(method("POST"))
@@ -257,7 +277,11 @@ async fn customer_numbers_are_disconnected_with_their_voice_url_restored_and_nev
 
     let outcome = delete_number(&services, "acme", CUSTOMER_NUMBER, "", "ann", 1000).await;
     assert_eq!(outcome, Ok(DeleteOutcome::Disconnected));
-    assert_eq!(state(&services, CUSTOMER_NUMBER).await, None, "forgotten at once");
+    assert_eq!(
+        state(&services, CUSTOMER_NUMBER).await,
+        None,
+        "forgotten at once"
+    );
     assert_eq!(release_due(&services, 9999).await.unwrap().released, 0);
     let history = services
         .history
@@ -315,7 +339,10 @@ async fn a_disconnect_twilio_cannot_hear_keeps_the_number_connected() {
         state(&services, CUSTOMER_NUMBER).await,
         Some(NumberState::Active)
     );
-    assert_eq!(kinds(&services, CUSTOMER_NUMBER).await, [EventKind::Connected]);
+    assert_eq!(
+        kinds(&services, CUSTOMER_NUMBER).await,
+        [EventKind::Connected]
+    );
 }
 
 /// Records a number bought through acme's Twilio account.
@@ -519,7 +546,10 @@ async fn delete_racing_reassign_ends_in_one_consistent_state(t: &TestDb) {
             deleted.is_err(),
             "round {round}: pending exactly when the delete succeeded"
         );
-        assert!(deleted.is_ok() || assigned.is_ok(), "round {round}: one of them wins");
+        assert!(
+            deleted.is_ok() || assigned.is_ok(),
+            "round {round}: one of them wins"
+        );
         let history = kinds(&services, POOL_NUMBER).await;
         assert_eq!(history.len(), expected_events, "round {round}: {history:?}");
         if deleted.is_ok() {

@@ -58,7 +58,11 @@ async fn reassigning_records_before_and_after(t: &TestDb) {
         .await
         .unwrap();
     let history = store.number_history(&acme(), &number).await.unwrap();
-    assert_eq!(history.len(), 2, "assigning the same variant again changes nothing");
+    assert_eq!(
+        history.len(),
+        2,
+        "assigning the same variant again changes nothing"
+    );
     assert_eq!(history[0].kind, EventKind::VariantChanged);
     assert_eq!(history[0].actor, "editor@example.com");
     assert_eq!(history[0].before.as_deref(), Some("Sandbox · London"));

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 #[server]
 pub async fn number_history(project: String, e164: String) -> Result<Vec<HistoryEntry>, AppError> {
     let slug = super::project_slug(&project)?;
-    let number = crate::domain::E164::parse(&e164)
-        .map_err(|_| AppError::NumberNotFound(e164.clone()))?;
+    let number =
+        crate::domain::E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
     super::services()?
         .history
         .number_history(&slug, &number)

@@ -67,8 +67,7 @@ pub(crate) fn change_error(project: &ProjectSlug, err: crate::ports::ChangeError
         ChangeError::Assign(e) => AppError::Rejected(e.to_string()),
         ChangeError::Lifecycle(e) => AppError::Rejected(e.to_string()),
         ChangeError::Concurrent => AppError::Rejected(
-            "Someone changed this number at the same moment. Reload the page and try again."
-                .into(),
+            "Someone changed this number at the same moment. Reload the page and try again.".into(),
         ),
         ChangeError::Store(e) => {
             tracing::error!(err = %e, project = project.as_str(), "a change failed in storage");

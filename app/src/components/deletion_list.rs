@@ -62,7 +62,13 @@ fn DeletionItem(
             format!(
                 "Releasing {number} failed: {reason}. The number is kept (and still billed) until the release succeeds."
             ),
-            on_retry.map(|run| ("Retry release", run, format!("retry-{}", e164.trim_start_matches('+')))),
+            on_retry.map(|run| {
+                (
+                    "Retry release",
+                    run,
+                    format!("retry-{}", e164.trim_start_matches('+')),
+                )
+            }),
         ),
     };
     let text_id = format!("deletion-{}", e164.trim_start_matches('+'));

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 
 /// `entries` (newest first) as a table; `show_number` adds a Number column (project history).
 #[component]
-pub fn HistoryList(entries: Vec<HistoryEntry>, #[prop(optional)] show_number: bool) -> impl IntoView {
+pub fn HistoryList(
+    entries: Vec<HistoryEntry>,
+    #[prop(optional)] show_number: bool,
+) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p class="empty">"No changes recorded yet."</p> }.into_any();
     }

@@ -1,6 +1,8 @@
 //! The Numbers page below the site header, from loaded data.
 
-use super::{AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, RowActions};
+use super::{
+    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, RowActions,
+};
 use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
 

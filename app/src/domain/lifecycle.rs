@@ -292,8 +292,17 @@ mod tests {
 
     #[test]
     fn delete_opens_the_undo_window_and_undo_inside_it_restores() {
-        let pending = next(&S::Active, Ownership::Purchased, &Step::RequestRelease, 1000, WINDOW);
-        assert_eq!(pending, Ok(Next::State(S::PendingRelease { release_at: 1600 })));
+        let pending = next(
+            &S::Active,
+            Ownership::Purchased,
+            &Step::RequestRelease,
+            1000,
+            WINDOW,
+        );
+        assert_eq!(
+            pending,
+            Ok(Next::State(S::PendingRelease { release_at: 1600 }))
+        );
         let pending = S::PendingRelease { release_at: 1600 };
         assert_eq!(
             next(&pending, Ownership::Purchased, &Step::Undo, 1599, WINDOW),
@@ -321,8 +330,16 @@ mod tests {
             "a fresh claim is not taken twice"
         );
         assert_eq!(
-            next(&releasing, Ownership::Purchased, &Step::Claim, 1600 + STALE_CLAIM_SECS, WINDOW),
-            Ok(Next::State(S::Releasing { since: 1600 + STALE_CLAIM_SECS })),
+            next(
+                &releasing,
+                Ownership::Purchased,
+                &Step::Claim,
+                1600 + STALE_CLAIM_SECS,
+                WINDOW
+            ),
+            Ok(Next::State(S::Releasing {
+                since: 1600 + STALE_CLAIM_SECS
+            })),
             "an abandoned claim is taken again"
         );
         assert_eq!(
@@ -335,7 +352,13 @@ mod tests {
     fn release_results_end_the_number_or_keep_it_failed_until_a_retry() {
         let releasing = S::Releasing { since: 1600 };
         assert_eq!(
-            next(&releasing, Ownership::Purchased, &Step::Released, 1601, WINDOW),
+            next(
+                &releasing,
+                Ownership::Purchased,
+                &Step::Released,
+                1601,
+                WINDOW
+            ),
             Ok(Next::Gone)
         );
         let failed = next(
@@ -374,15 +397,33 @@ mod tests {
     #[test]
     fn disconnects_are_immediate_and_only_for_customer_numbers() {
         assert_eq!(
-            next(&S::Active, Ownership::Connected, &Step::Disconnect, 1, WINDOW),
+            next(
+                &S::Active,
+                Ownership::Connected,
+                &Step::Disconnect,
+                1,
+                WINDOW
+            ),
             Ok(Next::Gone)
         );
         assert_eq!(
-            next(&S::Active, Ownership::Purchased, &Step::Disconnect, 1, WINDOW),
+            next(
+                &S::Active,
+                Ownership::Purchased,
+                &Step::Disconnect,
+                1,
+                WINDOW
+            ),
             Err(LifecycleError::WrongAction)
         );
         assert_eq!(
-            next(&S::Active, Ownership::Connected, &Step::RequestRelease, 1, WINDOW),
+            next(
+                &S::Active,
+                Ownership::Connected,
+                &Step::RequestRelease,
+                1,
+                WINDOW
+            ),
             Err(LifecycleError::WrongAction),
             "a customer's number is never released"
         );
@@ -392,7 +433,13 @@ mod tests {
     fn a_number_being_deleted_cannot_be_deleted_again_and_an_active_one_has_nothing_to_undo() {
         let pending = S::PendingRelease { release_at: 1600 };
         assert_eq!(
-            next(&pending, Ownership::Purchased, &Step::RequestRelease, 1, WINDOW),
+            next(
+                &pending,
+                Ownership::Purchased,
+                &Step::RequestRelease,
+                1,
+                WINDOW
+            ),
             Err(LifecycleError::BeingDeleted)
         );
         for step in [Step::Undo, Step::Claim, Step::Retry] {
@@ -420,9 +467,15 @@ mod tests {
                 S::ReleaseFailed { reason } => (None, None, Some(reason.as_str())),
                 S::Active => (None, None, None),
             };
-            assert_eq!(NumberState::from_stored(state.slug(), at, since, reason), Some(state.clone()));
+            assert_eq!(
+                NumberState::from_stored(state.slug(), at, since, reason),
+                Some(state.clone())
+            );
         }
-        assert_eq!(NumberState::from_stored("pending-release", None, None, None), None);
+        assert_eq!(
+            NumberState::from_stored("pending-release", None, None, None),
+            None
+        );
         assert_eq!(NumberState::from_stored("gone", None, None, None), None);
     }
 

@@ -28,10 +28,12 @@ pub use e164::{E164, E164Error};
 pub use environment::Environment;
 pub use history::{EventKind, HistoryEntry, HistoryPage, placement};
 pub use lifecycle::{
-    DeleteAction, DeleteOutcome, DeletePlan, LifecycleError, Next, NumberState, Step, UnixSeconds, delete_plan,
+    DeleteAction, DeleteOutcome, DeletePlan, LifecycleError, Next, NumberState, Step, UnixSeconds,
+    delete_plan,
 };
 pub use numbers_page::{
-    DeletionNotice, DeletionStatus, EnvironmentSection, NumberRow, NumbersPage, PageBody, VariantCell,
+    DeletionNotice, DeletionStatus, EnvironmentSection, NumberRow, NumbersPage, PageBody,
+    VariantCell,
 };
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};

@@ -371,7 +371,10 @@ mod tests {
 
     #[test]
     fn numbers_being_deleted_leave_the_table_for_the_deletion_notices() {
-        let mut data = overview(vec![IntegrationKind::BuiltInPool], vec![variant(1, "Default")]);
+        let mut data = overview(
+            vec![IntegrationKind::BuiltInPool],
+            vec![variant(1, "Default")],
+        );
         data.numbers[0].state = NumberState::PendingRelease {
             release_at: 22 * 3600 + 51 * 60,
         };

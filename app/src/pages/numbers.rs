@@ -7,8 +7,8 @@ use crate::api::{
 };
 use crate::components::{
     AddNumberContext, AddNumberDialog, BuyInput, DeleteDialog, DeleteTarget, ErrorAlert,
-    ExpandedSections, HistoryDialog, NumbersContent, ReassignDialog, ReassignTarget,
-    RoutingDialog, RowActions, actions_button_id, add_button_id, undo_button_id,
+    ExpandedSections, HistoryDialog, NumbersContent, ReassignDialog, ReassignTarget, RoutingDialog,
+    RowActions, actions_button_id, add_button_id, undo_button_id,
 };
 use crate::domain::{DeleteOutcome, HistoryEntry, NumbersPage, RoutingPreview};
 use crate::error::AppError;
@@ -211,9 +211,9 @@ pub fn NumbersScreen() -> impl IntoView {
     // What the last delete, undo or retry did, said once in a status line.
     let outcome = move || {
         let done = match delete.value().get() {
-            Some(Ok(DeleteOutcome::Disconnected)) => Some(
-                "The number was disconnected. It stays in your Twilio account.".to_owned(),
-            ),
+            Some(Ok(DeleteOutcome::Disconnected)) => {
+                Some("The number was disconnected. It stays in your Twilio account.".to_owned())
+            }
             _ => None,
         };
         let undone = matches!(undo.value().get(), Some(Ok(())))

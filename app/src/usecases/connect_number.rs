@@ -100,7 +100,11 @@ pub async fn connect_number(
         .set_voice_url(&account, &owned.sid, &services.voice_webhook_url)
         .await
     {
-        if let Err(store) = services.connections.remove_number(&e164, &err.to_string()).await {
+        if let Err(store) = services
+            .connections
+            .remove_number(&e164, &err.to_string())
+            .await
+        {
             tracing::error!(%store, %e164, "removing a half-connected number failed");
         }
         return Err(provider_error(err));

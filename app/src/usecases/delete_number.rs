@@ -69,9 +69,7 @@ pub async fn delete_number(
     let (slug, number) = parse(project, e164)?;
     let facts = facts(services, &slug, &number).await?;
     if !facts.state.is_active() {
-        return Err(AppError::Rejected(
-            LifecycleError::BeingDeleted.to_string(),
-        ));
+        return Err(AppError::Rejected(LifecycleError::BeingDeleted.to_string()));
     }
     let plan = delete_plan(&number, facts.ownership, facts.environment);
     if !plan.confirmed_by(typed_digits) {
@@ -194,12 +192,21 @@ pub async fn release_due(services: &Services, now: UnixSeconds) -> Result<Releas
     for (slug, number) in due {
         let claimed = services
             .lifecycle
-            .apply(&slug, &number, Step::Claim, now, services.undo_window_secs, SYSTEM_ACTOR)
+            .apply(
+                &slug,
+                &number,
+                Step::Claim,
+                now,
+                services.undo_window_secs,
+                SYSTEM_ACTOR,
+            )
             .await;
         match claimed {
             Ok(_) => {}
             // Undone, or claimed by another worker, since the list was read.
-            Err(ChangeError::Concurrent | ChangeError::Lifecycle(_) | ChangeError::NumberNotFound) => {
+            Err(
+                ChangeError::Concurrent | ChangeError::Lifecycle(_) | ChangeError::NumberNotFound,
+            ) => {
                 continue;
             }
             Err(err) => {
@@ -210,7 +217,9 @@ pub async fn release_due(services: &Services, now: UnixSeconds) -> Result<Releas
         match carry_out(services, &slug, &number, now).await {
             Ok(None) => report.released += 1,
             Ok(Some(_)) => report.failed += 1,
-            Err(err) => tracing::error!(%err, %number, "recording a release failed; it will be retried"),
+            Err(err) => {
+                tracing::error!(%err, %number, "recording a release failed; it will be retried")
+            }
         }
     }
     Ok(report)

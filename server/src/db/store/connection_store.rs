@@ -1,7 +1,7 @@
 //! [`ConnectionStore`] over sea-orm.
 
-use super::purchase_store::insert_number;
 use super::history_store::{Event, record};
+use super::purchase_store::insert_number;
 use super::{SeaStore, db_error, load};
 use crate::db::entities::{number, telephony_integration};
 use app::domain::{E164, EventKind, IntegrationKind, ProjectSlug};

@@ -30,7 +30,10 @@ pub(crate) struct Event<'a> {
 }
 
 /// Appends `event` to the log.
-pub(crate) async fn record(conn: &impl ConnectionTrait, event: Event<'_>) -> Result<(), StoreError> {
+pub(crate) async fn record(
+    conn: &impl ConnectionTrait,
+    event: Event<'_>,
+) -> Result<(), StoreError> {
     number_event::ActiveModel {
         project_id: Set(event.project_id),
         e164: Set(event.e164.to_owned()),
@@ -49,7 +52,8 @@ pub(crate) async fn record(conn: &impl ConnectionTrait, event: Event<'_>) -> Res
 
 fn entry(row: number_event::Model) -> Result<HistoryEntry, StoreError> {
     Ok(HistoryEntry {
-        kind: EventKind::parse(&row.kind).ok_or_else(|| corrupt("number_events", row.id, "kind"))?,
+        kind: EventKind::parse(&row.kind)
+            .ok_or_else(|| corrupt("number_events", row.id, "kind"))?,
         e164: row.e164,
         actor: row.actor,
         at: row.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),

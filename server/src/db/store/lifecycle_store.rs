@@ -74,9 +74,10 @@ fn before_after(
 ) -> (Option<String>, Option<String>) {
     let here = placement(facts.environment, variant);
     match (step, next) {
-        (Step::RequestRelease, Next::State(NumberState::PendingRelease { release_at })) => {
-            (Some(here), Some(format!("Release at {}", clock_utc(*release_at))))
-        }
+        (Step::RequestRelease, Next::State(NumberState::PendingRelease { release_at })) => (
+            Some(here),
+            Some(format!("Release at {}", clock_utc(*release_at))),
+        ),
         (Step::Undo, _) => (Some("Pending release".into()), Some(here)),
         (Step::Released, _) => (
             Some(here),
@@ -102,7 +103,9 @@ impl LifecycleStore for SeaStore {
         slug: &ProjectSlug,
         e164: &E164,
     ) -> Result<Option<DeletionFacts>, ChangeError> {
-        Ok(facts_of(&self.db, slug, e164).await?.map(|(_, facts)| facts))
+        Ok(facts_of(&self.db, slug, e164)
+            .await?
+            .map(|(_, facts)| facts))
     }
 
     async fn apply(
@@ -120,12 +123,14 @@ impl LifecycleStore for SeaStore {
             .ok_or(ChangeError::NumberNotFound)?;
         let next = lifecycle::next(&facts.state, facts.ownership, &step, now, window)?;
         let changed = match &next {
-            Next::Gone => number::Entity::delete_many()
-                .filter(unchanged(&row))
-                .exec(&txn)
-                .await
-                .map_err(db_error)?
-                .rows_affected,
+            Next::Gone => {
+                number::Entity::delete_many()
+                    .filter(unchanged(&row))
+                    .exec(&txn)
+                    .await
+                    .map_err(db_error)?
+                    .rows_affected
+            }
             Next::State(state) => {
                 let (release_at, claimed_at, error) = match state {
                     NumberState::Active => (None, None, None),
@@ -176,21 +181,24 @@ impl LifecycleStore for SeaStore {
         })
     }
 
-    async fn due_releases(
-        &self,
-        now: UnixSeconds,
-    ) -> Result<Vec<(ProjectSlug, E164)>, StoreError> {
+    async fn due_releases(&self, now: UnixSeconds) -> Result<Vec<(ProjectSlug, E164)>, StoreError> {
         let rows = number::Entity::find()
             .filter(
                 Condition::any()
                     .add(
                         Condition::all()
-                            .add(number::Column::State.eq(NumberState::PendingRelease { release_at: 0 }.slug()))
+                            .add(
+                                number::Column::State
+                                    .eq(NumberState::PendingRelease { release_at: 0 }.slug()),
+                            )
                             .add(number::Column::ReleaseAt.lte(now)),
                     )
                     .add(
                         Condition::all()
-                            .add(number::Column::State.eq(NumberState::Releasing { since: 0 }.slug()))
+                            .add(
+                                number::Column::State
+                                    .eq(NumberState::Releasing { since: 0 }.slug()),
+                            )
                             .add(number::Column::ClaimedAt.lte(now - STALE_CLAIM_SECS)),
                     ),
             )
@@ -208,7 +216,8 @@ impl LifecycleStore for SeaStore {
                     .find(|p| p.id == row.project_id)
                     .and_then(|p| ProjectSlug::parse(&p.slug).ok())
                     .ok_or_else(|| corrupt("numbers", row.id, "project"))?;
-                let e164 = E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?;
+                let e164 =
+                    E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?;
                 Ok((slug, e164))
             })
             .collect()

@@ -9,11 +9,11 @@ use app::domain::{
 };
 use app::ports::{ChangeError, StoreError, VariantStore};
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
-use sea_orm::sea_query::Expr;
 use std::collections::HashMap;
 
 impl SeaStore {
