@@ -294,8 +294,14 @@ pub trait RoutingStore: Send + Sync {
         &self,
         number: &E164,
     ) -> Result<Option<crate::domain::RouteFacts>, StoreError>;
-    /// Auth tokens of the Twilio integrations using `account_sid` (to check signatures).
-    async fn twilio_tokens(&self, account_sid: &str) -> Result<Vec<String>, StoreError>;
+    /// Auth tokens of the Twilio integrations using `account_sid` (to check signatures); for a
+    /// called number carried by a Twilio integration only that integration counts, so one
+    /// customer's account cannot route calls to another customer's numbers.
+    async fn twilio_tokens(
+        &self,
+        account_sid: &str,
+        called: Option<&E164>,
+    ) -> Result<Vec<String>, StoreError>;
     /// Records a call attempt to `number`.
     async fn record_call(
         &self,

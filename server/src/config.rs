@@ -69,6 +69,23 @@ pub struct Config {
     #[arg(long, env = "NUMBERS_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// Main SIP URI template for project environments without routing settings, e.g.
+    /// `sip:{project}-{environment}@sip.example.net` (set with the fallback template).
+    #[arg(
+        long,
+        env = "NUMBERS_SIP_MAIN_TEMPLATE",
+        requires = "sip_fallback_template"
+    )]
+    pub sip_main_template: Option<String>,
+
+    /// Fallback SIP URI template, e.g. `sip:{project}-{environment}-fallback@sip.example.net`.
+    #[arg(
+        long,
+        env = "NUMBERS_SIP_FALLBACK_TEMPLATE",
+        requires = "sip_main_template"
+    )]
+    pub sip_fallback_template: Option<String>,
+
     /// Seconds a deleted number can be restored (Undo) before it is released to its provider.
     #[arg(long, env = "NUMBERS_UNDO_WINDOW_SECS", default_value_t = 600)]
     pub undo_window_secs: u32,
@@ -142,6 +159,15 @@ mod tests {
         assert!(config.demo);
         assert_eq!(config.log_format, LogFormat::Json);
         assert_eq!(config.site_addr.port(), 8080);
+        assert!(
+            Config::try_parse_from([
+                "server",
+                "--sip-main-template",
+                "sip:{project}-{environment}@x"
+            ])
+            .is_err(),
+            "a main template needs a fallback template"
+        );
     }
 
     #[test]

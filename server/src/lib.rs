@@ -45,6 +45,15 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         let seeded = demo::seed_if_empty(&db).await?;
         tracing::info!(?seeded, "demo data");
     }
+    if let (Some(main), Some(fallback)) = (&config.sip_main_template, &config.sip_fallback_template)
+    {
+        let templates = telephony::sip_templates::SipTemplates::parse(main, fallback)
+            .map_err(StartError::Config)?;
+        let added = telephony::sip_templates::fill_missing(&db, &templates).await?;
+        if added > 0 {
+            tracing::info!(added, "routing settings filled from the SIP templates");
+        }
+    }
     let stocked = telephony::pool::stock_if_empty(&db, &config.pool_us_area_codes).await?;
     if stocked > 0 {
         tracing::info!(

@@ -145,6 +145,61 @@ async fn unsigned_or_wrongly_signed_requests_are_refused() {
 }
 
 #[tokio::test]
+async fn one_customers_twilio_account_cannot_route_another_customers_numbers() {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use server::db::entities::{number, project, telephony_integration};
+    let (router, t) = demo_router().await;
+    let solo = project::Entity::find()
+        .filter(project::Column::Slug.eq("solo"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let other = "AC00000000000000000000000000000002";
+    let integration = telephony_integration::ActiveModel {
+        project_id: Set(solo.id),
+        kind: Set("twilio".into()),
+        twilio_account_sid: Set(Some(other.into())),
+        twilio_auth_token: Set(Some("other-token".into())),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    number::ActiveModel {
+        e164: Set("+14155550100".into()),
+        project_id: Set(solo.id),
+        environment: Set("sandbox".into()),
+        integration_id: Set(integration.id),
+        ownership: Set("connected".into()),
+        variant_id: Set(None),
+        previous_voice_url: Set(None),
+        created_by: Set("test".into()),
+        created_at: Set(chrono::Utc::now()),
+        state: Set("active".into()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    // Correctly signed by acme's account, for a number of solo's own account: refused.
+    let (status, _, _) = signed(&router, "/telephony/twilio/voice", &fields("+14155550100")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Signed by the account that carries it: routed.
+    let mut call = fields("+14155550100");
+    call[0].1 = other.into();
+    let signature = sign(
+        "other-token",
+        &format!("{PUBLIC}/telephony/twilio/voice"),
+        &call,
+    );
+    let (status, _, body) = post(&router, "/telephony/twilio/voice", &call, Some(signature)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, dial("sip:solo-sandbox@sip.numbers.test"));
+}
+
+#[tokio::test]
 async fn unknown_numbers_are_rejected_politely() {
     let (router, _t) = demo_router().await;
     let (status, _, body) =
@@ -249,5 +304,47 @@ async fn a_failed_main_dial_tries_the_fallback_and_statuses_are_recorded() {
     assert_eq!(
         (calls[0].from.as_str(), calls[0].status.as_str()),
         ("+447700900999", "completed")
+    );
+}
+
+#[tokio::test]
+async fn configured_sip_templates_route_projects_that_have_no_settings() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use server::db::entities::{project, routing_setting};
+    let t = support::TestDb::sqlite().await;
+    server::demo::seed_if_empty(&t.db).await.unwrap();
+    let solo = project::Entity::find()
+        .filter(project::Column::Slug.eq("solo"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    routing_setting::Entity::delete_many()
+        .filter(routing_setting::Column::ProjectId.eq(solo.id))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let mut config = support::http::config_for(&t);
+    config.sip_main_template = Some("sip:{project}-{environment}@sip.example.net".into());
+    config.sip_fallback_template = Some("sip:{project}-{environment}-fb@sip.example.net".into());
+    let router = server::router::router(server::prepare(&config).await.unwrap());
+    // solo has no Twilio integration (no token signs its calls): its route is read directly.
+    let facts = app::ports::RoutingStore::route_facts(
+        &server::db::SeaStore::new(t.db.clone()),
+        &app::domain::E164::parse("+441632960001").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        facts.sip.unwrap().main,
+        "sip:solo-sandbox@sip.example.net",
+        "filled from the template"
+    );
+    let (_, _, body) = signed(&router, "/telephony/twilio/voice", &fields("+447700900321")).await;
+    assert_eq!(
+        body,
+        dial("sip:acme-live@sip.numbers.test?X-PolyAI-Variant=Default"),
+        "stored settings are kept"
     );
 }

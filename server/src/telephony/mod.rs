@@ -3,5 +3,6 @@
 pub mod pool;
 pub mod reconcile;
 pub mod release_worker;
+pub mod sip_templates;
 pub mod twilio;
 pub mod webhook;

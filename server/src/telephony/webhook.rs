@@ -60,7 +60,10 @@ async fn verified(
     let tokens = state
         .services
         .routing
-        .twilio_tokens(field(fields, "AccountSid"))
+        .twilio_tokens(
+            field(fields, "AccountSid"),
+            E164::parse(field(fields, "To")).ok().as_ref(),
+        )
         .await
         .map_err(|err| {
             tracing::error!(%err, "loading Twilio tokens failed");

@@ -33,7 +33,7 @@ pub async fn state_with_twilio(t: &TestDb, twilio_base_url: &str) -> server::rou
 }
 
 /// The configuration `main` would use for `t`.
-fn config_for(t: &TestDb) -> Config {
+pub fn config_for(t: &TestDb) -> Config {
     Config {
         site_addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
@@ -44,6 +44,8 @@ fn config_for(t: &TestDb) -> Config {
         twilio_base_url: "http://127.0.0.1:9".into(),
         twilio_timeout_secs: 2,
         public_url: Some("https://numbers.test".into()),
+        sip_main_template: None,
+        sip_fallback_template: None,
         undo_window_secs: 600,
         release_check_secs: 15,
         log_format: server::config::LogFormat::Human,

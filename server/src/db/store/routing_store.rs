@@ -50,10 +50,35 @@ impl RoutingStore for SeaStore {
         }))
     }
 
-    async fn twilio_tokens(&self, account_sid: &str) -> Result<Vec<String>, StoreError> {
-        Ok(telephony_integration::Entity::find()
+    async fn twilio_tokens(
+        &self,
+        account_sid: &str,
+        called: Option<&E164>,
+    ) -> Result<Vec<String>, StoreError> {
+        // A number carried by a Twilio integration is signed by that integration's account only.
+        let carrier = match called {
+            Some(e164) => number::Entity::find()
+                .filter(number::Column::E164.eq(e164.as_str()))
+                .one(&self.db)
+                .await
+                .map_err(db_error)?
+                .map(|n| n.integration_id),
+            None => None,
+        };
+        let mut query = telephony_integration::Entity::find()
             .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
-            .filter(telephony_integration::Column::TwilioAccountSid.eq(account_sid))
+            .filter(telephony_integration::Column::TwilioAccountSid.eq(account_sid));
+        if let Some(integration_id) = carrier {
+            let carried_by_twilio = telephony_integration::Entity::find_by_id(integration_id)
+                .one(&self.db)
+                .await
+                .map_err(db_error)?
+                .is_some_and(|i| i.kind == IntegrationKind::Twilio.slug());
+            if carried_by_twilio {
+                query = query.filter(telephony_integration::Column::Id.eq(integration_id));
+            }
+        }
+        Ok(query
             .all(&self.db)
             .await
             .map_err(db_error)?
