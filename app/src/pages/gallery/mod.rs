@@ -1,0 +1,341 @@
+//! `/gallery`: every component of the Numbers page in each of its states, from fixture data.
+//! Nothing here calls the server: the gallery proves the components stand on plain props.
+
+mod fixtures;
+
+use crate::components::{
+    ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
+    DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope, InlineDialogs, MenuItem,
+    NoIntegration, NumbersTable, ReassignDialog, ReassignTarget, RoutingDialog, RowActions,
+};
+use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
+use crate::error::AppError;
+use fixtures::{
+    delete_target, deletions, edge_rows, history, many_rows, published, routing_preview, section,
+    typical_rows,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The components, in page order: anchor and title.
+const COMPONENTS: [(&str, &str); 12] = [
+    ("environment-section", "Environment section"),
+    ("numbers-table", "Numbers table"),
+    ("row-actions", "Row actions menu"),
+    ("callouts", "Callouts"),
+    ("undo-bar", "Undo bar (deleted numbers)"),
+    ("toasts", "Toasts"),
+    ("no-integration", "No telephony integration"),
+    ("add-number-dialog", "Add number dialog"),
+    ("reassign-dialog", "Reassign variant dialog"),
+    ("delete-dialog", "Delete number dialog"),
+    ("routing-dialog", "Test routing dialog"),
+    ("history-dialog", "History dialog"),
+];
+
+/// Row actions that do nothing, so menus show as they do on the page.
+fn inert_actions() -> RowActions {
+    RowActions {
+        reassign: Some(Callback::new(|_| ())),
+        test_routing: Some(Callback::new(|_| ())),
+        history: Some(Callback::new(|_| ())),
+        delete: Some(Callback::new(|_| ())),
+    }
+}
+
+/// The gallery page.
+#[component]
+pub fn GalleryScreen() -> impl IntoView {
+    provide_context(InlineDialogs);
+    view! {
+        <Title text="Gallery · Numbers"/>
+        <div class="page-head">
+            <h1>"Component gallery"</h1>
+            <p class="page-head__project">"Fixture data only: nothing here talks to a server."</p>
+        </div>
+        <nav class="gallery__toc" aria-label="Components">
+            <ul>
+                {COMPONENTS
+                    .iter()
+                    .map(|(id, title)| view! { <li><a href=format!("#{id}")>{*title}</a></li> })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <EnvironmentSections/>
+        <Tables/>
+        <Menus/>
+        <Notices/>
+        <AddNumberStates/>
+        <OtherDialogs/>
+    }
+}
+
+/// One component's heading and its states.
+#[component]
+fn Component(id: &'static str, children: Children) -> impl IntoView {
+    let title = COMPONENTS
+        .iter()
+        .find(|(anchor, _)| *anchor == id)
+        .map_or(id, |(_, title)| *title);
+    view! {
+        <section class="gallery__component" id=id aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            <div class="gallery__states">{children()}</div>
+        </section>
+    }
+}
+
+/// One labelled state; ids inside are prefixed with `scope` so states never clash.
+#[component]
+fn State(label: &'static str, scope: &'static str, children: Children) -> impl IntoView {
+    provide_context(IdScope(scope.to_owned()));
+    view! {
+        <figure class="gallery__state">
+            <figcaption>{label}</figcaption>
+            <div class="gallery__frame">{children()}</div>
+        </figure>
+    }
+}
+
+#[component]
+fn EnvironmentSections() -> impl IntoView {
+    let sandbox = || section(Environment::Sandbox, typical_rows());
+    view! {
+        <Component id="environment-section">
+            <State label="Expanded" scope="env-expanded">
+                <EnvironmentPanel section=sandbox() uses_variants=true actions=inert_actions() on_add=Some(Callback::new(|_| ()))/>
+            </State>
+            <State label="Collapsed" scope="env-collapsed">
+                <EnvironmentPanel section=sandbox() uses_variants=true expanded=RwSignal::new(false) on_add=Some(Callback::new(|_| ()))/>
+            </State>
+            <State label="Empty" scope="env-empty">
+                <EnvironmentPanel section=section(Environment::PreRelease, vec![]) uses_variants=true on_add=Some(Callback::new(|_| ()))/>
+            </State>
+            <State label="One number" scope="env-one">
+                <EnvironmentPanel section=section(Environment::Live, typical_rows().into_iter().take(1).collect()) uses_variants=true actions=inert_actions()/>
+            </State>
+            <State label="300 numbers" scope="env-many">
+                <div class="gallery__scroll">
+                    <EnvironmentPanel section=section(Environment::Sandbox, many_rows(300)) uses_variants=true actions=inert_actions()/>
+                </div>
+            </State>
+            <State label="Loading" scope="env-loading">
+                <p class="loading" aria-busy="true">"Loading numbers…"</p>
+            </State>
+            <State label="Error" scope="env-error">
+                <ErrorAlert message=AppError::Unavailable.to_string()/>
+            </State>
+        </Component>
+    }
+}
+
+#[component]
+fn Tables() -> impl IntoView {
+    view! {
+        <Component id="numbers-table">
+            <State label="With the Assigned variant column" scope="table-variants">
+                <NumbersTable rows=typical_rows() uses_variants=true environment=Environment::Sandbox/>
+            </State>
+            <State label="Without variants (project uses none)" scope="table-plain">
+                <NumbersTable rows=typical_rows() uses_variants=false environment=Environment::Sandbox/>
+            </State>
+            <State label="Unassigned, deleted variant, long name, both sources" scope="table-edges">
+                <NumbersTable rows=edge_rows() uses_variants=true environment=Environment::Sandbox actions=inert_actions()/>
+            </State>
+        </Component>
+    }
+}
+
+#[component]
+fn Menus() -> impl IntoView {
+    let items = ["Reassign variant", "Test routing", "History", "Delete number"]
+        .into_iter()
+        .map(|label| MenuItem {
+            label,
+            on_select: Callback::new(|_| ()),
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <Component id="row-actions">
+            <State label="Open" scope="menu-open">
+                <div class="gallery__menu">
+                    <ActionsMenu label="Actions for +442079460123" id="gallery-menu" items open=true/>
+                </div>
+            </State>
+        </Component>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let publish = Callback::new(|_| ());
+    view! {
+        <Component id="callouts">
+            {[
+                (Callout::NewVariantAdded, "callout-new"),
+                (Callout::VariantDeleted, "callout-deleted"),
+                (Callout::DraftVariants, "callout-draft"),
+            ]
+                .into_iter()
+                .map(|(callout, scope)| view! {
+                    <State label=callout.title() scope>
+                        <CalloutList callouts=vec![callout] on_publish=publish publishing=false/>
+                    </State>
+                })
+                .collect_view()}
+            <State label="Publishing" scope="callout-publishing">
+                <CalloutList callouts=vec![Callout::NewVariantAdded] on_publish=publish publishing=true/>
+            </State>
+        </Component>
+        <Component id="undo-bar">
+            <State label="Pending, releasing, release failed" scope="undo">
+                <DeletionList
+                    deletions=deletions()
+                    on_undo=Some(Callback::new(|_| ()))
+                    on_retry=Some(Callback::new(|_| ()))
+                />
+            </State>
+        </Component>
+        <Component id="toasts">
+            <State label="Success" scope="toast-ok">
+                <p class="flash" role="status">"The number is back, with its environment and variant."</p>
+            </State>
+            <State label="Error" scope="toast-error">
+                <ErrorAlert message="Twilio could not be reached, so the number is still connected. Please try again."/>
+            </State>
+        </Component>
+        <Component id="no-integration">
+            <State label="Blocked" scope="blocked">
+                <NoIntegration/>
+            </State>
+        </Component>
+    }
+}
+
+/// The Add number dialog context of the fixtures.
+fn add_context(can_buy: bool, can_connect: bool) -> AddNumberContext {
+    AddNumberContext {
+        environment: Environment::Sandbox,
+        uses_variants: true,
+        variants: published(),
+        can_buy,
+        can_connect,
+    }
+}
+
+#[component]
+fn AddNumberStates() -> impl IntoView {
+    let dialog = move |preset: AddNumberPreset,
+                       context: AddNumberContext,
+                       pending: bool,
+                       error: Option<AppError>| {
+        view! {
+            <AddNumberDialog
+                context
+                preset
+                on_buy=|_| ()
+                on_connect=|_| ()
+                on_close=|()| ()
+                pending=pending
+                error=Signal::stored(error)
+            />
+        }
+    };
+    let us = |area: &str| AddNumberPreset {
+        connect: false,
+        us: true,
+        text: area.into(),
+    };
+    let connect = |typed: &str| AddNumberPreset {
+        connect: true,
+        us: false,
+        text: typed.into(),
+    };
+    view! {
+        <Component id="add-number-dialog">
+            <State label="Buy a UK number" scope="add-uk">
+                {dialog(AddNumberPreset::default(), add_context(true, true), false, None)}
+            </State>
+            <State label="Buy a US number with an area code" scope="add-us">
+                {dialog(us("212"), add_context(true, true), false, None)}
+            </State>
+            <State label="Area code error" scope="add-area-error">
+                {dialog(us("21"), add_context(true, true), false, None)}
+            </State>
+            <State label="Variant error (from the server)" scope="add-variant-error">
+                {dialog(AddNumberPreset::default(), add_context(true, true), false, Some(AppError::invalid("variant", "London is not published to Sandbox; publish it first.")))}
+            </State>
+            <State label="No stock" scope="add-no-stock">
+                {dialog(us("907"), add_context(true, true), false, Some(AppError::Provider("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())))}
+            </State>
+            <State label="Submitting" scope="add-submitting">
+                {dialog(AddNumberPreset::default(), add_context(true, true), true, None)}
+            </State>
+            <State label="Connect a Twilio number" scope="add-connect">
+                {dialog(connect("+1 415 555 0123"), add_context(true, true), false, None)}
+            </State>
+            <State label="Connect: number error" scope="add-connect-error">
+                {dialog(connect("+1 646 555 0100"), add_context(true, true), false, Some(AppError::invalid("phone_number", "+16465550100 is not in this project's Twilio account. Check the number, or buy it in Twilio first.")))}
+            </State>
+            <State label="Connect without a Twilio integration" scope="add-no-twilio">
+                {dialog(connect(""), add_context(true, false), false, None)}
+            </State>
+        </Component>
+    }
+}
+
+#[component]
+fn OtherDialogs() -> impl IntoView {
+    let reassign = |options| ReassignTarget {
+        e164: "+442079460123".into(),
+        environment: Environment::Sandbox,
+        options,
+        current: Some(crate::domain::VariantId(2)),
+    };
+    let refused = RoutingPreview {
+        e164: "+442079460123".into(),
+        decision: RouteDecision::Refuse(Refusal::BeingDeleted),
+        calls: vec![],
+    };
+    let none = Signal::stored(None::<String>);
+    view! {
+        <Component id="reassign-dialog">
+            <State label="Normal" scope="reassign">
+                <ReassignDialog target=reassign(published()) variants_href="#" on_assign=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+            <State label="Publish first" scope="reassign-empty">
+                <ReassignDialog target=reassign(vec![]) variants_href="#" on_assign=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+        </Component>
+        <Component id="delete-dialog">
+            <State label="Release (bought through the platform)" scope="delete-release">
+                <DeleteDialog target=delete_target(DeleteAction::Release, false) undo_window="10 minutes" on_delete=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+            <State label="Disconnect (the customer's own Twilio number)" scope="delete-disconnect">
+                <DeleteDialog target=delete_target(DeleteAction::Disconnect, false) undo_window="10 minutes" on_delete=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+            <State label="Live: typed confirmation" scope="delete-live">
+                <DeleteDialog target=delete_target(DeleteAction::Release, true) undo_window="10 minutes" on_delete=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+        </Component>
+        <Component id="routing-dialog">
+            <State label="Dials the variant" scope="routing-dial">
+                <RoutingDialog e164="+442079460123" preview=Signal::stored(Some(routing_preview())) error=none on_close=|()| ()/>
+            </State>
+            <State label="Refused (being deleted)" scope="routing-refused">
+                <RoutingDialog e164="+442079460123" preview=Signal::stored(Some(refused)) error=none on_close=|()| ()/>
+            </State>
+            <State label="Loading" scope="routing-loading">
+                <RoutingDialog e164="+442079460123" preview=Signal::stored(None) error=none on_close=|()| ()/>
+            </State>
+        </Component>
+        <Component id="history-dialog">
+            <State label="Entries" scope="history">
+                <HistoryDialog e164="+442079460123" entries=Signal::stored(Some(history())) error=none project_href="#" on_close=|()| ()/>
+            </State>
+            <State label="Nothing yet" scope="history-empty">
+                <HistoryDialog e164="+441632960001" entries=Signal::stored(Some(vec![])) error=none project_href="#" on_close=|()| ()/>
+            </State>
+        </Component>
+    }
+}
