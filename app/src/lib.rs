@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{HistoryScreen, NotFound, NumbersScreen, VariantsScreen};
+use pages::{GalleryScreen, HistoryScreen, NotFound, NumbersScreen, VariantsScreen};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                         view=NumbersScreen
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/gallery") view=GalleryScreen/>
                     <Route
                         path=path!("/projects/:project/history")
                         view=HistoryScreen

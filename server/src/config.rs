@@ -95,6 +95,11 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(1..))]
     pub release_check_secs: u64,
 
+    /// Serve the component gallery at `/gallery` (`NUMBERS_GALLERY=0` turns it off).
+    #[arg(long, env = "NUMBERS_GALLERY", value_parser = clap::builder::BoolishValueParser::new(),
+          default_value = "true", num_args = 0..=1, default_missing_value = "true")]
+    pub gallery: bool,
+
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,

@@ -97,5 +97,6 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         },
         db,
         public_url: config.public_url(),
+        gallery: config.gallery,
     })
 }

@@ -24,16 +24,26 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Public base URL, to rebuild webhook URLs when checking Twilio signatures.
     pub public_url: String,
+    /// Whether `/gallery` is served.
+    pub gallery: bool,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Builds the whole router; tests drive it with `oneshot`, `main` serves it.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let gallery = state.gallery;
+    let routes: Vec<_> = generate_route_list(App)
+        .into_iter()
+        .filter(|route| gallery || route.path() != "/gallery")
+        .collect();
     let services = state.services.clone();
     let options = state.leptos_options.clone();
-    Router::new()
+    let mut router = Router::new();
+    if !gallery {
+        router = router.route("/gallery", get(gallery_off));
+    }
+    router
         .route("/", get(redirect_to_first_project))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -58,6 +68,11 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
+}
+
+/// `/gallery` when turned off by configuration.
+async fn gallery_off() -> Response {
+    (StatusCode::NOT_FOUND, "Page not found").into_response()
 }
 
 /// Liveness: the process answers.

@@ -114,3 +114,19 @@ async fn server_function_returns_data_and_typed_errors() {
     let err: app::error::AppError = serde_json::from_str(&body).unwrap();
     assert_eq!(err, app::error::AppError::ProjectNotFound("nope".into()));
 }
+
+#[tokio::test]
+async fn the_gallery_is_served_unless_turned_off() {
+    let t = support::TestDb::sqlite().await;
+    let mut config = support::http::config_for(&t);
+    let on = server::router::router(server::prepare(&config).await.unwrap());
+    let (status, _, html) = get(&on, "/gallery").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Component gallery"));
+    assert!(html.contains("Delete number"), "dialogs render from fixtures");
+    config.gallery = false;
+    let off = server::router::router(server::prepare(&config).await.unwrap());
+    let (status, _, html) = get(&off, "/gallery").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains("Component gallery"));
+}

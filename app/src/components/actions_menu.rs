@@ -28,8 +28,12 @@ pub fn ActionsMenu(
     #[prop(into)] label: String,
     #[prop(into)] id: String,
     items: Vec<MenuItem>,
+    /// Starts open (the gallery shows it so).
+    #[prop(optional)]
+    open: bool,
 ) -> impl IntoView {
-    let (open, set_open) = signal(false);
+    let id = super::scoped_id(&id);
+    let (open, set_open) = signal(open);
     let wrapper = NodeRef::<leptos::html::Div>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
     let button = NodeRef::<leptos::html::Button>::new();

@@ -31,6 +31,18 @@ pub struct AddNumberContext {
     pub can_connect: bool,
 }
 
+/// How the dialog opens, for showing its states in the gallery: buy (UK, or US with `us`) or
+/// `connect`, with `text` already typed into the area code or phone number field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AddNumberPreset {
+    /// Open on Connect an existing Twilio number.
+    pub connect: bool,
+    /// Open on the US country.
+    pub us: bool,
+    /// Text already in the area code (buy) or phone number (connect) field.
+    pub text: String,
+}
+
 /// Which way of adding a number is chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mode {
@@ -65,6 +77,7 @@ pub fn AddNumberDialog(
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] preset: AddNumberPreset,
 ) -> impl IntoView {
     let AddNumberContext {
         environment,
@@ -73,12 +86,33 @@ pub fn AddNumberDialog(
         can_buy,
         can_connect,
     } = context;
-    let mode = RwSignal::new(if can_buy { Mode::Buy } else { Mode::Connect });
-    let country = RwSignal::new("UK");
-    let area_code = RwSignal::new(String::new());
+    let mode = RwSignal::new(if preset.connect || !can_buy {
+        Mode::Connect
+    } else {
+        Mode::Buy
+    });
+    let country = RwSignal::new(if preset.us { "US" } else { "UK" });
+    let typed = |field_is_phone: bool| {
+        if preset.connect == field_is_phone {
+            preset.text.clone()
+        } else {
+            String::new()
+        }
+    };
+    let area_code = RwSignal::new(typed(false));
     let variant = RwSignal::new(None::<VariantId>);
-    let phone = RwSignal::new(String::new());
-    let phone_touched = RwSignal::new(false);
+    let phone = RwSignal::new(typed(true));
+    let phone_touched = RwSignal::new(preset.connect && !preset.text.is_empty());
+    let id = |name: &str| StoredValue::new(super::scoped_id(name));
+    let (add_variant_id, add_variant_error_id) = (id("add-variant"), id("add-variant-error"));
+    let (country_label_id, mode_label_id) = (id("country-label"), id("mode-label"));
+    let (area_id, area_error_id, area_hint_id) =
+        (id("area-code"), id("area-code-error"), id("area-code-hint"));
+    let (phone_id, phone_error_id, phone_help_id) = (
+        id("twilio-number"),
+        id("twilio-number-error"),
+        id("twilio-number-help"),
+    );
 
     let area_error = move || {
         let server = error.get().and_then(|e| e.for_field("area_code"));
@@ -151,18 +185,18 @@ pub fn AddNumberDialog(
         view! {
             {uses_variants.then(|| view! {
                 <div class="field">
-                    <label for="add-variant">"Variant (optional)"</label>
+                    <label for=add_variant_id.get_value()>"Variant (optional)"</label>
                     <select
-                        id="add-variant"
+                        id=add_variant_id.get_value()
                         on:change=move |ev| variant.set(event_target_value(&ev).parse().ok().map(VariantId))
                         aria-invalid=move || variant_error().is_some().to_string()
-                        aria-describedby=move || variant_error().map(|_| "add-variant-error")
+                        aria-describedby=move || variant_error().map(|_| add_variant_error_id.get_value())
                     >
                         <option value="">"No variant"</option>
                         {variants.iter().map(|v| view! { <option value=v.id.0.to_string()>{v.name.clone()}</option> }).collect_view()}
                     </select>
                     {move || match variant_error() {
-                        Some(message) => view! { <p id="add-variant-error" class="field__error">{message}</p> }.into_any(),
+                        Some(message) => view! { <p id=add_variant_error_id.get_value() class="field__error">{message}</p> }.into_any(),
                         None => view! { <p class="field__hint">{format!("Only variants published to {} are listed.", environment.label())}</p> }.into_any(),
                     }}
                 </div>
@@ -171,16 +205,16 @@ pub fn AddNumberDialog(
     };
     let buy_fields = move || {
         view! {
-            <div role="radiogroup" aria-labelledby="country-label" class="choices choices--inline">
-                <span id="country-label" class="choices__label">"Country"</span>
+            <div role="radiogroup" aria-labelledby=country_label_id.get_value() class="choices choices--inline">
+                <span id=country_label_id.get_value() class="choices__label">"Country"</span>
                 {radio("country", "UK", Signal::derive(move || country.get() == "UK"), false, Callback::new(move |()| country.set("UK")))}
                 {radio("country", "US", Signal::derive(move || country.get() == "US"), false, Callback::new(move |()| country.set("US")))}
             </div>
             <Show when=move || country.get() == "US">
                 <div class="field">
-                    <label for="area-code">"Area code (optional)"</label>
+                    <label for=area_id.get_value()>"Area code (optional)"</label>
                     <input
-                        id="area-code"
+                        id=area_id.get_value()
                         type="text"
                         inputmode="numeric"
                         autocomplete="off"
@@ -189,11 +223,11 @@ pub fn AddNumberDialog(
                         prop:value=move || area_code.get()
                         on:input=move |ev| area_code.set(event_target_value(&ev))
                         aria-invalid=move || area_error().is_some().to_string()
-                        aria-describedby=move || if area_error().is_some() { "area-code-error" } else { "area-code-hint" }
+                        aria-describedby=move || if area_error().is_some() { area_error_id.get_value() } else { area_hint_id.get_value() }
                     />
                     {move || match area_error() {
-                        Some(message) => view! { <p id="area-code-error" class="field__error">{message}</p> }.into_any(),
-                        None => view! { <p id="area-code-hint" class="field__hint">"3 digits, e.g. 212. Leave empty for any area."</p> }.into_any(),
+                        Some(message) => view! { <p id=area_error_id.get_value() class="field__error">{message}</p> }.into_any(),
+                        None => view! { <p id=area_hint_id.get_value() class="field__hint">"3 digits, e.g. 212. Leave empty for any area."</p> }.into_any(),
                     }}
                 </div>
             </Show>
@@ -212,9 +246,9 @@ pub fn AddNumberDialog(
         }
         view! {
             <div class="field">
-                <label for="twilio-number">"Twilio phone number"</label>
+                <label for=phone_id.get_value()>"Twilio phone number"</label>
                 <input
-                    id="twilio-number"
+                    id=phone_id.get_value()
                     type="tel"
                     autocomplete="off"
                     placeholder="+1 212 555 0142"
@@ -222,11 +256,11 @@ pub fn AddNumberDialog(
                     on:input=move |ev| phone.set(event_target_value(&ev))
                     on:blur=move |_| phone_touched.set(true)
                     aria-invalid=move || phone_error_text().is_some().to_string()
-                    aria-describedby=move || if phone_error_text().is_some() { "twilio-number-error" } else { "twilio-number-help" }
+                    aria-describedby=move || if phone_error_text().is_some() { phone_error_id.get_value() } else { phone_help_id.get_value() }
                 />
-                {move || phone_error_text().map(|m| view! { <p id="twilio-number-error" class="field__error">{m}</p> })}
+                {move || phone_error_text().map(|m| view! { <p id=phone_error_id.get_value() class="field__error">{m}</p> })}
             </div>
-            <div id="twilio-number-help" class="instructions">
+            <div id=phone_help_id.get_value() class="instructions">
                 <p><strong>"What happens in Twilio"</strong></p>
                 <ol>
                     <li>"The number must already be in the Twilio account linked to this project."</li>
@@ -241,8 +275,8 @@ pub fn AddNumberDialog(
         <Modal title="Add number" on_close>
             <form class="modal__body" on:submit=submit novalidate>
                 <p>{format!("The number will serve {}.", environment.label())}</p>
-                <div role="radiogroup" aria-labelledby="mode-label" class="choices">
-                    <span id="mode-label" class="choices__label">"How do you want to add a number?"</span>
+                <div role="radiogroup" aria-labelledby=mode_label_id.get_value() class="choices">
+                    <span id=mode_label_id.get_value() class="choices__label">"How do you want to add a number?"</span>
                     {radio("mode", "Buy a new number", Signal::derive(move || mode.get() == Mode::Buy), !can_buy, Callback::new(move |()| mode.set(Mode::Buy)))}
                     {radio("mode", "Connect an existing Twilio number", Signal::derive(move || mode.get() == Mode::Connect), false, Callback::new(move |()| mode.set(Mode::Connect)))}
                 </div>

@@ -24,6 +24,8 @@ pub fn DeleteDialog(
         plan,
     } = target;
     let typed = RwSignal::new(String::new());
+    let digits_id = super::scoped_id("delete-digits");
+    let hint_id = super::scoped_id("delete-digits-hint");
     let check = plan.clone();
     let confirmed = Signal::derive(move || check.confirmed_by(&typed.get()));
     let consequence = match plan.action {
@@ -48,18 +50,18 @@ pub fn DeleteDialog(
     let digits_field = plan.confirm_digits.clone().map(|digits| {
         view! {
             <div class="field">
-                <label for="delete-digits">"Last four digits"</label>
+                <label for=digits_id.clone()>"Last four digits"</label>
                 <input
-                    id="delete-digits"
+                    id=digits_id
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"
                     maxlength="4"
-                    aria-describedby="delete-digits-hint"
+                    aria-describedby=hint_id.clone()
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
-                <p class="field__hint" id="delete-digits-hint">
+                <p class="field__hint" id=hint_id>
                     {format!("Type {digits} to confirm.")}
                 </p>
             </div>

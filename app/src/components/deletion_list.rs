@@ -71,7 +71,7 @@ fn DeletionItem(
             }),
         ),
     };
-    let text_id = format!("deletion-{}", e164.trim_start_matches('+'));
+    let text_id = super::scoped_id(&format!("deletion-{}", e164.trim_start_matches('+')));
     let row_e164 = e164.clone();
     view! {
         <div class=class role="status" data-e164=row_e164>
@@ -79,7 +79,7 @@ fn DeletionItem(
             {action.map(|(label, run, id)| view! {
                 <button
                     type="button"
-                    id=id
+                    id=super::scoped_id(&id)
                     class="button button--secondary"
                     aria-describedby=text_id
                     disabled=move || busy.get()

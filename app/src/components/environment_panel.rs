@@ -22,7 +22,8 @@ pub fn EnvironmentPanel(
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
-    let body_id = format!("env-{}-body", env.slug());
+    let body_id = super::scoped_id(&format!("env-{}-body", env.slug()));
+    let add_id = super::scoped_id(&add_button_id(env));
     let count = section.rows.len();
     let count_text = match count {
         1 => "1 number".to_owned(),
@@ -64,7 +65,7 @@ pub fn EnvironmentPanel(
                 {on_add.map(|on_add| view! {
                     <button
                         type="button"
-                        id=add_button_id(env)
+                        id=add_id.clone()
                         class="button button--secondary env__add"
                         aria-label=format!("Add number to {}", env.label())
                         on:click=move |_| on_add.run(env)

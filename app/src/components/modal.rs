@@ -12,18 +12,20 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let title_id = format!(
+    let title_id = super::scoped_id(&format!(
         "modal-{}",
         title
             .to_lowercase()
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect::<String>()
-    );
+    ));
     let heading_id = title_id.clone();
+    let inline = use_context::<super::InlineDialogs>().is_some();
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get()
             && !dialog.open()
+            && !inline
         {
             let _ = dialog.show_modal();
         }
@@ -32,6 +34,8 @@ pub fn Modal(
         <dialog
             node_ref=dialog
             class="modal"
+            class:modal--inline=inline
+            open=inline
             role=if alert { "alertdialog" } else { "dialog" }
             aria-labelledby=title_id
             on:cancel=move |ev: web_sys::Event| {

@@ -37,13 +37,14 @@ pub fn ReassignDialog(
         .filter(|c| options.iter().any(|o| o.id == *c))
         .or_else(|| options.first().map(|o| o.id));
     let selected = RwSignal::new(initial);
+    let select_id = super::scoped_id("reassign-variant");
     let has_options = !options.is_empty();
     let body = if has_options {
         view! {
             <div class="field">
-                <label for="reassign-variant">"Variant"</label>
+                <label for=select_id.clone()>"Variant"</label>
                 <select
-                    id="reassign-variant"
+                    id=select_id
                     on:change=move |ev| {
                         selected.set(event_target_value(&ev).parse().ok().map(VariantId));
                     }

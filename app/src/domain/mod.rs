@@ -32,7 +32,7 @@ pub use lifecycle::{
     delete_plan,
 };
 pub use numbers_page::{
-    DeletionNotice, DeletionStatus, EnvironmentSection, NumberRow, NumbersPage, PageBody,
+    DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow, NumbersPage, PageBody,
     VariantCell,
 };
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};

@@ -1,10 +1,12 @@
 //! Routed pages: each loads its data and hands it to components.
 
+mod gallery;
 mod history;
 mod not_found;
 mod numbers;
 mod variants;
 
+pub use gallery::GalleryScreen;
 pub use history::HistoryScreen;
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;

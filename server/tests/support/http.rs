@@ -47,6 +47,7 @@ pub fn config_for(t: &TestDb) -> Config {
         sip_main_template: None,
         sip_fallback_template: None,
         undo_window_secs: 600,
+        gallery: true,
         release_check_secs: 15,
         log_format: server::config::LogFormat::Human,
     }

@@ -1,0 +1,167 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { join } from "node:path";
+import { expect, test } from "./fixtures";
+import { openHydrated } from "./helpers";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** Runs axe on the page (or `include`) and fails on any serious or critical violation. */
+async function expectAccessible(page: Page, what: string, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(WCAG);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const bad = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
+  expect(bad, `${what}: axe violations`).toEqual([]);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+    });
+
+    test("pages have no serious or critical axe violations", async ({ page }) => {
+      for (const path of [
+        "/projects/acme/numbers",
+        "/projects/solo/numbers",
+        "/projects/fresh/numbers",
+        "/projects/acme/variants",
+        "/projects/acme/history",
+        "/projects/nope/numbers",
+      ]) {
+        await openHydrated(page, path);
+        await expectAccessible(page, path);
+      }
+    });
+
+    test("each dialog of the Numbers page is accessible when open", async ({ page }) => {
+      await openHydrated(page, "/projects/acme/numbers");
+      const dialogs: [string, () => Promise<void>, string][] = [
+        ["Add number", () => page.getByRole("button", { name: "Add number to Sandbox" }).click(), "dialog"],
+        ["Reassign variant", () => menu(page, "Reassign variant"), "dialog"],
+        ["Test routing", () => menu(page, "Test routing"), "dialog"],
+        ["History of +442079460123", () => menu(page, "History"), "dialog"],
+        ["Delete number", () => menu(page, "Delete number"), "alertdialog"],
+      ];
+      for (const [name, open, role] of dialogs) {
+        await open();
+        const dialog = page.getByRole(role as "dialog", { name });
+        await expect(dialog).toBeVisible();
+        await expect(dialog).not.toContainText("Loading");
+        await expectAccessible(page, name);
+        await page.keyboard.press("Escape");
+        await expect(dialog).toBeHidden();
+      }
+    });
+
+    test("the gallery is accessible, and is captured at 360 and 1440 px", async ({ page }, testInfo) => {
+      await openHydrated(page, "/gallery");
+      await expectAccessible(page, "gallery");
+      for (const width of [360, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await capture(page, testInfo, `gallery-${colorScheme}-${width}.png`);
+      }
+      if (colorScheme === "light") {
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await page.locator("#delete-dialog").screenshot({
+          path: join(__dirname, "..", "screenshots", "gallery-delete-dialog.png"),
+        });
+      }
+    });
+  });
+}
+
+async function menu(page: Page, item: string) {
+  await page.getByRole("button", { name: "Actions for +442079460123" }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+async function capture(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
+test("the gallery shows every component state from fixtures, without calling the server", async ({ page }) => {
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/")) calls.push(request.url());
+  });
+  await openHydrated(page, "/gallery");
+  await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
+  const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
+  await expect(components).toHaveCount(12);
+  for (const anchor of ["environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
+    "no-integration", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog"]) {
+    await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
+  }
+  await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 1 + 300);
+  await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
+  await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(9);
+  await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
+  await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
+  await expect(page.locator("#add-number-dialog")).toContainText("No numbers are available in area code 907");
+  // Interactive even here: the collapsed section opens.
+  const collapsed = page.locator("#environment-section figure").nth(1).getByRole("button", { name: "Sandbox" });
+  await expect(collapsed).toHaveAttribute("aria-expanded", "false");
+  await collapsed.click();
+  await expect(collapsed).toHaveAttribute("aria-expanded", "true");
+  expect(calls).toEqual([]);
+});
+
+test("keyboard only: add a number, reassign it, delete it", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  // Add: Tab to the Pre-release add button.
+  const add = page.getByRole("button", { name: "Add number to Pre-release" });
+  await tabTo(page, add);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Add number" });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole("button", { name: "Add" }));
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  const pre = page.getByRole("region", { name: "Pre-release" });
+  await expect(pre.locator("tr[data-e164]")).toHaveCount(2);
+  const added = (await pre.locator("tr[data-e164]").nth(1).getAttribute("data-e164"))!;
+
+  // Reassign it: open its menu with the keyboard.
+  const actions = page.getByRole("button", { name: `Actions for ${added}` });
+  await tabTo(page, actions);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Reassign variant" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const reassign = page.getByRole("dialog", { name: "Reassign variant" });
+  await expect(reassign.getByRole("combobox", { name: "Variant" })).toBeFocused();
+  await reassign.getByRole("combobox", { name: "Variant" }).selectOption({ label: "London" });
+  await tabTo(page, reassign.getByRole("button", { name: "Assign" }));
+  await page.keyboard.press("Enter");
+  await expect(reassign).toBeHidden();
+  await expect(pre.locator(`tr[data-e164="${added}"]`)).toContainText("London");
+  await expect(actions).toBeFocused();
+
+  // Delete it: End jumps to the last item, Delete number.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Delete number" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const remove = page.getByRole("alertdialog", { name: "Delete number" });
+  await expect(remove).toBeVisible();
+  await tabTo(page, remove.getByRole("button", { name: "Delete number" }));
+  await page.keyboard.press("Enter");
+  await expect(remove).toBeHidden();
+  await expect(pre.locator(`tr[data-e164="${added}"]`)).toHaveCount(0);
+  const undo = page.getByRole("status").filter({ hasText: "was deleted" }).getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pre.locator(`tr[data-e164="${added}"]`)).toContainText("London");
+});
+
+/** Presses Tab until `target` has focus (at most 60 times). */
+async function tabTo(page: Page, target: ReturnType<Page["locator"]>) {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
