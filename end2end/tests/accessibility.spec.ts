@@ -80,7 +80,9 @@ async function menu(page: Page, item: string) {
 }
 
 async function capture(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 test("the gallery shows every component state from fixtures, without calling the server", async ({ page }) => {
@@ -96,14 +98,14 @@ test("the gallery shows every component state from fixtures, without calling the
     "no-integration", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
-  await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 1 + 300);
+  await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 300); // expanded, collapsed (hidden), one, 300
   await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
   await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(9);
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
   await expect(page.locator("#add-number-dialog")).toContainText("No numbers are available in area code 907");
   // Interactive even here: the collapsed section opens.
-  const collapsed = page.locator("#environment-section figure").nth(1).getByRole("button", { name: "Sandbox" });
+  const collapsed = page.getByRole("figure", { name: "Collapsed" }).getByRole("button", { name: "Sandbox", exact: true });
   await expect(collapsed).toHaveAttribute("aria-expanded", "false");
   await collapsed.click();
   await expect(collapsed).toHaveAttribute("aria-expanded", "true");

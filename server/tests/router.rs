@@ -123,7 +123,10 @@ async fn the_gallery_is_served_unless_turned_off() {
     let (status, _, html) = get(&on, "/gallery").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Component gallery"));
-    assert!(html.contains("Delete number"), "dialogs render from fixtures");
+    assert!(
+        html.contains("Delete number"),
+        "dialogs render from fixtures"
+    );
     config.gallery = false;
     let off = server::router::router(server::prepare(&config).await.unwrap());
     let (status, _, html) = get(&off, "/gallery").await;

@@ -32,8 +32,8 @@ pub use lifecycle::{
     delete_plan,
 };
 pub use numbers_page::{
-    DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow, NumbersPage, PageBody,
-    VariantCell,
+    DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow, NumbersPage,
+    PageBody, VariantCell,
 };
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};

@@ -28,14 +28,22 @@ pub fn published() -> Vec<Variant> {
 pub fn row(e164: &str, international: &str, source: &str, cell: VariantCell) -> NumberRow {
     let us = e164.starts_with("+1");
     let variant_id = match &cell {
-        VariantCell::Assigned(name) => published().into_iter().find(|v| v.name == *name).map(|v| v.id),
+        VariantCell::Assigned(name) => published()
+            .into_iter()
+            .find(|v| v.name == *name)
+            .map(|v| v.id),
         _ => None,
     };
     NumberRow {
         e164: e164.into(),
         display: NumberDisplay {
             country: if us { "US" } else { "UK" }.into(),
-            country_name: if us { "United States" } else { "United Kingdom" }.into(),
+            country_name: if us {
+                "United States"
+            } else {
+                "United Kingdom"
+            }
+            .into(),
             international: international.into(),
         },
         source: source.into(),
@@ -62,7 +70,12 @@ pub fn typical_rows() -> Vec<NumberRow> {
             "PolyAI",
             VariantCell::Assigned("London".into()),
         ),
-        row("+12125550142", "+1 212-555-0142", "Twilio", VariantCell::Unassigned),
+        row(
+            "+12125550142",
+            "+1 212-555-0142",
+            "Twilio",
+            VariantCell::Unassigned,
+        ),
     ]
 }
 
@@ -90,7 +103,12 @@ pub fn edge_rows() -> Vec<NumberRow> {
             "PolyAI",
             VariantCell::Assigned("Leeds".into()),
         ),
-        row("+441632960001", "+44 1632 960001", "PolyAI", VariantCell::Unassigned),
+        row(
+            "+441632960001",
+            "+44 1632 960001",
+            "PolyAI",
+            VariantCell::Unassigned,
+        ),
         row(
             "+447700900321",
             "+44 7700 900321",
@@ -137,7 +155,11 @@ pub fn deletions() -> Vec<DeletionNotice> {
                 until: "14:35 UTC".into(),
             },
         ),
-        notice("+441134960456", "+44 113 496 0456", DeletionStatus::Releasing),
+        notice(
+            "+441134960456",
+            "+44 113 496 0456",
+            DeletionStatus::Releasing,
+        ),
         notice(
             "+14155550177",
             "+1 415-555-0177",
@@ -199,16 +221,15 @@ pub fn routing_preview() -> RoutingPreview {
 
 /// A number's history, newest first.
 pub fn history() -> Vec<HistoryEntry> {
-    let entry = |kind, at: &str, actor: &str, before: Option<&str>, after: Option<&str>| {
-        HistoryEntry {
+    let entry =
+        |kind, at: &str, actor: &str, before: Option<&str>, after: Option<&str>| HistoryEntry {
             e164: "+442079460123".into(),
             kind,
             actor: actor.into(),
             at: at.into(),
             before: before.map(Into::into),
             after: after.map(Into::into),
-        }
-    };
+        };
     vec![
         entry(
             EventKind::DeletionUndone,

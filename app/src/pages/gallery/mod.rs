@@ -148,13 +148,18 @@ fn Tables() -> impl IntoView {
 
 #[component]
 fn Menus() -> impl IntoView {
-    let items = ["Reassign variant", "Test routing", "History", "Delete number"]
-        .into_iter()
-        .map(|label| MenuItem {
-            label,
-            on_select: Callback::new(|_| ()),
-        })
-        .collect::<Vec<_>>();
+    let items = [
+        "Reassign variant",
+        "Test routing",
+        "History",
+        "Delete number",
+    ]
+    .into_iter()
+    .map(|label| MenuItem {
+        label,
+        on_select: Callback::new(|_| ()),
+    })
+    .collect::<Vec<_>>();
     view! {
         <Component id="row-actions">
             <State label="Open" scope="menu-open">
