@@ -58,6 +58,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test("the gallery is accessible, and is captured at 360 and 1440 px", async ({ page }, testInfo) => {
+      test.slow(); // a whole-page axe run over every state, and four full-page screenshots
       await openHydrated(page, "/gallery");
       await expectAccessible(page, "gallery");
       for (const width of [360, 1440]) {
