@@ -354,6 +354,9 @@ pub trait PurchaseStore: Send + Sync {
     async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError>;
 }
 
+/// The path of Twilio's voice webhook on this server (after the public base URL).
+pub const VOICE_WEBHOOK_PATH: &str = "/telephony/twilio/voice";
+
 /// The ports bundled together and provided to server functions through Leptos context.
 #[derive(Clone)]
 pub struct Services {

@@ -251,7 +251,7 @@ async fn customer_numbers_are_disconnected_with_their_voice_url_restored_and_nev
         .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
         .and(query_param("PhoneNumber", CUSTOMER_NUMBER))
         .respond_with(owned_customer_number(
-            "https://numbers.test/telephony/twilio/voice",
+            "https://old-address.example/telephony/twilio/voice",
         ))
         .mount(&twilio)
         .await;

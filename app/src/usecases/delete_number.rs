@@ -128,11 +128,15 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
         tracing::info!(number = %facts.e164, "the account no longer owns the number: nothing to restore");
         return Ok(());
     };
-    if owned.voice_url.as_deref() != Some(services.voice_webhook_url.as_str()) {
-        tracing::info!(number = %facts.e164, "the customer already re-pointed the number: left as is");
+    // Ours under any public address (it may have changed since), or empty: restore. Anything
+    // else is the customer's own new setting, which restoring would break.
+    let current = owned.voice_url.as_deref().unwrap_or_default();
+    let previous = facts.previous_voice_url.as_deref().unwrap_or_default();
+    let ours = current.is_empty() || current.ends_with(crate::ports::VOICE_WEBHOOK_PATH);
+    if !ours || current == previous {
+        tracing::info!(number = %facts.e164, "the number no longer points at us: voice URL left as is");
         return Ok(());
     }
-    let previous = facts.previous_voice_url.as_deref().unwrap_or_default();
     services
         .twilio
         .set_voice_url(&account, &owned.sid, previous)

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 
 /// Path of the voice webhook (connected numbers point their VoiceUrl here).
-pub const VOICE_PATH: &str = "/telephony/twilio/voice";
+pub const VOICE_PATH: &str = app::ports::VOICE_WEBHOOK_PATH;
 const FALLBACK_PATH: &str = "/telephony/twilio/voice/fallback";
 const STATUS_PATH: &str = "/telephony/twilio/status";
 
