@@ -4,6 +4,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod router;
+pub mod same_origin;
 pub mod telemetry;
 pub mod telephony;
 

@@ -33,6 +33,11 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Builds the whole router; tests drive it with `oneshot`, `main` serves it.
 pub fn router(state: AppState) -> Router {
     let gallery = state.gallery;
+    let public_host = state
+        .public_url
+        .parse::<axum::http::Uri>()
+        .ok()
+        .and_then(|u| u.authority().map(|a| a.as_str().to_ascii_lowercase()));
     let routes: Vec<_> = generate_route_list(App)
         .into_iter()
         .filter(|route| gallery || route.path() != "/gallery")
@@ -55,6 +60,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::same_origin::OwnHosts(public_host.into_iter().collect()),
+            crate::same_origin::guard,
+        ))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
                 let id = request

@@ -133,3 +133,44 @@ async fn the_gallery_is_served_unless_turned_off() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!html.contains("Component gallery"));
 }
+
+#[tokio::test]
+async fn cross_site_changes_are_refused_and_same_site_ones_pass() {
+    use leptos::server_fn::ServerFn;
+    let (router, t) = demo_router().await;
+    let delete_path = app::api::DeleteNumber::PATH;
+    let form = "project=acme&e164=%2B442079460123&confirm_digits=";
+    let post = |origin: Option<(&'static str, &'static str)>| {
+        let mut request = Request::post(delete_path)
+            .header(header::HOST, "127.0.0.1:3000")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some((name, value)) = origin {
+            request = request.header(name, value);
+        }
+        request.body(Body::from(form)).unwrap()
+    };
+    for source in [
+        ("origin", "https://evil.example"),
+        ("referer", "https://evil.example/attack.html"),
+        ("origin", "null"),
+    ] {
+        let (status, _, _) = send(&router, post(Some(source))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{source:?}");
+    }
+    let events = |db| async move {
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        server::db::entities::number_event::Entity::find()
+            .count(db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        events(&t.db).await,
+        5,
+        "only the demo's history: nothing was deleted"
+    );
+    // The configured public address (https://numbers.test in tests) is ours too.
+    let (status, _, body) = send(&router, post(Some(("origin", "https://numbers.test")))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(events(&t.db).await, 6);
+}

@@ -208,27 +208,34 @@ pub fn NumbersScreen() -> impl IntoView {
         history: Some(open_history),
         delete: Some(open_delete),
     };
-    // What the last delete, undo or retry did, said once in a status line.
-    let outcome = move || {
-        let done = match delete.value().get() {
-            Some(Ok(DeleteOutcome::Disconnected)) => {
-                Some("The number was disconnected. It stays in your Twilio account.".to_owned())
-            }
-            _ => None,
-        };
-        let undone = matches!(undo.value().get(), Some(Ok(())))
-            .then(|| "The number is back, with its environment and variant.".to_owned());
-        let retried = matches!(retry.value().get(), Some(Ok(())))
-            .then(|| "The number was released to the provider.".to_owned());
-        let failed = undo
-            .value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| retry.value().get().and_then(Result::err));
-        view! {
-            {done.or(undone).or(retried).map(|text| view! { <p class="flash" role="status">{text}</p> })}
-            {failed.map(|e| view! { <ErrorAlert message=e.to_string()/> })}
+    // What the latest delete, undo or retry did, in one line: the newest answer wins.
+    let flash = RwSignal::new(None::<Result<String, AppError>>);
+    Effect::new(move |_| {
+        if let Some(Ok(DeleteOutcome::Disconnected)) = delete.value().get() {
+            flash.set(Some(Ok(
+                "The number was disconnected. It stays in your Twilio account.".into(),
+            )));
         }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = undo.value().get() {
+            flash.set(Some(result.map(|()| {
+                "The number is back, with its environment and variant.".into()
+            })));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = retry.value().get() {
+            flash.set(Some(
+                result.map(|()| "The number was released to the provider.".into()),
+            ));
+        }
+    });
+    let outcome = move || {
+        flash.get().map(|result| match result {
+            Ok(text) => view! { <p class="flash" role="status">{text}</p> }.into_any(),
+            Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
+        })
     };
     let assign_error = Signal::derive(move || {
         assign
