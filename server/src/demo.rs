@@ -196,6 +196,7 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             twilio_account_sid: Set(twilio.map(|(sid, _)| sid.into())),
             twilio_auth_token: Set(twilio.map(|(_, token)| token.into())),
             twilio_api_key_sid: Set(None),
+            twilio_webhook_token: Set(None),
             created_at: Set(self.tick()),
             ..Default::default()
         };

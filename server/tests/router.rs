@@ -174,3 +174,44 @@ async fn cross_site_changes_are_refused_and_same_site_ones_pass() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(events(&t.db).await, 6);
 }
+
+#[tokio::test]
+async fn the_project_history_pages_through_every_change() {
+    use app::domain::{E164, ProjectSlug};
+    use app::ports::{ProjectStore, VariantStore};
+    let (router, t) = demo_router().await;
+    let store = server::db::SeaStore::new(t.db.clone());
+    let acme = ProjectSlug::parse("acme").unwrap();
+    let overview = store.overview(&acme).await.unwrap().unwrap();
+    let ids: Vec<_> = overview
+        .draft_variants
+        .iter()
+        .filter(|v| v.name == "London" || v.name == "Leeds")
+        .map(|v| v.id)
+        .collect();
+    let number = E164::parse("+442079460123").unwrap();
+    for i in 0..26 {
+        // London is assigned already: Leeds, London, Leeds, ... each a change.
+        store
+            .assign_variant(&acme, &number, ids[(i + 1) % 2], "tester")
+            .await
+            .unwrap();
+    }
+    // 4 demo entries + 26 changes = 30: two pages of 25.
+    let (status, _, first) = get(&router, "/projects/acme/history").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.contains("Page 1 of 2"), "{first}");
+    assert!(first.contains(r#"href="/projects/acme/history?page=2""#));
+    assert_eq!(first.matches("Variant changed").count(), 25);
+    let (_, _, second) = get(&router, "/projects/acme/history?page=2").await;
+    assert!(second.contains("Page 2 of 2"));
+    assert!(second.contains(r#"href="/projects/acme/history?page=1""#));
+    assert_eq!(second.matches("Variant changed").count(), 1);
+    // Counted as rendered cells (the page's hydration data names kinds too).
+    assert_eq!(
+        second.matches(">Bought<").count() + second.matches(">Connected<").count(),
+        4
+    );
+    let (status, _, _) = get(&router, "/projects/nope/history").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -348,3 +348,53 @@ async fn configured_sip_templates_route_projects_that_have_no_settings() {
         "stored settings are kept"
     );
 }
+
+#[tokio::test]
+async fn api_key_integrations_check_signatures_with_the_account_token_only() {
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use server::db::entities::telephony_integration;
+    let (router, t) = demo_router().await;
+    let acme_twilio = telephony_integration::Entity::find()
+        .filter(telephony_integration::Column::TwilioAccountSid.eq(ACCOUNT))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    // acme switches to an API key: the stored secret is the key's, not the account's token.
+    let mut switched: telephony_integration::ActiveModel = acme_twilio.into();
+    switched.twilio_api_key_sid = Set(Some("SK0123456789abcdef0123456789abcdef".into()));
+    switched.twilio_auth_token = Set(Some("api-key-secret".into()));
+    let switched = switched.update(&t.db).await.unwrap();
+    let call = fields("+12125550142");
+    let url = format!("{PUBLIC}/telephony/twilio/voice");
+    for token in ["api-key-secret", "demo-token"] {
+        let signature = sign(token, &url, &call);
+        let (status, _, _) = post(&router, "/telephony/twilio/voice", &call, Some(signature)).await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "no account token stored yet ({token})"
+        );
+    }
+    let mut with_token: telephony_integration::ActiveModel = switched.into();
+    with_token.twilio_webhook_token = Set(Some("demo-token".into()));
+    with_token.update(&t.db).await.unwrap();
+    let (status, _, _) = post(
+        &router,
+        "/telephony/twilio/voice",
+        &call,
+        Some(sign("api-key-secret", &url, &call)),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "an API key secret never signs"
+    );
+    let (status, _, body) = signed(&router, "/telephony/twilio/voice", &call).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        dial("sip:acme-sandbox@sip.numbers.test?X-PolyAI-Variant=Default")
+    );
+}

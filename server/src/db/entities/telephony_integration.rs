@@ -16,6 +16,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// `SK…` API key used instead of the account SID for HTTP Basic auth.
     pub twilio_api_key_sid: Option<String>,
+    /// The account's auth token, for checking webhook signatures when an API key is used.
+    pub twilio_webhook_token: Option<String>,
 }
 
 /// No navigable relations; queries join by id.

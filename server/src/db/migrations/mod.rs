@@ -5,6 +5,7 @@ mod m20261127_000002_pool_and_purchases;
 mod m20261127_000003_routing_and_calls;
 mod m20261127_000004_twilio_api_keys;
 mod m20261128_000005_lifecycle_and_history;
+mod m20261128_000006_twilio_webhook_tokens;
 
 use sea_orm_migration::prelude::*;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_routing_and_calls::Migration),
             Box::new(m20261127_000004_twilio_api_keys::Migration),
             Box::new(m20261128_000005_lifecycle_and_history::Migration),
+            Box::new(m20261128_000006_twilio_webhook_tokens::Migration),
         ]
     }
 }

@@ -83,7 +83,20 @@ impl RoutingStore for SeaStore {
             .await
             .map_err(db_error)?
             .into_iter()
-            .filter_map(|i| i.twilio_auth_token)
+            .filter_map(|i| {
+                // Twilio signs with the account's auth token, never with an API key's secret.
+                let token = match i.twilio_api_key_sid {
+                    None => i.twilio_webhook_token.or(i.twilio_auth_token),
+                    Some(_) => i.twilio_webhook_token,
+                };
+                if token.is_none() {
+                    tracing::error!(
+                        integration = i.id,
+                        "this Twilio integration uses an API key but has no auth token for webhook signatures: its calls are refused"
+                    );
+                }
+                token
+            })
             .collect())
     }
 
