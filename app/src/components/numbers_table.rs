@@ -40,9 +40,9 @@ pub fn NumbersTable(
                 {rows
                     .into_iter()
                     .map(|row| {
-                        let items = menu_items(&row, environment, &assignable, actions);
+                        let (items, reassign) = menu_items(&row, environment, &assignable, actions);
                         // Erased: the full row type is too deep for release builds.
-                        view! { <NumberRowView row uses_variants items/> }.into_any()
+                        view! { <NumberRowView row uses_variants items reassign/> }.into_any()
                     })
                     .collect_view()}
             </tbody>
@@ -50,13 +50,14 @@ pub fn NumbersTable(
     }
 }
 
-/// The actions menu of `row`, in menu order, bound to that row.
+/// The actions menu of `row`, in menu order, bound to that row, and its reassign action alone
+/// (also offered as the row's Assign variant button).
 fn menu_items(
     row: &NumberRow,
     environment: Environment,
     assignable: &[Variant],
     actions: RowActions,
-) -> Vec<MenuItem> {
+) -> (Vec<MenuItem>, Option<Callback<()>>) {
     let reassign = actions.reassign.map(|callback| {
         let target = ReassignTarget {
             e164: row.e164.clone(),
@@ -80,7 +81,7 @@ fn menu_items(
         };
         Callback::new(move |()| callback.run(target.clone()))
     });
-    [
+    let items = [
         ("Reassign variant", reassign),
         ("Test routing", for_number(actions.test_routing)),
         ("History", for_number(actions.history)),
@@ -88,12 +89,18 @@ fn menu_items(
     ]
     .into_iter()
     .filter_map(|(label, on_select)| on_select.map(|on_select| MenuItem { label, on_select }))
-    .collect()
+    .collect();
+    (items, reassign)
 }
 
 /// One number's row; `items` is its actions menu (none: no menu).
 #[component]
-fn NumberRowView(row: NumberRow, uses_variants: bool, items: Vec<MenuItem>) -> impl IntoView {
+fn NumberRowView(
+    row: NumberRow,
+    uses_variants: bool,
+    items: Vec<MenuItem>,
+    reassign: Option<Callback<()>>,
+) -> impl IntoView {
     let NumberRow {
         e164,
         display,
@@ -104,10 +111,6 @@ fn NumberRowView(row: NumberRow, uses_variants: bool, items: Vec<MenuItem>) -> i
     let copy_label = format!("Copy {e164}");
     let row_id = e164.clone();
     let unassigned = variant == VariantCell::Unassigned;
-    let reassign = items
-        .iter()
-        .find(|item| item.label == "Reassign variant")
-        .map(|item| item.on_select);
     let actions = (!items.is_empty()).then(|| {
         view! {
             <td class="cell-actions">
