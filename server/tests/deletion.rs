@@ -159,6 +159,11 @@ async fn pool_numbers_are_released_after_the_window_unless_undone(t: &TestDb) {
     assert!(in_pool_stock(t, POOL_NUMBER).await, "back in the pool");
     assert_eq!(release_due(&services, 9999).await.unwrap().released, 0);
     assert_eq!(
+        undo_delete(&services, "acme", POOL_NUMBER, "bob", 9999).await,
+        Err(AppError::NumberNotFound(POOL_NUMBER.into())),
+        "too late: released"
+    );
+    assert_eq!(
         kinds(&services, POOL_NUMBER).await,
         [
             EventKind::Released,

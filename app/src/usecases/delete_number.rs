@@ -54,7 +54,10 @@ async fn apply(
         .lifecycle
         .apply(slug, number, step, now, services.undo_window_secs, actor)
         .await
-        .map_err(|e| crate::api::change_error(slug, e))
+        .map_err(|e| match e {
+            ChangeError::NumberNotFound => AppError::NumberNotFound(number.as_str().to_owned()),
+            other => crate::api::change_error(slug, other),
+        })
 }
 
 /// Deletes `e164` from `project` as its source demands; `typed_digits` confirms Live numbers.
