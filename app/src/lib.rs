@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{GalleryScreen, HistoryScreen, NotFound, NumbersScreen, VariantsScreen};
+use pages::{GalleryScreen, HistoryScreen, NotFound, NumbersScreen, SignInScreen, VariantsScreen};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -34,6 +34,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The header's account area, reloaded after each navigation (signing in or out navigates).
+#[component]
+fn SignedInAs() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let member = Resource::new(move || location.pathname.get(), |_| api::signed_in_as());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let email = member.await.ok().flatten();
+                view! { <components::AccountBar email/> }
+            })}
+        </Suspense>
     }
 }
 
@@ -58,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <span class="topbar__logo" aria-hidden="true"></span>
                     "Agent Console"
                 </a>
+                <SignedInAs/>
             </header>
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -67,6 +83,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/gallery") view=GalleryScreen/>
+                    <Route path=path!("/signin") view=SignInScreen/>
                     <Route
                         path=path!("/projects/:project/history")
                         view=HistoryScreen

@@ -31,6 +31,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         "/projects/acme/variants",
         "/projects/acme/history",
         "/projects/nope/numbers",
+        "/signin",
       ]) {
         await openHydrated(page, path);
         await expectAccessible(page, path);

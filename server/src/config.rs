@@ -95,6 +95,10 @@ pub struct Config {
           value_parser = clap::value_parser!(u64).range(1..))]
     pub release_check_secs: u64,
 
+    /// Seconds a sign-in lasts before the member must sign in again.
+    #[arg(long, env = "NUMBERS_SESSION_TTL_SECS", default_value_t = 43_200)]
+    pub session_ttl_secs: u32,
+
     /// Serve the component gallery at `/gallery` (`NUMBERS_GALLERY=0` turns it off).
     #[arg(long, env = "NUMBERS_GALLERY", value_parser = clap::builder::BoolishValueParser::new(),
           default_value = "true", num_args = 0..=1, default_missing_value = "true")]

@@ -1,7 +1,7 @@
 //! Demo data (UI-CONTRACT.md "Demo data"), seeded into an empty database with `NUMBERS_DEMO=1`.
 
 use crate::db::entities::{
-    member, number, number_event, project, published_version, published_version_variant,
+    account, member, number, number_event, project, published_version, published_version_variant,
     routing_setting, telephony_integration, variant,
 };
 use app::domain::{Environment, EventKind, IntegrationKind, Ownership, placement};
@@ -10,6 +10,17 @@ use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set,
     TransactionTrait,
 };
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "numbers-demo";
+
+/// The demo accounts: Edit on every demo project, Edit on `acme`, Read on `acme`, no project.
+pub const DEMO_ACCOUNTS: [&str; 4] = [
+    "admin@example.com",
+    "editor@example.com",
+    "viewer@example.com",
+    "outsider@example.com",
+];
 
 /// Whether seeding wrote anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +47,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Seeded, DbErr> {
     demo.acme().await?;
     demo.solo().await?;
     demo.fresh().await?;
+    demo.accounts().await?;
     txn.commit().await?;
     Ok(Seeded::Yes)
 }
@@ -136,6 +148,22 @@ impl<C: ConnectionTrait> Demo<'_, C> {
         )
         .await?;
         self.member(solo, "admin@example.com", "edit").await
+    }
+
+    /// The demo members' accounts, all with the password [`DEMO_PASSWORD`].
+    async fn accounts(&mut self) -> Result<(), DbErr> {
+        for email in DEMO_ACCOUNTS {
+            let hash = crate::identity::hash_password(DEMO_PASSWORD).map_err(DbErr::Custom)?;
+            account::ActiveModel {
+                email: Set(email.into()),
+                password_hash: Set(hash),
+                created_at: Set(self.tick()),
+                ..Default::default()
+            }
+            .insert(self.db)
+            .await?;
+        }
+        Ok(())
     }
 
     async fn fresh(&mut self) -> Result<(), DbErr> {

@@ -3,8 +3,10 @@
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod identity;
 pub mod router;
 pub mod same_origin;
+pub mod session;
 pub mod telemetry;
 pub mod telephony;
 
@@ -93,6 +95,11 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             lifecycle: store.clone(),
             history: store,
             undo_window_secs: i64::from(config.undo_window_secs),
+            identity: Arc::new(identity::BuiltInAccounts::new(
+                db.clone(),
+                i64::from(config.session_ttl_secs),
+            )),
+            secure_cookies: config.public_url().starts_with("https://"),
             twilio: Arc::new(twilio),
             voice_webhook_url: format!("{}{}", config.public_url(), telephony::webhook::VOICE_PATH),
         },

@@ -29,6 +29,7 @@ async fn main() -> ExitCode {
         std::time::Duration::from_secs(config.release_check_secs),
     );
     let app = server::router::router(state);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(err) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

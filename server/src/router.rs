@@ -61,6 +61,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
+            state.services.clone(),
+            crate::session::resolve,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             crate::same_origin::OwnHosts(public_host.into_iter().collect()),
             crate::same_origin::guard,
         ))

@@ -19,7 +19,7 @@ pub async fn delete_number(
         &project,
         &e164,
         &confirm_digits,
-        super::actor(),
+        &super::actor(),
         now(),
     )
     .await
@@ -29,12 +29,12 @@ pub async fn delete_number(
 #[server]
 pub async fn undo_delete(project: String, e164: String) -> Result<(), AppError> {
     use crate::usecases::delete_number::{now, undo_delete};
-    undo_delete(&super::services()?, &project, &e164, super::actor(), now()).await
+    undo_delete(&super::services()?, &project, &e164, &super::actor(), now()).await
 }
 
 /// Retries the failed release of a deleted number of `project`.
 #[server]
 pub async fn retry_release(project: String, e164: String) -> Result<(), AppError> {
     use crate::usecases::delete_number::{now, retry_release};
-    retry_release(&super::services()?, &project, &e164, super::actor(), now()).await
+    retry_release(&super::services()?, &project, &e164, &super::actor(), now()).await
 }

@@ -5,6 +5,7 @@ mod deletion;
 mod history;
 mod numbers;
 mod routing;
+mod session;
 mod variants;
 
 pub use add_number::*;
@@ -12,6 +13,7 @@ pub use deletion::*;
 pub use history::*;
 pub use numbers::*;
 pub use routing::*;
+pub use session::*;
 pub use variants::*;
 
 #[cfg(feature = "ssr")]
@@ -46,11 +48,12 @@ pub(crate) async fn overview(
         .ok_or_else(|| AppError::ProjectNotFound(slug.as_str().to_owned()))
 }
 
-/// Who is making a change, for the publish history. Until members sign in, changes are
-/// recorded as made from the console.
+/// Who is making a change, for the histories: the signed-in member, else the console.
 #[cfg(feature = "ssr")]
-pub(crate) fn actor() -> &'static str {
-    "console user"
+pub(crate) fn actor() -> String {
+    session::current()
+        .member
+        .map_or_else(|| "console user".to_owned(), |m| m.email)
 }
 
 /// A refused or failed change, as the person should read it.

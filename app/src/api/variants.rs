@@ -69,7 +69,7 @@ pub async fn publish_draft(project: String) -> Result<(), AppError> {
     let slug = super::project_slug(&project)?;
     super::services()?
         .variants
-        .publish_draft(&slug, super::actor())
+        .publish_draft(&slug, &super::actor())
         .await
         .map_err(|e| super::change_error(&slug, e))
 }
@@ -82,7 +82,7 @@ pub async fn promote(project: String, to: String) -> Result<(), AppError> {
     let target = Environment::parse(&to).map_err(|e| AppError::Rejected(e.to_string()))?;
     super::services()?
         .variants
-        .promote(&slug, target, super::actor())
+        .promote(&slug, target, &super::actor())
         .await
         .map_err(|e| super::change_error(&slug, e))
 }
@@ -95,7 +95,7 @@ pub async fn assign_variant(project: String, e164: String, variant: i64) -> Resu
     let number = E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
     super::services()?
         .variants
-        .assign_variant(&slug, &number, VariantId(variant), super::actor())
+        .assign_variant(&slug, &number, VariantId(variant), &super::actor())
         .await
         .map_err(|e| match super::change_error(&slug, e) {
             AppError::NumberNotFound(_) => AppError::NumberNotFound(e164.clone()),

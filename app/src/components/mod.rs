@@ -1,6 +1,7 @@
 //! Components of the Numbers page: plain props and callbacks, no server calls,
 //! so the gallery and tests can render every state from fixture data.
 
+mod account_bar;
 mod actions_menu;
 mod add_number_dialog;
 mod add_variant_form;
@@ -26,6 +27,7 @@ mod row_actions;
 mod sip_settings;
 mod variant_list;
 
+pub use account_bar::AccountBar;
 pub use actions_menu::{ActionsMenu, MenuItem};
 pub use add_number_dialog::{AddNumberContext, AddNumberDialog, AddNumberPreset, BuyInput};
 pub use add_variant_form::AddVariantForm;

@@ -16,6 +16,7 @@ pub mod project;
 pub mod publication;
 pub mod routing;
 pub mod source;
+pub mod throttle;
 pub mod twiml;
 pub mod variant;
 pub mod variants_page;

@@ -4,10 +4,12 @@ mod gallery;
 mod history;
 mod not_found;
 mod numbers;
+mod sign_in;
 mod variants;
 
 pub use gallery::GalleryScreen;
 pub use history::HistoryScreen;
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
+pub use sign_in::SignInScreen;
 pub use variants::VariantsScreen;

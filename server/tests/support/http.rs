@@ -48,6 +48,7 @@ pub fn config_for(t: &TestDb) -> Config {
         sip_fallback_template: None,
         undo_window_secs: 600,
         gallery: true,
+        session_ttl_secs: 3600,
         release_check_secs: 15,
         log_format: server::config::LogFormat::Human,
     }

@@ -1,5 +1,6 @@
 //! sea-orm entities, one file per table.
 
+pub mod account;
 pub mod call;
 pub mod member;
 pub mod number;
@@ -10,5 +11,6 @@ pub mod published_version;
 pub mod published_version_variant;
 pub mod purchase;
 pub mod routing_setting;
+pub mod session;
 pub mod telephony_integration;
 pub mod variant;

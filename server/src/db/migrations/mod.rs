@@ -6,6 +6,7 @@ mod m20261127_000003_routing_and_calls;
 mod m20261127_000004_twilio_api_keys;
 mod m20261128_000005_lifecycle_and_history;
 mod m20261128_000006_twilio_webhook_tokens;
+mod m20261128_000007_accounts_and_sessions;
 
 use sea_orm_migration::prelude::*;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_twilio_api_keys::Migration),
             Box::new(m20261128_000005_lifecycle_and_history::Migration),
             Box::new(m20261128_000006_twilio_webhook_tokens::Migration),
+            Box::new(m20261128_000007_accounts_and_sessions::Migration),
         ]
     }
 }

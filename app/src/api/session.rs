@@ -1,0 +1,125 @@
+//! Server functions for signing in and out, and for who is signed in.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The request's [`crate::ports::CurrentMember`] (signed out when the middleware left none).
+#[cfg(feature = "ssr")]
+pub(crate) fn current() -> crate::ports::CurrentMember {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::ports::CurrentMember>()
+                .cloned()
+        })
+        .unwrap_or_default()
+}
+
+/// `next` if it is a path on this site, else the site root (no open redirects).
+#[cfg(feature = "ssr")]
+fn local_path(next: &str) -> &str {
+    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if local { next } else { "/" }
+}
+
+/// The `Set-Cookie` value for `token` lasting `max_age` seconds (0 clears it).
+#[cfg(feature = "ssr")]
+pub(crate) fn session_cookie(token: &str, max_age: i64, secure: bool) -> String {
+    format!(
+        "{}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        crate::ports::SESSION_COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn set_cookie(value: String) -> Result<(), AppError> {
+    let value = http::HeaderValue::from_str(&value).map_err(|_| AppError::Unavailable)?;
+    expect_context::<leptos_axum::ResponseOptions>().append_header(http::header::SET_COOKIE, value);
+    Ok(())
+}
+
+/// Signs in with `email` and `password`, then goes to `next` (a path on this site).
+#[server]
+pub async fn sign_in(email: String, password: String, next: String) -> Result<(), AppError> {
+    use crate::ports::SignInError;
+    let services = super::services()?;
+    let request = current();
+    let session = services
+        .identity
+        .sign_in(
+            &email,
+            &password,
+            request.address.as_deref(),
+            request.token.as_deref(),
+            crate::usecases::delete_number::now(),
+        )
+        .await
+        .map_err(|err| match err {
+            SignInError::Store(e) => {
+                tracing::error!(err = %e, "sign-in failed in storage");
+                AppError::Unavailable
+            }
+            other => AppError::Rejected(other.to_string()),
+        })?;
+    set_cookie(session_cookie(
+        &session.token,
+        session.max_age_secs,
+        services.secure_cookies,
+    ))?;
+    leptos_axum::redirect(local_path(&next));
+    Ok(())
+}
+
+/// Ends the session on the server and clears its cookie, then goes to the sign-in page.
+#[server]
+pub async fn sign_out() -> Result<(), AppError> {
+    let services = super::services()?;
+    if let Some(token) = current().token {
+        services.identity.sign_out(&token).await.map_err(|err| {
+            tracing::error!(%err, "sign-out failed in storage");
+            AppError::Unavailable
+        })?;
+    }
+    set_cookie(session_cookie("", 0, services.secure_cookies))?;
+    leptos_axum::redirect("/signin");
+    Ok(())
+}
+
+/// The signed-in member's email, if anyone is signed in.
+#[server]
+pub async fn signed_in_as() -> Result<Option<String>, AppError> {
+    Ok(current().member.map(|m| m.email))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(
+            local_path("/projects/acme/numbers"),
+            "/projects/acme/numbers"
+        );
+        for outside in [
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+            "javascript:x",
+        ] {
+            assert_eq!(local_path(outside), "/", "{outside}");
+        }
+    }
+
+    #[test]
+    fn session_cookies_are_http_only_lax_and_secure_over_https() {
+        assert_eq!(
+            session_cookie("t0k", 60, true),
+            "numbers_session=t0k; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert!(!session_cookie("t0k", 60, false).contains("Secure"));
+    }
+}
