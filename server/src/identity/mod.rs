@@ -14,6 +14,9 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+/// Past this many tracked keys, stale ones are swept at the next failure.
+const MAX_TRACKED_KEYS: usize = 10_000;
+
 /// Accounts and sessions in the database; sign-in failures counted in memory per process.
 pub struct BuiltInAccounts {
     db: DatabaseConnection,
@@ -52,6 +55,13 @@ impl BuiltInAccounts {
 
     fn record_failure(&self, keys: &[String], now: UnixSeconds) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        // Keys whose failures all left the window are dropped, so the map cannot grow forever.
+        if failures.len() > MAX_TRACKED_KEYS {
+            failures.retain(|_, list| {
+                throttle::prune(list, now);
+                !list.is_empty()
+            });
+        }
         for key in keys {
             let list = failures.entry(key.clone()).or_default();
             throttle::prune(list, now);
@@ -105,6 +115,13 @@ impl Identity for BuiltInAccounts {
         if let Some(old) = replaced {
             self.sign_out(old).await?;
         }
+        // The account's expired sessions are of no use to anyone: drop them.
+        session::Entity::delete_many()
+            .filter(session::Column::AccountId.eq(account.id))
+            .filter(session::Column::ExpiresAt.lte(at(now)))
+            .exec(&self.db)
+            .await
+            .map_err(db_error)?;
         let mut bytes = [0u8; 32];
         rand::fill(&mut bytes);
         let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
