@@ -45,8 +45,14 @@ fn SignedInAs() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let email = member.await.ok().flatten();
-                view! { <components::AccountBar email/> }
+                let signed_in = member.await.ok().flatten();
+                let current = location
+                    .pathname
+                    .get_untracked()
+                    .strip_prefix("/projects/")
+                    .and_then(|rest| rest.split('/').next())
+                    .map(str::to_owned);
+                view! { <components::AccountBar signed_in current/> }
             })}
         </Suspense>
     }

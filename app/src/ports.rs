@@ -3,8 +3,9 @@
 use crate::domain::idempotency::{Decision, RequestFingerprint};
 use crate::domain::{
     AreaCode, AssignError, Country, E164, Environment, HistoryEntry, IntegrationKind,
-    LifecycleError, NumberState, Ownership, ProjectOverview, ProjectSlug, PublishError,
-    PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName, VariantNameError,
+    LifecycleError, NumberState, Ownership, ProjectOverview, ProjectSlug, ProjectSummary,
+    PublishError, PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName,
+    VariantNameError,
 };
 use std::sync::Arc;
 
@@ -56,6 +57,9 @@ pub trait ProjectStore: Send + Sync {
 
     /// The first project in display order, if any.
     async fn first_project(&self) -> Result<Option<ProjectSlug>, StoreError>;
+
+    /// The projects `email` has Read or Edit on, in display order.
+    async fn projects_of(&self, email: &str) -> Result<Vec<ProjectSummary>, StoreError>;
 }
 
 /// Changes a project's variants, publications and number assignments.

@@ -14,6 +14,9 @@ test("sign in as a demo member, return to the page asked for, changes carry your
   await expect(page).toHaveURL(/\/projects\/acme\/numbers$/);
   await expect(page.getByRole("heading", { level: 1, name: "Numbers" })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText("editor@example.com");
+  const projects = page.getByRole("navigation", { name: "Projects" }).getByRole("link");
+  await expect(projects).toHaveText(["Acme Support"]);
+  await expect(projects.first()).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("button", { name: "Actions for +441134960456" }).click();
   await page.getByRole("menuitem", { name: "History" }).click();

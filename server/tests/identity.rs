@@ -256,3 +256,64 @@ async fn the_session_cookie_signs_in_names_the_actor_and_signs_out() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn the_project_switcher_lists_only_the_members_projects() {
+    use leptos::server_fn::ServerFn;
+    let (router, _t) = demo_router().await;
+    for (email, expected) in [
+        (
+            "admin@example.com",
+            &["Acme Support", "Solo Clinic", "Fresh Start"][..],
+        ),
+        ("viewer@example.com", &["Acme Support"][..]),
+        ("outsider@example.com", &[][..]),
+    ] {
+        let (_, headers, _) = send(
+            &router,
+            form_post(
+                app::api::SignIn::PATH,
+                &format!(
+                    "email={}&password=numbers-demo&next=%2F",
+                    email.replace('@', "%40")
+                ),
+                None,
+                true,
+            ),
+        )
+        .await;
+        let cookie = headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned();
+        let (_, _, html) = send(
+            &router,
+            Request::get("/projects/acme/numbers")
+                .header(header::COOKIE, &cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        let nav = html
+            .split(r#"aria-label="Projects""#)
+            .nth(1)
+            .and_then(|rest| rest.split("</nav>").next())
+            .unwrap_or_else(|| panic!("{email}: no project switcher"));
+        for name in ["Acme Support", "Solo Clinic", "Fresh Start"] {
+            assert_eq!(
+                nav.contains(name),
+                expected.contains(&name),
+                "{email}: {name}"
+            );
+        }
+        if !expected.is_empty() {
+            assert!(
+                nav.contains(r#"aria-current="page""#),
+                "{email}: acme is marked current"
+            );
+        }
+    }
+}

@@ -1,7 +1,18 @@
 //! Server functions for signing in and out, and for who is signed in.
 
+use crate::domain::ProjectSummary;
 use crate::error::AppError;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Who is signed in, for the header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    /// Their email.
+    pub email: String,
+    /// The projects they may see, for the project switcher.
+    pub projects: Vec<ProjectSummary>,
+}
 
 /// The request's [`crate::ports::CurrentMember`] (signed out when the middleware left none).
 #[cfg(feature = "ssr")]
@@ -87,10 +98,24 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// The signed-in member's email, if anyone is signed in.
+/// The signed-in member and their projects, if anyone is signed in.
 #[server]
-pub async fn signed_in_as() -> Result<Option<String>, AppError> {
-    Ok(current().member.map(|m| m.email))
+pub async fn signed_in_as() -> Result<Option<SignedIn>, AppError> {
+    let Some(member) = current().member else {
+        return Ok(None);
+    };
+    let projects = super::services()?
+        .projects
+        .projects_of(&member.email)
+        .await
+        .map_err(|err| {
+            tracing::error!(%err, "listing a member's projects failed");
+            AppError::Unavailable
+        })?;
+    Ok(Some(SignedIn {
+        email: member.email,
+        projects,
+    }))
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -1,7 +1,7 @@
 //! [`ProjectStore`] over sea-orm.
 
 use super::{SeaStore, corrupt, db_error, load};
-use crate::db::entities::{number, project, routing_setting, telephony_integration};
+use crate::db::entities::{member, number, project, routing_setting, telephony_integration};
 use app::domain::{
     E164, Environment, IntegrationKind, NumberRecord, Ownership, ProjectOverview, ProjectSlug,
     ProjectSummary, SipRoute, Variant,
@@ -99,6 +99,30 @@ impl ProjectStore for SeaStore {
             numbers,
             sip_routes,
         }))
+    }
+
+    async fn projects_of(&self, email: &str) -> Result<Vec<ProjectSummary>, StoreError> {
+        let ids: Vec<i32> = member::Entity::find()
+            .filter(member::Column::Email.eq(email.to_lowercase()))
+            .filter(member::Column::NumbersPermission.is_in(["read", "edit"]))
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|m| m.project_id)
+            .collect();
+        Ok(project::Entity::find()
+            .filter(project::Column::Id.is_in(ids))
+            .order_by_asc(project::Column::Id)
+            .all(&self.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|p| ProjectSummary {
+                slug: p.slug,
+                name: p.name,
+            })
+            .collect())
     }
 
     async fn first_project(&self) -> Result<Option<ProjectSlug>, StoreError> {
