@@ -307,7 +307,7 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             previous_voice_url: Set(new.previous_voice_url.map(Into::into)),
             created_by: Set("admin@example.com".into()),
             created_at: Set(at),
-            state: Set(app::domain::NumberState::Active.slug().into()),
+            state: Set(app::domain::NumberState::ACTIVE.into()),
             ..Default::default()
         };
         row.insert(self.db).await.map(drop)

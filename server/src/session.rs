@@ -29,6 +29,10 @@ pub async fn resolve(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // The built bundle (WASM, JS, CSS) is the same for everyone: no session lookup for it.
+    if request.uri().path().starts_with("/pkg/") {
+        return next.run(request).await;
+    }
     let token = session_token(request.headers());
     let member = match &token {
         Some(token) => services

@@ -136,6 +136,21 @@ on_both_backends!(
     wrong_passwords_and_unknown_accounts_look_the_same_and_are_limited,
 );
 
+/// The `name=value` part of the response's session cookie.
+fn session_cookie(headers: &axum::http::HeaderMap) -> String {
+    let set_cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// acme's Numbers page as the holder of `cookie` sees it.
+async fn acme_numbers_page(router: &axum::Router, cookie: &str) -> String {
+    let request = Request::get("/projects/acme/numbers")
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    send(router, request).await.2
+}
+
 /// A form POST; `html` makes it a browser's submit without JavaScript (answered by redirects).
 fn form_post(path: &str, body: &str, cookie: Option<&str>, html: bool) -> Request<Body> {
     let mut request =
@@ -175,13 +190,9 @@ async fn the_session_cookie_signs_in_names_the_actor_and_signs_out() {
     ] {
         assert!(set_cookie.contains(flag), "{flag} in {set_cookie}");
     }
-    let cookie = set_cookie.split(';').next().unwrap().to_owned();
+    let cookie = session_cookie(&headers);
 
-    let page = Request::get("/projects/acme/numbers")
-        .header(header::COOKIE, &cookie)
-        .body(Body::empty())
-        .unwrap();
-    let (_, _, html) = send(&router, page).await;
+    let html = acme_numbers_page(&router, &cookie).await;
     assert!(
         html.contains("editor@example.com"),
         "the header names the member"
@@ -227,14 +238,7 @@ async fn the_session_cookie_signs_in_names_the_actor_and_signs_out() {
             .unwrap()
             .contains("Max-Age=0")
     );
-    let (_, _, html) = send(
-        &router,
-        Request::get("/projects/acme/numbers")
-            .header(header::COOKIE, &cookie)
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let html = acme_numbers_page(&router, &cookie).await;
     assert!(
         !html.contains("editor@example.com"),
         "the old cookie no longer signs in"
@@ -282,21 +286,8 @@ async fn the_project_switcher_lists_only_the_members_projects() {
             ),
         )
         .await;
-        let cookie = headers[header::SET_COOKIE]
-            .to_str()
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_owned();
-        let (_, _, html) = send(
-            &router,
-            Request::get("/projects/acme/numbers")
-                .header(header::COOKIE, &cookie)
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+        let cookie = session_cookie(&headers);
+        let html = acme_numbers_page(&router, &cookie).await;
         let nav = html
             .split(r#"aria-label="Projects""#)
             .nth(1)

@@ -34,13 +34,22 @@ pub enum NumberState {
 }
 
 impl NumberState {
+    /// Storage identifier of [`NumberState::Active`].
+    pub const ACTIVE: &'static str = "active";
+    /// Storage identifier of [`NumberState::PendingRelease`].
+    pub const PENDING_RELEASE: &'static str = "pending-release";
+    /// Storage identifier of [`NumberState::Releasing`].
+    pub const RELEASING: &'static str = "releasing";
+    /// Storage identifier of [`NumberState::ReleaseFailed`].
+    pub const RELEASE_FAILED: &'static str = "release-failed";
+
     /// Stable identifier used in storage.
     pub fn slug(&self) -> &'static str {
         match self {
-            Self::Active => "active",
-            Self::PendingRelease { .. } => "pending-release",
-            Self::Releasing { .. } => "releasing",
-            Self::ReleaseFailed { .. } => "release-failed",
+            Self::Active => Self::ACTIVE,
+            Self::PendingRelease { .. } => Self::PENDING_RELEASE,
+            Self::Releasing { .. } => Self::RELEASING,
+            Self::ReleaseFailed { .. } => Self::RELEASE_FAILED,
         }
     }
 
@@ -52,10 +61,12 @@ impl NumberState {
         reason: Option<&str>,
     ) -> Option<Self> {
         match slug {
-            "active" => Some(Self::Active),
-            "pending-release" => release_at.map(|release_at| Self::PendingRelease { release_at }),
-            "releasing" => since.map(|since| Self::Releasing { since }),
-            "release-failed" => Some(Self::ReleaseFailed {
+            Self::ACTIVE => Some(Self::Active),
+            Self::PENDING_RELEASE => {
+                release_at.map(|release_at| Self::PendingRelease { release_at })
+            }
+            Self::RELEASING => since.map(|since| Self::Releasing { since }),
+            Self::RELEASE_FAILED => Some(Self::ReleaseFailed {
                 reason: reason.unwrap_or("unknown").to_owned(),
             }),
             _ => None,

@@ -187,18 +187,12 @@ impl LifecycleStore for SeaStore {
                 Condition::any()
                     .add(
                         Condition::all()
-                            .add(
-                                number::Column::State
-                                    .eq(NumberState::PendingRelease { release_at: 0 }.slug()),
-                            )
+                            .add(number::Column::State.eq(NumberState::PENDING_RELEASE))
                             .add(number::Column::ReleaseAt.lte(now)),
                     )
                     .add(
                         Condition::all()
-                            .add(
-                                number::Column::State
-                                    .eq(NumberState::Releasing { since: 0 }.slug()),
-                            )
+                            .add(number::Column::State.eq(NumberState::RELEASING))
                             .add(number::Column::ClaimedAt.lte(now - STALE_CLAIM_SECS)),
                     ),
             )

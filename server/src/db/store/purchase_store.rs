@@ -74,7 +74,7 @@ pub(super) async fn insert_number(
         previous_voice_url: Set(previous_voice_url.map(str::to_owned)),
         created_by: Set(new.created_by.clone()),
         created_at: Set(Utc::now()),
-        state: Set(NumberState::Active.slug().into()),
+        state: Set(NumberState::ACTIVE.into()),
         ..Default::default()
     }
     .insert(conn)

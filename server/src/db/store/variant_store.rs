@@ -243,7 +243,7 @@ impl VariantStore for SeaStore {
         let updated = number::Entity::update_many()
             .col_expr(number::Column::VariantId, Expr::value(chosen.id))
             .filter(number::Column::Id.eq(row.id))
-            .filter(number::Column::State.eq(NumberState::Active.slug()))
+            .filter(number::Column::State.eq(NumberState::ACTIVE))
             .exec(&txn)
             .await
             .map_err(db_error)?;
