@@ -7,6 +7,14 @@ use serde::{Deserialize, Serialize};
 /// What can go wrong, worded as the person using the page should read it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    /// Nobody is signed in (or the session ended).
+    #[error("You are signed out. Sign in again to continue.")]
+    SignInRequired,
+    /// The member has Read access and the request would change something.
+    #[error(
+        "You have Read access to this project's numbers, so you can view them but not change them. Ask a project admin for Edit access."
+    )]
+    ReadOnly,
     /// The project does not exist (or the member may not see it).
     #[error("There is no project called \"{0}\".")]
     ProjectNotFound(String),

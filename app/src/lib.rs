@@ -16,7 +16,10 @@ use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
-use pages::{GalleryScreen, HistoryScreen, NotFound, NumbersScreen, SignInScreen, VariantsScreen};
+use pages::{
+    GalleryScreen, HistoryScreen, NotFound, NumbersScreen, ProjectsScreen, SignInScreen,
+    VariantsScreen,
+};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -90,6 +93,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/gallery") view=GalleryScreen/>
                     <Route path=path!("/signin") view=SignInScreen/>
+                    <Route path=path!("/projects") view=ProjectsScreen ssr=SsrMode::Async/>
                     <Route
                         path=path!("/projects/:project/history")
                         view=HistoryScreen

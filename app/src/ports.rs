@@ -3,9 +3,9 @@
 use crate::domain::idempotency::{Decision, RequestFingerprint};
 use crate::domain::{
     AreaCode, AssignError, Country, E164, Environment, HistoryEntry, IntegrationKind,
-    LifecycleError, NumberState, Ownership, ProjectOverview, ProjectSlug, ProjectSummary,
-    PublishError, PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName,
-    VariantNameError,
+    LifecycleError, NumberState, Ownership, Permission, ProjectOverview, ProjectSlug,
+    ProjectSummary, PublishError, PublishRecord, Step, UnixSeconds, Variant, VariantId,
+    VariantName, VariantNameError,
 };
 use std::sync::Arc;
 
@@ -55,8 +55,12 @@ pub trait ProjectStore: Send + Sync {
     /// Everything the Numbers page needs about one project, or `None` if it does not exist.
     async fn overview(&self, project: &ProjectSlug) -> Result<Option<ProjectOverview>, StoreError>;
 
-    /// The first project in display order, if any.
-    async fn first_project(&self) -> Result<Option<ProjectSlug>, StoreError>;
+    /// What `email` may do with `project`'s numbers; `None` for a project that does not exist.
+    async fn permission(
+        &self,
+        email: &str,
+        project: &ProjectSlug,
+    ) -> Result<Permission, StoreError>;
 
     /// The projects `email` has Read or Edit on, in display order.
     async fn projects_of(&self, email: &str) -> Result<Vec<ProjectSummary>, StoreError>;
@@ -404,6 +408,9 @@ pub enum SignInError {
     /// Unknown email or wrong password (which one is not said).
     #[error("That email and password do not match an account.")]
     Mismatch,
+    /// Identity comes from the console's single sign-on; this server has no sign-in.
+    #[error("Sign-in is handled by your console. Open the Numbers page from there.")]
+    Elsewhere,
     /// Too many failures for this account or address.
     #[error("Too many failed sign-ins. Try again in {0} minutes.")]
     Throttled(i64),

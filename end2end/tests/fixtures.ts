@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type APIRequestContext } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -36,13 +36,39 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   throw new Error(`server not ready at ${url}:\n${log()}`);
 }
 
+/** The demo password of every demo member. */
+export const DEMO_PASSWORD = "numbers-demo";
+
+/**
+ * Signs `email` in through the sign-in page's own form endpoint (its action, read from the
+ * page), so the request context (and the browser context it belongs to) holds the session.
+ */
+export async function signIn(request: APIRequestContext, server: string, email: string): Promise<void> {
+  const html = await (await request.get(`${server}/signin`)).text();
+  const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];
+  if (!action) throw new Error("the sign-in page has no form action");
+  const response = await request.post(`${server}${action}`, {
+    form: { email, password: DEMO_PASSWORD, next: "/" },
+    headers: { Origin: server },
+    maxRedirects: 0,
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 /**
  * Every test gets its own server on a fresh SQLite file seeded with the demo data, talking
  * to its own stateful fake Twilio.
  */
-export const test = base.extend<{ server: string; twilio: FakeTwilio; serverEnv: Record<string, string> }>({
+export const test = base.extend<{
+  server: string;
+  twilio: FakeTwilio;
+  serverEnv: Record<string, string>;
+  member: string | null;
+}>({
   /** Extra environment for the server, e.g. a short undo window (`test.use({ serverEnv })`). */
   serverEnv: [{}, { option: true }],
+  /** Who the browser is signed in as (`null`: signed out); admin has Edit on every demo project. */
+  member: ["admin@example.com", { option: true }],
   twilio: async ({}, use) => {
     const twilio = new FakeTwilio();
     await twilio.start();
@@ -80,6 +106,10 @@ export const test = base.extend<{ server: string; twilio: FakeTwilio; serverEnv:
     }
   },
   baseURL: async ({ server }, use) => use(server),
+  context: async ({ context, server, member }, use) => {
+    if (member) await signIn(context.request, server, member);
+    await use(context);
+  },
 });
 
 export { expect };

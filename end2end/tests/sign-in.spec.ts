@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 import { openHydrated } from "./helpers";
 
+test.use({ member: null });
+
 test("sign in as a demo member, return to the page asked for, changes carry your name, sign out", async ({ page }) => {
   await openHydrated(page, "/signin?next=/projects/acme/numbers");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();

@@ -13,6 +13,16 @@ pub enum LogFormat {
     Json,
 }
 
+/// Where the signed-in member comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IdentityMode {
+    /// Accounts and sessions of this server, with its own sign-in page.
+    BuiltIn,
+    /// A header set by the console's proxy after its single sign-on, trusted only from the
+    /// configured proxy addresses.
+    TrustedProxy,
+}
+
 /// Everything the server needs to start.
 #[derive(Clone, Debug, Parser)]
 #[command(
@@ -99,6 +109,24 @@ pub struct Config {
     #[arg(long, env = "NUMBERS_SESSION_TTL_SECS", default_value_t = 43_200)]
     pub session_ttl_secs: u32,
 
+    /// Where identity comes from: `built-in` accounts, or `trusted-proxy` (a console's single
+    /// sign-on in front of this server, with `NUMBERS_TRUSTED_PROXIES` and the header below).
+    #[arg(long, env = "NUMBERS_IDENTITY", value_enum, default_value = "built-in")]
+    pub identity: IdentityMode,
+
+    /// With `trusted-proxy`: the request header holding the member's email.
+    #[arg(
+        long,
+        env = "NUMBERS_PROXY_IDENTITY_HEADER",
+        default_value = "x-forwarded-email"
+    )]
+    pub proxy_identity_header: String,
+
+    /// With `trusted-proxy`: the proxies' addresses (IPs or CIDR ranges, comma-separated);
+    /// the identity header is ignored on requests from anywhere else.
+    #[arg(long, env = "NUMBERS_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Serve the component gallery at `/gallery` (`NUMBERS_GALLERY=0` turns it off).
     #[arg(long, env = "NUMBERS_GALLERY", value_parser = clap::builder::BoolishValueParser::new(),
           default_value = "true", num_args = 0..=1, default_missing_value = "true")]
@@ -107,6 +135,14 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,
+}
+
+/// One proxy address: an IP (`10.0.0.5`) or a CIDR range (`10.0.0.0/24`).
+fn parse_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an IP address nor a CIDR range"))
 }
 
 impl Config {
@@ -177,6 +213,26 @@ mod tests {
             .is_err(),
             "a main template needs a fallback template"
         );
+    }
+
+    #[test]
+    fn trusted_proxies_are_ips_or_ranges() {
+        let config = parse(&[
+            "--identity",
+            "trusted-proxy",
+            "--trusted-proxies",
+            "10.0.0.5, 192.168.0.0/16,::1",
+        ]);
+        assert_eq!(config.identity, IdentityMode::TrustedProxy);
+        assert_eq!(config.proxy_identity_header, "x-forwarded-email");
+        let shown: Vec<String> = config
+            .trusted_proxies
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(shown, ["10.0.0.5/32", "192.168.0.0/16", "::1/128"]);
+        assert!(Config::try_parse_from(["server", "--trusted-proxies", "proxy.local"]).is_err());
+        assert_eq!(parse(&[]).identity, IdentityMode::BuiltIn);
     }
 
     #[test]

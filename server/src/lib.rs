@@ -83,6 +83,14 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         .site_addr(config.site_addr)
         .build();
     let store = Arc::new(db::SeaStore::new(db.clone()));
+    let proxy = trusted_proxy(config)?;
+    let identity: Arc<dyn app::ports::Identity> = match proxy {
+        Some(_) => Arc::new(identity::ProxySignOn),
+        None => Arc::new(identity::BuiltInAccounts::new(
+            db.clone(),
+            i64::from(config.session_ttl_secs),
+        )),
+    };
     Ok(AppState {
         leptos_options,
         services: Services {
@@ -95,10 +103,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             lifecycle: store.clone(),
             history: store,
             undo_window_secs: i64::from(config.undo_window_secs),
-            identity: Arc::new(identity::BuiltInAccounts::new(
-                db.clone(),
-                i64::from(config.session_ttl_secs),
-            )),
+            identity,
             secure_cookies: config.public_url().starts_with("https://"),
             twilio: Arc::new(twilio),
             voice_webhook_url: format!("{}{}", config.public_url(), telephony::webhook::VOICE_PATH),
@@ -106,5 +111,33 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         db,
         public_url: config.public_url(),
         gallery: config.gallery,
+        proxy,
     })
+}
+
+/// The trusted proxy, in trusted-proxy mode (which needs at least one proxy address).
+fn trusted_proxy(config: &Config) -> Result<Option<session::TrustedProxy>, StartError> {
+    if config.identity != config::IdentityMode::TrustedProxy {
+        return Ok(None);
+    }
+    if config.trusted_proxies.is_empty() {
+        return Err(StartError::Config(
+            "NUMBERS_IDENTITY=trusted-proxy needs NUMBERS_TRUSTED_PROXIES (the proxies' addresses)"
+                .into(),
+        ));
+    }
+    let header = config
+        .proxy_identity_header
+        .parse::<axum::http::HeaderName>()
+        .map_err(|_| {
+            StartError::Config(format!(
+                "NUMBERS_PROXY_IDENTITY_HEADER {:?} is not a header name",
+                config.proxy_identity_header
+            ))
+        })?;
+    tracing::info!(%header, proxies = ?config.trusted_proxies, "identity from a trusted proxy");
+    Ok(Some(session::TrustedProxy {
+        header,
+        proxies: config.trusted_proxies.clone(),
+    }))
 }

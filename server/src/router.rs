@@ -1,7 +1,8 @@
 //! The HTTP surface: health probes, the `/` redirect, Leptos pages, server functions and assets.
 
-use app::ports::Services;
+use app::ports::{CurrentMember, Services};
 use app::{App, shell};
+use axum::Extension;
 use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::http::{HeaderName, Request, StatusCode};
@@ -26,6 +27,8 @@ pub struct AppState {
     pub public_url: String,
     /// Whether `/gallery` is served.
     pub gallery: bool,
+    /// Where identity comes from in trusted-proxy mode (`None`: built-in accounts).
+    pub proxy: Option<crate::session::TrustedProxy>,
 }
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -61,7 +64,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
-            state.services.clone(),
+            crate::session::Sessions {
+                services: state.services.clone(),
+                proxy: state.proxy.clone(),
+            },
             crate::session::resolve,
         ))
         .layer(axum::middleware::from_fn_with_state(
@@ -104,13 +110,20 @@ async fn readyz(State(db): State<DatabaseConnection>) -> Response {
     }
 }
 
-/// `/` goes to the first project's Numbers page.
-async fn redirect_to_first_project(State(services): State<Services>) -> Response {
-    match services.projects.first_project().await {
-        Ok(Some(slug)) => {
-            Redirect::temporary(&format!("/projects/{}/numbers", slug.as_str())).into_response()
-        }
-        Ok(None) => (StatusCode::NOT_FOUND, "There are no projects yet.").into_response(),
+/// `/` goes to the Numbers page of the member's first project, or to their (empty) project list.
+async fn redirect_to_first_project(
+    State(services): State<Services>,
+    Extension(current): Extension<CurrentMember>,
+) -> Response {
+    // The session middleware sends signed-out requests for `/` to sign in first.
+    let email = current.member.map(|m| m.email).unwrap_or_default();
+    match services.projects.projects_of(&email).await {
+        Ok(projects) => match projects.first() {
+            Some(first) => {
+                Redirect::temporary(&format!("/projects/{}/numbers", first.slug)).into_response()
+            }
+            None => Redirect::temporary("/projects").into_response(),
+        },
         Err(err) => {
             tracing::error!(%err, "listing projects failed");
             (

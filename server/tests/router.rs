@@ -5,7 +5,7 @@ mod support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use support::TestDb;
-use support::http::{demo_router, get, router_and_db, router_for, send};
+use support::http::{ADMIN, admin_router, demo_router, get, get_as, router_and_db, send, sign_in};
 
 #[tokio::test]
 async fn health_and_readiness() {
@@ -26,24 +26,68 @@ async fn health_and_readiness() {
 }
 
 #[tokio::test]
-async fn root_redirects_to_the_first_project() {
+async fn root_goes_to_the_members_first_project_or_to_their_empty_project_list() {
     let (router, _t) = demo_router().await;
     let (status, headers, _) = get(&router, "/").await;
-    assert_eq!(status, StatusCode::TEMPORARY_REDIRECT);
-    assert_eq!(headers[header::LOCATION], "/projects/acme/numbers");
+    assert_eq!(status, StatusCode::SEE_OTHER, "signed out: sign in first");
+    assert_eq!(headers[header::LOCATION], "/signin?next=%2F");
+    for (email, first) in [
+        ("admin@example.com", "/projects/acme/numbers"),
+        ("viewer@example.com", "/projects/acme/numbers"),
+        ("outsider@example.com", "/projects"),
+    ] {
+        let cookie = sign_in(&router, email).await;
+        let (status, headers, _) = get_as(&router, &cookie, "/").await;
+        assert_eq!(status, StatusCode::TEMPORARY_REDIRECT, "{email}");
+        assert_eq!(headers[header::LOCATION], first, "{email}");
+    }
+    let cookie = sign_in(&router, "outsider@example.com").await;
+    let (status, _, html) = get_as(&router, &cookie, "/projects").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("You are not a member of any project yet."),
+        "{html}"
+    );
+    assert!(!html.contains("Acme Support"), "no project is named");
+    let cookie = sign_in(&router, ADMIN).await;
+    let (_, _, html) = get_as(&router, &cookie, "/projects").await;
+    for name in ["Acme Support", "Solo Clinic", "Fresh Start"] {
+        assert!(html.contains(&format!(">{name}</a>")), "{name}");
+    }
 }
 
 #[tokio::test]
-async fn root_without_projects_is_404() {
-    let t = TestDb::sqlite().await;
-    let router = router_for(&t).await;
-    let (status, _, _) = get(&router, "/").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+async fn signed_out_page_requests_are_sent_to_sign_in_and_open_pages_stay_open() {
+    let (router, _t) = demo_router().await;
+    for (uri, back) in [
+        ("/projects/acme/numbers", "%2Fprojects%2Facme%2Fnumbers"),
+        ("/projects/nope/variants", "%2Fprojects%2Fnope%2Fvariants"),
+        (
+            "/projects/acme/history?page=2",
+            "%2Fprojects%2Facme%2Fhistory%3Fpage%3D2",
+        ),
+        ("/projects", "%2Fprojects"),
+    ] {
+        let (status, headers, _) = get(&router, uri).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{uri}");
+        assert_eq!(
+            headers[header::LOCATION],
+            format!("/signin?next={back}"),
+            "{uri}"
+        );
+    }
+    for uri in ["/signin", "/gallery", "/healthz", "/readyz", "/favicon.svg"] {
+        let (status, _, _) = get(&router, uri).await;
+        assert_ne!(status, StatusCode::SEE_OTHER, "{uri} is open");
+    }
+    let (status, _, html) = get(&router, "/signin?next=/projects/acme/numbers").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Sign in"));
 }
 
 #[tokio::test]
 async fn acme_page_is_server_rendered_with_sections_in_order() {
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     let (status, _, html) = get(&router, "/projects/acme/numbers").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>Numbers</h1>"));
@@ -64,7 +108,7 @@ async fn acme_page_is_server_rendered_with_sections_in_order() {
 
 #[tokio::test]
 async fn solo_has_no_variant_column_and_fresh_is_blocked() {
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     let (status, _, solo) = get(&router, "/projects/solo/numbers").await;
     assert_eq!(status, StatusCode::OK);
     assert!(solo.contains(r#"data-e164="+441632960001""#));
@@ -79,7 +123,7 @@ async fn solo_has_no_variant_column_and_fresh_is_blocked() {
 
 #[tokio::test]
 async fn unknown_project_and_unknown_route_are_404() {
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     for uri in [
         "/projects/nope/numbers",
         "/projects/Bad%20Slug/numbers",
@@ -94,7 +138,7 @@ async fn unknown_project_and_unknown_route_are_404() {
 #[tokio::test]
 async fn server_function_returns_data_and_typed_errors() {
     use leptos::server_fn::ServerFn;
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     let call = |project: &str| {
         Request::post(app::api::LoadNumbersPage::PATH)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -137,7 +181,7 @@ async fn the_gallery_is_served_unless_turned_off() {
 #[tokio::test]
 async fn cross_site_changes_are_refused_and_same_site_ones_pass() {
     use leptos::server_fn::ServerFn;
-    let (router, t) = demo_router().await;
+    let (router, t) = admin_router().await;
     let delete_path = app::api::DeleteNumber::PATH;
     let form = "project=acme&e164=%2B442079460123&confirm_digits=";
     let post = |origin: Option<(&'static str, &'static str)>| {
@@ -179,7 +223,7 @@ async fn cross_site_changes_are_refused_and_same_site_ones_pass() {
 async fn the_project_history_pages_through_every_change() {
     use app::domain::{E164, ProjectSlug};
     use app::ports::{ProjectStore, VariantStore};
-    let (router, t) = demo_router().await;
+    let (router, t) = admin_router().await;
     let store = server::db::SeaStore::new(t.db.clone());
     let acme = ProjectSlug::parse("acme").unwrap();
     let overview = store.overview(&acme).await.unwrap().unwrap();

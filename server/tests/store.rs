@@ -124,11 +124,34 @@ async fn solo_and_fresh(t: &TestDb) {
     assert_eq!(store.overview(&slug("nope")).await.unwrap(), None);
 }
 
-async fn first_project(t: &TestDb) {
+async fn permissions_per_member_and_project(t: &TestDb) {
+    use app::domain::Permission::{Edit, None, Read};
     let store = SeaStore::new(t.db.clone());
-    assert_eq!(store.first_project().await.unwrap(), None);
+    assert_eq!(
+        store
+            .permission("admin@example.com", &slug("acme"))
+            .await
+            .unwrap(),
+        None,
+        "no projects yet"
+    );
     seeded(&t.db).await;
-    assert_eq!(store.first_project().await.unwrap(), Some(slug("acme")));
+    for (email, project, expected) in [
+        ("admin@example.com", "acme", Edit),
+        ("Admin@Example.com", "solo", Edit),
+        ("editor@example.com", "acme", Edit),
+        ("editor@example.com", "solo", None),
+        ("viewer@example.com", "acme", Read),
+        ("viewer@example.com", "fresh", None),
+        ("outsider@example.com", "acme", None),
+        ("admin@example.com", "nope", None),
+    ] {
+        assert_eq!(
+            store.permission(email, &slug(project)).await.unwrap(),
+            expected,
+            "{email} on {project}"
+        );
+    }
 }
 
 async fn published_versions_hold_their_variants(t: &TestDb) {
@@ -236,7 +259,8 @@ async fn page_shows_deleted_variant(t: &TestDb) {
         .await
         .unwrap();
     let overview = store.overview(&slug("acme")).await.unwrap().unwrap();
-    let page = app::domain::NumbersPage::build(overview, app::domain::phone_format::display, 600);
+    let page =
+        app::domain::NumbersPage::build(overview, app::domain::phone_format::display, 600, true);
     let app::domain::PageBody::Sections { sections, .. } = page.body else {
         panic!("acme has integrations");
     };
@@ -251,7 +275,7 @@ on_both_backends!(
     demo_is_seeded_once,
     acme_overview_matches_the_demo,
     solo_and_fresh,
-    first_project,
+    permissions_per_member_and_project,
     published_versions_hold_their_variants,
     e164_is_unique_across_projects,
     a_corrupt_row_is_an_error_not_a_panic,

@@ -10,7 +10,7 @@ use app::domain::{NumbersPage, PageBody};
 use app::error::AppError;
 use axum::Router;
 use leptos::server_fn::ServerFn;
-use support::http::{call, demo_router};
+use support::http::{admin_router, call};
 
 /// Calls a server function expected to fail and returns its typed error.
 async fn refused(router: &Router, path: &str, args: &[(&str, &str)]) -> AppError {
@@ -59,7 +59,7 @@ async fn id_of(router: &Router, project: &str, name: &str) -> String {
 
 #[tokio::test]
 async fn assigning_is_refused_unless_published_and_in_the_same_project() {
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     let glasgow = id_of(&router, "acme", "Glasgow").await;
     let leeds = id_of(&router, "acme", "Leeds").await;
     let before = variant_of(&router, "acme", "+442079460123").await;
@@ -194,7 +194,7 @@ async fn assigning_is_refused_unless_published_and_in_the_same_project() {
 
 #[tokio::test]
 async fn variant_names_and_publishing_are_checked_on_the_server() {
-    let (router, _t) = demo_router().await;
+    let (router, _t) = admin_router().await;
     let err = refused(
         &router,
         CreateVariant::PATH,

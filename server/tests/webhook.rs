@@ -214,7 +214,7 @@ async fn unknown_numbers_are_rejected_politely() {
 #[tokio::test]
 async fn a_reassigned_variant_takes_the_next_call() {
     use leptos::server_fn::ServerFn;
-    let (router, _t) = demo_router().await;
+    let (router, _t) = support::http::admin_router().await;
     let (_, body) = support::http::call(
         &router,
         app::api::LoadVariantsPage::PATH,
@@ -252,7 +252,7 @@ async fn a_reassigned_variant_takes_the_next_call() {
 #[tokio::test]
 async fn a_deleted_number_is_rejected_until_the_delete_is_undone() {
     use leptos::server_fn::ServerFn;
-    let (router, _t) = demo_router().await;
+    let (router, _t) = support::http::admin_router().await;
     let number = [("project", "acme"), ("e164", "+442079460123")];
     let (status, body) = support::http::call(
         &router,

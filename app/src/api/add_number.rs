@@ -15,6 +15,7 @@ pub async fn buy_number(
     idempotency_key: String,
 ) -> Result<String, AppError> {
     use crate::usecases::buy_number::{BuyForm, buy_number};
+    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
     let form = BuyForm {
         project,
         environment,
@@ -22,9 +23,9 @@ pub async fn buy_number(
         area_code,
         variant,
         idempotency_key,
-        actor: super::actor().to_owned(),
+        actor: allowed.actor,
     };
-    buy_number(&super::services()?, form)
+    buy_number(&allowed.services, form)
         .await
         .map(|e164| e164.as_str().to_owned())
 }
@@ -39,14 +40,15 @@ pub async fn connect_number(
     variant: Option<i64>,
 ) -> Result<String, AppError> {
     use crate::usecases::connect_number::{ConnectForm, connect_number};
+    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
     let form = ConnectForm {
         project,
         environment,
         phone_number,
         variant,
-        actor: super::actor().to_owned(),
+        actor: allowed.actor,
     };
-    connect_number(&super::services()?, form)
+    connect_number(&allowed.services, form)
         .await
         .map(|e164| e164.as_str().to_owned())
 }

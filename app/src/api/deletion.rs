@@ -13,13 +13,13 @@ pub async fn delete_number(
     confirm_digits: String,
 ) -> Result<DeleteOutcome, AppError> {
     use crate::usecases::delete_number::{delete_number, now};
-    let services = super::services()?;
+    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
     delete_number(
-        &services,
+        &allowed.services,
         &project,
         &e164,
         &confirm_digits,
-        &super::actor(),
+        &allowed.actor,
         now(),
     )
     .await
@@ -29,12 +29,14 @@ pub async fn delete_number(
 #[server]
 pub async fn undo_delete(project: String, e164: String) -> Result<(), AppError> {
     use crate::usecases::delete_number::{now, undo_delete};
-    undo_delete(&super::services()?, &project, &e164, &super::actor(), now()).await
+    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
+    undo_delete(&allowed.services, &project, &e164, &allowed.actor, now()).await
 }
 
 /// Retries the failed release of a deleted number of `project`.
 #[server]
 pub async fn retry_release(project: String, e164: String) -> Result<(), AppError> {
     use crate::usecases::delete_number::{now, retry_release};
-    retry_release(&super::services()?, &project, &e164, &super::actor(), now()).await
+    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
+    retry_release(&allowed.services, &project, &e164, &allowed.actor, now()).await
 }

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 /// The history of the number `e164` in `project`, newest first.
 #[server]
 pub async fn number_history(project: String, e164: String) -> Result<Vec<HistoryEntry>, AppError> {
-    let slug = super::project_slug(&project)?;
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Read).await?;
     let number =
         crate::domain::E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
-    super::services()?
+    services
         .history
         .number_history(&slug, &number)
         .await
@@ -21,8 +22,8 @@ pub async fn number_history(project: String, e164: String) -> Result<Vec<History
 #[server]
 pub async fn project_history(project: String, page: u64) -> Result<HistoryPage, AppError> {
     use crate::domain::history::{HISTORY_PAGE_SIZE, page_count};
-    let slug = super::project_slug(&project)?;
-    let services = super::services()?;
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Read).await?;
     let overview = super::overview(&services, &slug).await?;
     let page = page.max(1);
     let (entries, total) = services

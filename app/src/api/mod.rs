@@ -1,5 +1,7 @@
 //! Server functions, one file per area: parse, call a port, map the error.
 
+#[cfg(feature = "ssr")]
+mod access;
 mod add_number;
 mod deletion;
 mod history;
@@ -18,6 +20,8 @@ pub use variants::*;
 
 #[cfg(feature = "ssr")]
 use crate::{domain::ProjectSlug, error::AppError, ports::Services};
+#[cfg(feature = "ssr")]
+pub(crate) use access::{Allowed, require};
 
 /// The [`Services`] provided by the server, or an error if missing.
 #[cfg(feature = "ssr")]
@@ -46,14 +50,6 @@ pub(crate) async fn overview(
         .await
         .map_err(|e| change_error(slug, e.into()))?
         .ok_or_else(|| AppError::ProjectNotFound(slug.as_str().to_owned()))
-}
-
-/// Who is making a change, for the histories: the signed-in member, else the console.
-#[cfg(feature = "ssr")]
-pub(crate) fn actor() -> String {
-    session::current()
-        .member
-        .map_or_else(|| "console user".to_owned(), |m| m.email)
 }
 
 /// A refused or failed change, as the person should read it.

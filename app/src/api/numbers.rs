@@ -7,12 +7,12 @@ use leptos::prelude::*;
 /// Loads the Numbers page of `project`.
 #[server]
 pub async fn load_numbers_page(project: String) -> Result<NumbersPage, AppError> {
-    let slug = super::project_slug(&project)?;
-    let services = super::services()?;
-    let overview = super::overview(&services, &slug).await?;
+    let allowed = super::require(&project, crate::domain::Need::Read).await?;
+    let overview = super::overview(&allowed.services, &allowed.slug).await?;
     Ok(NumbersPage::build(
         overview,
         crate::domain::phone_format::display,
-        services.undo_window_secs,
+        allowed.services.undo_window_secs,
+        allowed.permission.can_edit(),
     ))
 }

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[server]
 pub async fn test_routing(project: String, e164: String) -> Result<RoutingPreview, AppError> {
     use crate::domain::{E164, route};
-    let slug = super::project_slug(&project)?;
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Read).await?;
     let not_found = || AppError::NumberNotFound(e164.clone());
     let number = E164::parse(&e164).map_err(|_| not_found())?;
-    let services = super::services()?;
     let overview = super::overview(&services, &slug).await?;
     if !overview.numbers.iter().any(|n| n.e164 == number) {
         return Err(not_found());

@@ -12,6 +12,8 @@ pub struct SignedIn {
     pub email: String,
     /// The projects they may see, for the project switcher.
     pub projects: Vec<ProjectSummary>,
+    /// Whether this server can sign them out (not when a console's proxy signed them in).
+    pub signs_out_here: bool,
 }
 
 /// The request's [`crate::ports::CurrentMember`] (signed out when the middleware left none).
@@ -101,7 +103,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// The signed-in member and their projects, if anyone is signed in.
 #[server]
 pub async fn signed_in_as() -> Result<Option<SignedIn>, AppError> {
-    let Some(member) = current().member else {
+    let request = current();
+    let Some(member) = request.member else {
         return Ok(None);
     };
     let projects = super::services()?
@@ -115,6 +118,7 @@ pub async fn signed_in_as() -> Result<Option<SignedIn>, AppError> {
     Ok(Some(SignedIn {
         email: member.email,
         projects,
+        signs_out_here: request.token.is_some(),
     }))
 }
 

@@ -7,20 +7,21 @@ use leptos::prelude::*;
 /// Loads the Variants page of `project`.
 #[server]
 pub async fn load_variants_page(project: String) -> Result<VariantsPage, AppError> {
-    let slug = super::project_slug(&project)?;
-    let services = super::services()?;
-    let overview = super::overview(&services, &slug).await?;
+    let allowed = super::require(&project, crate::domain::Need::Read).await?;
+    let (services, slug) = (&allowed.services, &allowed.slug);
+    let overview = super::overview(services, slug).await?;
     let history = services
         .variants
-        .publish_history(&slug)
+        .publish_history(slug)
         .await
-        .map_err(|e| super::change_error(&slug, e))?;
+        .map_err(|e| super::change_error(slug, e))?;
     Ok(VariantsPage::build(
         overview.project,
         &overview.draft_variants,
         &overview.publications,
         &overview.numbers,
         history,
+        allowed.permission.can_edit(),
     ))
 }
 
@@ -28,9 +29,10 @@ pub async fn load_variants_page(project: String) -> Result<VariantsPage, AppErro
 #[server]
 pub async fn create_variant(project: String, name: String) -> Result<(), AppError> {
     use crate::domain::VariantName;
-    let slug = super::project_slug(&project)?;
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Edit).await?;
     let name = VariantName::parse(&name).map_err(|e| AppError::Rejected(e.to_string()))?;
-    super::services()?
+    services
         .variants
         .create_variant(&slug, &name)
         .await
@@ -42,9 +44,10 @@ pub async fn create_variant(project: String, name: String) -> Result<(), AppErro
 #[server]
 pub async fn rename_variant(project: String, variant: i64, name: String) -> Result<(), AppError> {
     use crate::domain::{VariantId, VariantName};
-    let slug = super::project_slug(&project)?;
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Edit).await?;
     let name = VariantName::parse(&name).map_err(|e| AppError::Rejected(e.to_string()))?;
-    super::services()?
+    services
         .variants
         .rename_variant(&slug, VariantId(variant), &name)
         .await
@@ -55,8 +58,9 @@ pub async fn rename_variant(project: String, variant: i64, name: String) -> Resu
 #[server]
 pub async fn delete_variant(project: String, variant: i64) -> Result<(), AppError> {
     use crate::domain::VariantId;
-    let slug = super::project_slug(&project)?;
-    super::services()?
+    let super::Allowed { services, slug, .. } =
+        super::require(&project, crate::domain::Need::Edit).await?;
+    services
         .variants
         .delete_variant(&slug, VariantId(variant))
         .await
@@ -66,10 +70,15 @@ pub async fn delete_variant(project: String, variant: i64) -> Result<(), AppErro
 /// Publishes the draft to Sandbox.
 #[server]
 pub async fn publish_draft(project: String) -> Result<(), AppError> {
-    let slug = super::project_slug(&project)?;
-    super::services()?
+    let super::Allowed {
+        services,
+        slug,
+        actor,
+        ..
+    } = super::require(&project, crate::domain::Need::Edit).await?;
+    services
         .variants
-        .publish_draft(&slug, &super::actor())
+        .publish_draft(&slug, &actor)
         .await
         .map_err(|e| super::change_error(&slug, e))
 }
@@ -78,11 +87,16 @@ pub async fn publish_draft(project: String) -> Result<(), AppError> {
 #[server]
 pub async fn promote(project: String, to: String) -> Result<(), AppError> {
     use crate::domain::Environment;
-    let slug = super::project_slug(&project)?;
+    let super::Allowed {
+        services,
+        slug,
+        actor,
+        ..
+    } = super::require(&project, crate::domain::Need::Edit).await?;
     let target = Environment::parse(&to).map_err(|e| AppError::Rejected(e.to_string()))?;
-    super::services()?
+    services
         .variants
-        .promote(&slug, target, &super::actor())
+        .promote(&slug, target, &actor)
         .await
         .map_err(|e| super::change_error(&slug, e))
 }
@@ -91,11 +105,16 @@ pub async fn promote(project: String, to: String) -> Result<(), AppError> {
 #[server]
 pub async fn assign_variant(project: String, e164: String, variant: i64) -> Result<(), AppError> {
     use crate::domain::{E164, VariantId};
-    let slug = super::project_slug(&project)?;
+    let super::Allowed {
+        services,
+        slug,
+        actor,
+        ..
+    } = super::require(&project, crate::domain::Need::Edit).await?;
     let number = E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
-    super::services()?
+    services
         .variants
-        .assign_variant(&slug, &number, VariantId(variant), &super::actor())
+        .assign_variant(&slug, &number, VariantId(variant), &actor)
         .await
         .map_err(|e| match super::change_error(&slug, e) {
             AppError::NumberNotFound(_) => AppError::NumberNotFound(e164.clone()),

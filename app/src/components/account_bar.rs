@@ -7,7 +7,12 @@ use leptos::prelude::*;
 /// `signed_in` (`None`: signed out) with the matching actions; `current` is the project in view.
 #[component]
 pub fn AccountBar(signed_in: Option<SignedIn>, current: Option<String>) -> impl IntoView {
-    let Some(SignedIn { email, projects }) = signed_in else {
+    let Some(SignedIn {
+        email,
+        projects,
+        signs_out_here,
+    }) = signed_in
+    else {
         return view! { <a class="account__signin" href="/signin">"Sign in"</a> }.into_any();
     };
     let sign_out = ServerAction::<SignOut>::new();
@@ -34,9 +39,11 @@ pub fn AccountBar(signed_in: Option<SignedIn>, current: Option<String>) -> impl 
                 </ul>
             </nav>
             <span class="account__email">{email}</span>
-            <ActionForm action=sign_out>
-                <button type="submit" class="button button--secondary">"Sign out"</button>
-            </ActionForm>
+            {signs_out_here.then(|| view! {
+                <ActionForm action=sign_out>
+                    <button type="submit" class="button button--secondary">"Sign out"</button>
+                </ActionForm>
+            })}
         </div>
     }
     .into_any()

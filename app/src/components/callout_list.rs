@@ -3,11 +3,12 @@
 use crate::domain::Callout;
 use leptos::prelude::*;
 
-/// One `status` per callout; `on_publish` publishes the draft, `publishing` disables the buttons.
+/// One `status` per callout; `on_publish` publishes the draft (without it, for members who may
+/// not publish, the callouts only inform), `publishing` disables the buttons.
 #[component]
 pub fn CalloutList(
     callouts: Vec<Callout>,
-    #[prop(into)] on_publish: Callback<()>,
+    on_publish: Option<Callback<()>>,
     #[prop(into)] publishing: Signal<bool>,
 ) -> impl IntoView {
     view! {
@@ -21,14 +22,16 @@ pub fn CalloutList(
                             " – "
                             {callout.message()}
                         </p>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            disabled=move || publishing.get()
-                            on:click=move |_| on_publish.run(())
-                        >
-                            "Publish"
-                        </button>
+                        {on_publish.map(|on_publish| view! {
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                disabled=move || publishing.get()
+                                on:click=move |_| on_publish.run(())
+                            >
+                                "Publish"
+                            </button>
+                        })}
                     </div>
                 })
                 .collect_view()}

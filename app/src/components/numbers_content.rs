@@ -1,7 +1,8 @@
 //! The Numbers page below the site header, from loaded data.
 
 use super::{
-    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, RowActions,
+    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, ReadOnlyNotice,
+    RowActions,
 };
 use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
@@ -27,9 +28,14 @@ impl Default for ExpandedSections {
     }
 }
 
+/// What a member with Read access is told on the Numbers page.
+pub const NUMBERS_READ_ONLY: &str = "You have Read access to this project's numbers: you can view them, test their routing and read their history. Adding, reassigning and deleting numbers needs Edit access; ask a project admin.";
+
 /// Breadcrumb, heading, callouts and the page body for `page`.
 ///
-/// Without callbacks it is read-only: no actions menus, no Publish buttons.
+/// Without callbacks it is read-only: no actions menus, no Publish buttons. When the member
+/// may not edit (`page.can_edit`), the changing callbacks are dropped and a note says why.
+
 #[component]
 pub fn NumbersContent(
     page: NumbersPage,
@@ -42,6 +48,16 @@ pub fn NumbersContent(
     #[prop(optional, into)] publishing: Signal<bool>,
     #[prop(optional, into)] busy: Signal<bool>,
 ) -> impl IntoView {
+    let can_edit = page.can_edit;
+    let on_publish = on_publish.filter(|_| can_edit);
+    let on_add = on_add.filter(|_| can_edit);
+    let on_undo = on_undo.filter(|_| can_edit);
+    let on_retry = on_retry.filter(|_| can_edit);
+    let actions = RowActions {
+        reassign: actions.reassign.filter(|_| can_edit),
+        delete: actions.delete.filter(|_| can_edit),
+        ..actions
+    };
     let variants_href = format!("/projects/{}/variants", page.project.slug);
     let history_href = format!("/projects/{}/history", page.project.slug);
     let body = match page.body {
@@ -53,7 +69,7 @@ pub fn NumbersContent(
             sections,
             deletions,
         } => view! {
-            {on_publish.map(|on_publish| view! { <CalloutList callouts on_publish publishing/> })}
+            <CalloutList callouts on_publish publishing/>
             <DeletionList deletions on_undo on_retry busy/>
             <div class="sections">
                 {sections
@@ -88,6 +104,7 @@ pub fn NumbersContent(
             <a class="page-head__link" href=variants_href>"Manage variants"</a>
             <a class="page-head__link" href=history_href>"Project history"</a>
         </div>
+        {(!can_edit).then(|| view! { <ReadOnlyNotice message=NUMBERS_READ_ONLY/> })}
         {body}
     }
 }

@@ -4,12 +4,12 @@ use crate::domain::{Environment, EnvironmentStatus};
 use leptos::prelude::*;
 
 /// Sandbox / Pre-release / Live with their published variants; `on_publish` publishes the
-/// draft, `on_promote` promotes into the given environment.
+/// draft, `on_promote` promotes into the given environment (without them: view only).
 #[component]
 pub fn PublishPanel(
     environments: Vec<EnvironmentStatus>,
-    #[prop(into)] on_publish: Callback<()>,
-    #[prop(into)] on_promote: Callback<Environment>,
+    on_publish: Option<Callback<()>>,
+    on_promote: Option<Callback<Environment>>,
     #[prop(into)] pending: Signal<bool>,
 ) -> impl IntoView {
     view! {
@@ -24,16 +24,16 @@ pub fn PublishPanel(
                         Some(v) => v.join(", "),
                     };
                     let action = match env {
-                        Environment::Sandbox => view! {
+                        Environment::Sandbox => on_publish.map(|on_publish| view! {
                             <button type="button" class="button button--primary" disabled=move || pending.get()
                                 on:click=move |_| on_publish.run(())>"Publish"</button>
                         }
-                        .into_any(),
-                        other => view! {
+                        .into_any()),
+                        other => on_promote.map(|on_promote| view! {
                             <button type="button" class="button button--secondary" disabled=move || pending.get()
                                 on:click=move |_| on_promote.run(other)>{format!("Promote to {}", other.label())}</button>
                         }
-                        .into_any(),
+                        .into_any()),
                     };
                     view! {
                         <li class="pipeline__stage">

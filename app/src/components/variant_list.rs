@@ -3,12 +3,13 @@
 use crate::domain::{VariantId, VariantName, VariantRow};
 use leptos::prelude::*;
 
-/// One row per draft variant. `on_rename` gets the id and the new name; `on_delete` the row.
+/// One row per draft variant. `on_rename` gets the id and the new name; `on_delete` the row;
+/// without them the list is view only.
 #[component]
 pub fn VariantList(
     rows: Vec<VariantRow>,
-    #[prop(into)] on_rename: Callback<(VariantId, String)>,
-    #[prop(into)] on_delete: Callback<VariantRow>,
+    on_rename: Option<Callback<(VariantId, String)>>,
+    on_delete: Option<Callback<VariantRow>>,
 ) -> impl IntoView {
     if rows.is_empty() {
         return view! {
@@ -31,8 +32,8 @@ pub fn VariantList(
 #[component]
 fn VariantItem(
     row: VariantRow,
-    on_rename: Callback<(VariantId, String)>,
-    on_delete: Callback<VariantRow>,
+    on_rename: Option<Callback<(VariantId, String)>>,
+    on_delete: Option<Callback<VariantRow>>,
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
     let draft_name = RwSignal::new(row.variant.name.clone());
@@ -68,7 +69,9 @@ fn VariantItem(
                         class="inline-form"
                         on:submit=move |ev| {
                             ev.prevent_default();
-                            if let Ok(valid) = VariantName::parse(&draft_name.get_untracked()) {
+                            if let Ok(valid) = VariantName::parse(&draft_name.get_untracked())
+                                && let Some(on_rename) = on_rename
+                            {
                                 on_rename.run((id, valid.as_str().to_owned()));
                                 editing.set(false);
                             }
@@ -103,22 +106,26 @@ fn VariantItem(
                 .into_any()
             }}
             <div class="variant-item__actions" hidden=move || editing.get()>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    aria-label=format!("Rename {name}")
-                    on:click=move |_| editing.set(true)
-                >
-                    "Rename"
-                </button>
-                <button
-                    type="button"
-                    class="button button--danger"
-                    aria-label=format!("Delete {}", row.variant.name)
-                    on:click=move |_| on_delete.run(delete_row.clone())
-                >
-                    "Delete"
-                </button>
+                {on_rename.map(|_| view! {
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        aria-label=format!("Rename {name}")
+                        on:click=move |_| editing.set(true)
+                    >
+                        "Rename"
+                    </button>
+                })}
+                {on_delete.map(|on_delete| view! {
+                    <button
+                        type="button"
+                        class="button button--danger"
+                        aria-label=format!("Delete {}", row.variant.name)
+                        on:click=move |_| on_delete.run(delete_row.clone())
+                    >
+                        "Delete"
+                    </button>
+                })}
             </div>
         </li>
     }

@@ -1,5 +1,6 @@
 //! Pure domain types and rules, compiled for both the server and the browser.
 
+pub mod access;
 pub mod area_code;
 pub mod assignment;
 pub mod callouts;
@@ -21,6 +22,7 @@ pub mod twiml;
 pub mod variant;
 pub mod variants_page;
 
+pub use access::{Denied, Need, Permission, authorise};
 pub use area_code::{AreaCode, AreaCodeError};
 pub use assignment::{AssignError, check_assignment};
 pub use callouts::{Callout, callouts};

@@ -120,14 +120,18 @@ pub struct NumbersPage {
     pub body: PageBody,
     /// How long a deleted number can be restored, for people (e.g. `10 minutes`).
     pub undo_window: String,
+    /// Whether the member may change numbers (Edit); with Read the page is view-only.
+    pub can_edit: bool,
 }
 
 impl NumbersPage {
-    /// Builds the page; `display` formats one E.164 number for people.
+    /// Builds the page; `display` formats one E.164 number for people; `can_edit` is the
+    /// member's permission to change numbers.
     pub fn build(
         overview: ProjectOverview,
         display: impl Fn(&super::E164) -> NumberDisplay,
         undo_window_secs: i64,
+        can_edit: bool,
     ) -> Self {
         let undo_window = super::lifecycle::describe_window(undo_window_secs);
         let ProjectOverview {
@@ -143,6 +147,7 @@ impl NumbersPage {
                 project,
                 body: PageBody::NoIntegration,
                 undo_window,
+                can_edit,
             };
         }
         let cell = |variant: &Option<Variant>| match variant {
@@ -216,6 +221,7 @@ impl NumbersPage {
                 deletions,
             },
             undo_window,
+            can_edit,
         }
     }
 }
@@ -279,6 +285,7 @@ mod tests {
             ),
             fake_display,
             600,
+            true,
         );
         let PageBody::Sections {
             uses_variants,
@@ -314,6 +321,7 @@ mod tests {
             ),
             fake_display,
             600,
+            true,
         );
         let PageBody::Sections { callouts, .. } = page.body else {
             panic!("expected sections");
@@ -331,6 +339,7 @@ mod tests {
             overview(vec![IntegrationKind::Twilio], vec![variant(1, "Default")]),
             fake_display,
             600,
+            true,
         );
         let PageBody::Sections { sections, .. } = page.body else {
             panic!("expected sections");
@@ -352,6 +361,7 @@ mod tests {
             overview(vec![IntegrationKind::BuiltInPool], vec![]),
             fake_display,
             600,
+            true,
         );
         assert!(matches!(
             page.body,
@@ -364,7 +374,7 @@ mod tests {
 
     #[test]
     fn no_integration_blocks_the_page() {
-        let page = NumbersPage::build(overview(vec![], vec![]), fake_display, 600);
+        let page = NumbersPage::build(overview(vec![], vec![]), fake_display, 600, true);
         assert_eq!(page.body, PageBody::NoIntegration);
         assert_eq!(page.project.slug, "p");
     }
@@ -381,7 +391,7 @@ mod tests {
         data.numbers[2].state = NumberState::ReleaseFailed {
             reason: "refused".into(),
         };
-        let page = NumbersPage::build(data, fake_display, 600);
+        let page = NumbersPage::build(data, fake_display, 600, true);
         let PageBody::Sections {
             sections,
             deletions,

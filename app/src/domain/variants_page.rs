@@ -51,16 +51,19 @@ pub struct VariantsPage {
     pub environments: Vec<EnvironmentStatus>,
     /// Publishes and promotes, newest first.
     pub history: Vec<PublishRecord>,
+    /// Whether the member may change variants (Edit); with Read the page is view-only.
+    pub can_edit: bool,
 }
 
 impl VariantsPage {
-    /// Builds the page from stored facts.
+    /// Builds the page from stored facts; `can_edit` is the member's permission to change.
     pub fn build(
         project: ProjectSummary,
         draft: &[Variant],
         publications: &Publications,
         numbers: &[NumberRecord],
         history: Vec<PublishRecord>,
+        can_edit: bool,
     ) -> Self {
         let variants = draft
             .iter()
@@ -90,6 +93,7 @@ impl VariantsPage {
             variants,
             environments,
             history,
+            can_edit,
         }
     }
 }
@@ -122,7 +126,7 @@ mod tests {
             slug: "p".into(),
             name: "P".into(),
         };
-        let page = VariantsPage::build(project, &draft, &pubs, &numbers, vec![]);
+        let page = VariantsPage::build(project, &draft, &pubs, &numbers, vec![], true);
         assert!(page.variants[0].is_default && !page.variants[1].is_default);
         assert_eq!(page.variants[0].published_in, [Environment::Sandbox]);
         assert!(page.variants[1].published_in.is_empty());
@@ -141,7 +145,8 @@ mod tests {
             slug: "p".into(),
             name: "P".into(),
         };
-        let page = VariantsPage::build(project, &draft, &Publications::default(), &[], vec![]);
+        let page =
+            VariantsPage::build(project, &draft, &Publications::default(), &[], vec![], true);
         assert!(page.variants[0].is_default);
         assert_eq!(page.variants[0].variant.name, "London");
     }

@@ -4,6 +4,7 @@ mod gallery;
 mod history;
 mod not_found;
 mod numbers;
+mod projects;
 mod sign_in;
 mod variants;
 
@@ -11,5 +12,6 @@ pub use gallery::GalleryScreen;
 pub use history::HistoryScreen;
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
+pub use projects::ProjectsScreen;
 pub use sign_in::SignInScreen;
 pub use variants::VariantsScreen;

@@ -6,8 +6,11 @@ use crate::api::{
     CreateVariant, DeleteVariant, Promote, PublishDraft, RenameVariant, load_variants_page,
 };
 use crate::components::{
-    AddVariantForm, ErrorAlert, Modal, PublishHistory, PublishPanel, VariantList,
+    AddVariantForm, ErrorAlert, Modal, PublishHistory, PublishPanel, ReadOnlyNotice, VariantList,
 };
+
+/// What a member with Read access is told on the Variants page.
+const VARIANTS_READ_ONLY: &str = "You have Read access to this project: you can see its variants and where they are published. Adding, renaming, deleting, publishing and promoting variants needs Edit access; ask a project admin.";
 use crate::domain::{Environment, VariantId, VariantRow, VariantsPage};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -113,6 +116,20 @@ pub fn VariantsScreen() -> impl IntoView {
         }
     });
     let content = move |page: VariantsPage| {
+        let can_edit = page.can_edit;
+        let on_rename = Callback::new(move |(id, name): (VariantId, String)| {
+            rename.dispatch(RenameVariant {
+                project: project.get_untracked(),
+                variant: id.0,
+                name,
+            });
+        });
+        let on_delete = Callback::new(move |row: VariantRow| deleting.set(Some(row)));
+        let on_publish = Callback::new(move |()| {
+            publish.dispatch(PublishDraft {
+                project: project.get_untracked(),
+            });
+        });
         let numbers_href = format!("/projects/{}/numbers", page.project.slug);
         view! {
             <Title text=format!("Variants · {}", page.project.name)/>
@@ -127,23 +144,24 @@ pub fn VariantsScreen() -> impl IntoView {
                 <p class="page-head__project">{page.project.name}</p>
                 <a class="page-head__link" href=numbers_href>"Back to Numbers"</a>
             </div>
+            {(!can_edit).then(|| view! { <ReadOnlyNotice message=VARIANTS_READ_ONLY/> })}
             <section class="card" aria-labelledby="draft-title">
                 <h2 id="draft-title">"Draft"</h2>
                 <p class="card__hint">"The first variant is the default. Changes here reach numbers once published."</p>
-                <AddVariantForm
-                    on_add=move |name: String| {
-                        create.dispatch(CreateVariant { project: project.get_untracked(), name });
-                    }
-                    pending
-                    error=create_error
-                    done=create.version()
-                />
+                {can_edit.then(|| view! {
+                    <AddVariantForm
+                        on_add=move |name: String| {
+                            create.dispatch(CreateVariant { project: project.get_untracked(), name });
+                        }
+                        pending
+                        error=create_error
+                        done=create.version()
+                    />
+                })}
                 <VariantList
                     rows=page.variants
-                    on_rename=move |(id, name): (VariantId, String)| {
-                        rename.dispatch(RenameVariant { project: project.get_untracked(), variant: id.0, name });
-                    }
-                    on_delete=move |row: VariantRow| deleting.set(Some(row))
+                    on_rename=can_edit.then_some(on_rename)
+                    on_delete=can_edit.then_some(on_delete)
                 />
             </section>
             <section class="card" aria-labelledby="publish-title">
@@ -151,10 +169,8 @@ pub fn VariantsScreen() -> impl IntoView {
                 <p class="card__hint">"Publish puts the draft into Sandbox; promote copies Sandbox to Pre-release, and Pre-release to Live."</p>
                 <PublishPanel
                     environments=page.environments
-                    on_publish=move |()| {
-                        publish.dispatch(PublishDraft { project: project.get_untracked() });
-                    }
-                    on_promote
+                    on_publish=can_edit.then_some(on_publish)
+                    on_promote=can_edit.then_some(on_promote)
                     pending
                 />
                 <h3>"History"</h3>

@@ -1,8 +1,10 @@
 //! Built-in accounts: Argon2id password hashes, server-side sessions, sign-in limits.
 
 mod password;
+mod proxy;
 
 pub use password::{hash_password, verify_password};
+pub use proxy::ProxySignOn;
 
 use crate::db::entities::{account, session};
 use app::domain::{UnixSeconds, throttle};

@@ -49,6 +49,9 @@ pub fn config_for(t: &TestDb) -> Config {
         undo_window_secs: 600,
         gallery: true,
         session_ttl_secs: 3600,
+        identity: server::config::IdentityMode::BuiltIn,
+        proxy_identity_header: "x-forwarded-email".into(),
+        trusted_proxies: vec![],
         release_check_secs: 15,
         log_format: server::config::LogFormat::Human,
     }
@@ -79,19 +82,82 @@ pub async fn get(router: &Router, uri: &str) -> (StatusCode, HeaderMap, String) 
     send(router, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
-/// Calls the server function at `path` with form-encoded `args`, as the browser would.
-pub async fn call(router: &Router, path: &str, args: &[(&str, &str)]) -> (StatusCode, String) {
+/// The demo member with Edit on every demo project.
+pub const ADMIN: &str = "admin@example.com";
+
+/// `GET uri` with the session `cookie`.
+pub async fn get_as(router: &Router, cookie: &str, uri: &str) -> (StatusCode, HeaderMap, String) {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    send(router, request).await
+}
+
+/// Signs `email` in with the demo password; returns the `name=value` session cookie.
+pub async fn sign_in(router: &Router, email: &str) -> String {
+    use leptos::server_fn::ServerFn;
+    let (status, headers, body) = send(
+        router,
+        form_request(
+            app::api::SignIn::PATH,
+            &[
+                ("email", email),
+                ("password", "numbers-demo"),
+                ("next", "/"),
+            ],
+            None,
+        ),
+    )
+    .await;
+    assert!(status.is_success(), "signing in {email}: {status} {body}");
+    let set_cookie = headers[header::SET_COOKIE].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// A form-encoded POST of `args` to `path`, with the session `cookie` if any.
+pub fn form_request(path: &str, args: &[(&str, &str)], cookie: Option<&str>) -> Request<Body> {
     let body = args
         .iter()
         .map(|(k, v)| format!("{k}={}", form_encode(v)))
         .collect::<Vec<_>>()
         .join("&");
-    let request = Request::post(path)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    let (status, _, body) = send(router, request).await;
+    let mut request =
+        Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+/// Calls the server function at `path` with form-encoded `args`, as the browser would.
+pub async fn call(router: &Router, path: &str, args: &[(&str, &str)]) -> (StatusCode, String) {
+    let (status, _, body) = send(router, form_request(path, args, None)).await;
     (status, body)
+}
+
+/// `router` as the browser of `email` calls it: signed in through the sign-in server function,
+/// each request carrying that session cookie (unless it brings its own).
+pub async fn as_member(router: Router, email: &str) -> Router {
+    let cookie = header::HeaderValue::from_str(&sign_in(&router, email).await).unwrap();
+    router.layer(axum::middleware::map_request(
+        move |mut request: Request<Body>| {
+            let cookie = cookie.clone();
+            async move {
+                request
+                    .headers_mut()
+                    .entry(header::COOKIE)
+                    .or_insert(cookie);
+                request
+            }
+        },
+    ))
+}
+
+/// A router over a fresh SQLite database with the demo data, signed in as [`ADMIN`].
+pub async fn admin_router() -> (Router, TestDb) {
+    let (router, t) = demo_router().await;
+    (as_member(router, ADMIN).await, t)
 }
 
 /// Percent-encodes a form value.

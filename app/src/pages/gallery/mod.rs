@@ -6,7 +6,8 @@ mod fixtures;
 use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
     DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope, InlineDialogs, MenuItem,
-    NoIntegration, NumbersTable, ReassignDialog, ReassignTarget, RoutingDialog, RowActions,
+    NUMBERS_READ_ONLY, NoIntegration, NumbersTable, ReadOnlyNotice, ReassignDialog, ReassignTarget,
+    RoutingDialog, RowActions,
 };
 use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
 use crate::error::AppError;
@@ -18,7 +19,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 12] = [
+const COMPONENTS: [(&str, &str); 13] = [
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
     ("row-actions", "Row actions menu"),
@@ -26,6 +27,7 @@ const COMPONENTS: [(&str, &str); 12] = [
     ("undo-bar", "Undo bar (deleted numbers)"),
     ("toasts", "Toasts"),
     ("no-integration", "No telephony integration"),
+    ("read-only", "View only (Read access)"),
     ("add-number-dialog", "Add number dialog"),
     ("reassign-dialog", "Reassign variant dialog"),
     ("delete-dialog", "Delete number dialog"),
@@ -184,12 +186,15 @@ fn Notices() -> impl IntoView {
                 .into_iter()
                 .map(|(callout, scope)| view! {
                     <State label=callout.title() scope>
-                        <CalloutList callouts=vec![callout] on_publish=publish publishing=false/>
+                        <CalloutList callouts=vec![callout] on_publish=Some(publish) publishing=false/>
                     </State>
                 })
                 .collect_view()}
             <State label="Publishing" scope="callout-publishing">
-                <CalloutList callouts=vec![Callout::NewVariantAdded] on_publish=publish publishing=true/>
+                <CalloutList callouts=vec![Callout::NewVariantAdded] on_publish=Some(publish) publishing=true/>
+            </State>
+            <State label="Read access (no Publish)" scope="callout-read-only">
+                <CalloutList callouts=vec![Callout::NewVariantAdded] on_publish=None publishing=false/>
             </State>
         </Component>
         <Component id="undo-bar">
@@ -212,6 +217,11 @@ fn Notices() -> impl IntoView {
         <Component id="no-integration">
             <State label="Blocked" scope="blocked">
                 <NoIntegration/>
+            </State>
+        </Component>
+        <Component id="read-only">
+            <State label="View only (Read access)" scope="read-only">
+                <ReadOnlyNotice message=NUMBERS_READ_ONLY/>
             </State>
         </Component>
     }

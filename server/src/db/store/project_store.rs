@@ -3,8 +3,8 @@
 use super::{SeaStore, corrupt, db_error, load};
 use crate::db::entities::{member, number, project, routing_setting, telephony_integration};
 use app::domain::{
-    E164, Environment, IntegrationKind, NumberRecord, Ownership, ProjectOverview, ProjectSlug,
-    ProjectSummary, SipRoute, Variant,
+    E164, Environment, IntegrationKind, NumberRecord, Ownership, Permission, ProjectOverview,
+    ProjectSlug, ProjectSummary, SipRoute, Variant,
 };
 use app::ports::{ProjectStore, StoreError};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -125,14 +125,22 @@ impl ProjectStore for SeaStore {
             .collect())
     }
 
-    async fn first_project(&self) -> Result<Option<ProjectSlug>, StoreError> {
-        let first = project::Entity::find()
-            .order_by_asc(project::Column::Id)
+    async fn permission(
+        &self,
+        email: &str,
+        project: &ProjectSlug,
+    ) -> Result<Permission, StoreError> {
+        let Some(project) = load::project_by_slug(&self.db, project.as_str()).await? else {
+            return Ok(Permission::None);
+        };
+        Ok(member::Entity::find()
+            .filter(member::Column::ProjectId.eq(project.id))
+            .filter(member::Column::Email.eq(email.to_lowercase()))
             .one(&self.db)
             .await
-            .map_err(db_error)?;
-        first
-            .map(|p| ProjectSlug::parse(&p.slug).map_err(|_| corrupt("projects", p.id, "slug")))
-            .transpose()
+            .map_err(db_error)?
+            .map_or(Permission::None, |m| {
+                Permission::from_slug(&m.numbers_permission)
+            }))
     }
 }
