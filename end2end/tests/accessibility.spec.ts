@@ -31,11 +31,24 @@ for (const colorScheme of ["light", "dark"] as const) {
         "/projects/acme/variants",
         "/projects/acme/history",
         "/projects/nope/numbers",
+        "/projects",
         "/signin",
       ]) {
         await openHydrated(page, path);
         await expectAccessible(page, path);
       }
+    });
+
+    test.describe("as a viewer (Read)", () => {
+      test.use({ member: "viewer@example.com" });
+
+      test("view-only pages have no serious or critical axe violations", async ({ page }) => {
+        for (const path of ["/projects/acme/numbers", "/projects/acme/variants"]) {
+          await openHydrated(page, path);
+          await expect(page.getByRole("note")).toContainText("View only");
+          await expectAccessible(page, `${path} (Read)`);
+        }
+      });
     });
 
     test("each dialog of the Numbers page is accessible when open", async ({ page }) => {
@@ -95,9 +108,9 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(12);
+  await expect(components).toHaveCount(13);
   for (const anchor of ["environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
-    "no-integration", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog"]) {
+    "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 300); // expanded, collapsed (hidden), one, 300

@@ -99,7 +99,7 @@ test("History lists a number's changes newest first, and the project history pag
   await expect(rows.nth(2)).toContainText("Sandbox · Leeds");
   await expect(rows.nth(3)).toContainText("Variant changed");
   await expect(rows.nth(3)).toContainText("Sandbox · London");
-  await expect(rows.nth(3)).toContainText("console user");
+  await expect(rows.nth(3)).toContainText("admin@example.com");
   await expect(rows.nth(4)).toContainText("Bought");
   await history.getByRole("link", { name: "Project history" }).click();
 
