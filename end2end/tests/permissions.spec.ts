@@ -118,3 +118,23 @@ test.describe("signed out", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("History");
   });
 });
+
+test("a session that ends while a page is open leads back to sign in, then to the page", async ({ page, server }) => {
+  await openHydrated(page, acme);
+  // End the session on the server, as Sign out in another tab would.
+  const signOut = await page.locator("form", { has: page.getByRole("button", { name: "Sign out" }) }).getAttribute("action");
+  const response = await page.request.post(`${server}${signOut}`, { headers: { Origin: server }, maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+
+  await page.getByRole("link", { name: "Manage variants" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "You are signed out" });
+  await expect(alert).toBeVisible();
+  await alert.getByRole("link", { name: "Sign in again" }).click();
+  await expect(page).toHaveURL(/\/signin\?next=%2Fprojects%2Facme%2Fvariants$/);
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@example.com");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/projects\/acme\/variants$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Variants" })).toBeVisible();
+});

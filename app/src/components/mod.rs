@@ -25,6 +25,7 @@ mod read_only_notice;
 mod reassign_dialog;
 mod routing_dialog;
 mod row_actions;
+mod session_ended;
 mod sip_settings;
 mod variant_list;
 
@@ -51,5 +52,6 @@ pub use read_only_notice::ReadOnlyNotice;
 pub use reassign_dialog::{ReassignDialog, ReassignTarget};
 pub use routing_dialog::RoutingDialog;
 pub use row_actions::{DeleteTarget, RowActions};
+pub use session_ended::SessionEnded;
 pub use sip_settings::SipSettings;
 pub use variant_list::VariantList;

@@ -2,7 +2,7 @@
 
 use super::NotFound;
 use crate::api::project_history;
-use crate::components::{ErrorAlert, HistoryList};
+use crate::components::{ErrorAlert, HistoryList, SessionEnded};
 use crate::domain::HistoryPage;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -13,6 +13,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
     let params = use_params_map();
+    let location = leptos_router::hooks::use_location();
+    let here = Signal::derive(move || super::current_path(&location));
     let query = use_query_map();
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let page_number = Memo::new(move |_| {
@@ -36,6 +38,9 @@ pub fn HistoryScreen() -> impl IntoView {
                     }
                     Err(err @ AppError::ProjectNotFound(_)) => {
                         view! { <NotFound what=err.to_string()/> }.into_any()
+                    }
+                    Err(AppError::SignInRequired) => {
+                        view! { <SessionEnded here=here.get_untracked()/> }.into_any()
                     }
                     Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
                 }

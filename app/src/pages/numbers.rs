@@ -8,7 +8,7 @@ use crate::api::{
 use crate::components::{
     AddNumberContext, AddNumberDialog, BuyInput, DeleteDialog, DeleteTarget, ErrorAlert,
     ExpandedSections, HistoryDialog, NumbersContent, ReassignDialog, ReassignTarget, RoutingDialog,
-    RowActions, actions_button_id, add_button_id, undo_button_id,
+    RowActions, SessionEnded, actions_button_id, add_button_id, undo_button_id,
 };
 use crate::domain::{DeleteOutcome, HistoryEntry, NumbersPage, RoutingPreview};
 use crate::error::AppError;
@@ -53,6 +53,8 @@ fn new_key() -> String {
 #[component]
 pub fn NumbersScreen() -> impl IntoView {
     let params = use_params_map();
+    let location = leptos_router::hooks::use_location();
+    let here = Signal::derive(move || super::current_path(&location));
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let assign = ServerAction::<AssignVariant>::new();
     let buy = ServerAction::<BuyNumber>::new();
@@ -281,6 +283,9 @@ pub fn NumbersScreen() -> impl IntoView {
                     .into_any(),
                     Err(err @ AppError::ProjectNotFound(_)) => {
                         view! { <NotFound what=err.to_string()/> }.into_any()
+                    }
+                    Err(AppError::SignInRequired) => {
+                        view! { <SessionEnded here=here.get_untracked()/> }.into_any()
                     }
                     Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
                 }

@@ -6,7 +6,8 @@ use crate::api::{
     CreateVariant, DeleteVariant, Promote, PublishDraft, RenameVariant, load_variants_page,
 };
 use crate::components::{
-    AddVariantForm, ErrorAlert, Modal, PublishHistory, PublishPanel, ReadOnlyNotice, VariantList,
+    AddVariantForm, ErrorAlert, Modal, PublishHistory, PublishPanel, ReadOnlyNotice, SessionEnded,
+    VariantList,
 };
 
 /// What a member with Read access is told on the Variants page.
@@ -21,6 +22,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn VariantsScreen() -> impl IntoView {
     let params = use_params_map();
+    let location = leptos_router::hooks::use_location();
+    let here = Signal::derive(move || super::current_path(&location));
     let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let create = ServerAction::<CreateVariant>::new();
     let rename = ServerAction::<RenameVariant>::new();
@@ -188,6 +191,9 @@ pub fn VariantsScreen() -> impl IntoView {
                 move || match latest.get().unwrap_or_else(|| first.clone()) {
                     Ok(page) => content(page).into_any(),
                     Err(err @ AppError::ProjectNotFound(_)) => view! { <NotFound what=err.to_string()/> }.into_any(),
+                    Err(AppError::SignInRequired) => {
+                        view! { <SessionEnded here=here.get_untracked()/> }.into_any()
+                    }
                     Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
                 }
             })}

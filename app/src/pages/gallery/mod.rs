@@ -7,7 +7,7 @@ use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
     DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope, InlineDialogs, MenuItem,
     NUMBERS_READ_ONLY, NoIntegration, NumbersTable, ReadOnlyNotice, ReassignDialog, ReassignTarget,
-    RoutingDialog, RowActions,
+    RoutingDialog, RowActions, SessionEnded,
 };
 use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
 use crate::error::AppError;
@@ -212,6 +212,9 @@ fn Notices() -> impl IntoView {
             </State>
             <State label="Error" scope="toast-error">
                 <ErrorAlert message="Twilio could not be reached, so the number is still connected. Please try again."/>
+            </State>
+            <State label="Session ended" scope="toast-signed-out">
+                <SessionEnded here="/gallery#toasts"/>
             </State>
         </Component>
         <Component id="no-integration">
