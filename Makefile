@@ -24,8 +24,7 @@ lint:
 
 rust-test:
 	@pg_isready -q -d "$$NUMBERS_TEST_POSTGRES_URL" || { echo "PostgreSQL is not reachable at $$NUMBERS_TEST_POSTGRES_URL" >&2; exit 1; }
-	cargo test -p app --features ssr
-	cargo test -p server
+	cargo test -p app -p server
 
 e2e:
 	cargo leptos build

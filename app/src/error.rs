@@ -64,6 +64,50 @@ impl AppError {
     }
 }
 
+/// Turns a domain parse error into [`AppError::Invalid`] for one form field.
+pub trait OrInvalid<T> {
+    /// `Ok` as is; an error becomes the message shown next to `field`.
+    fn or_invalid(self, field: &str) -> Result<T, AppError>;
+}
+
+impl<T, E: std::fmt::Display> OrInvalid<T> for Result<T, E> {
+    fn or_invalid(self, field: &str) -> Result<T, AppError> {
+        self.map_err(|e| AppError::invalid(field, e))
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::ports::StoreError> for AppError {
+    fn from(err: crate::ports::StoreError) -> Self {
+        tracing::error!(%err, "storage failed");
+        AppError::Unavailable
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::ports::ChangeError> for AppError {
+    fn from(err: crate::ports::ChangeError) -> Self {
+        use crate::ports::ChangeError;
+        match err {
+            ChangeError::ProjectNotFound(slug) => AppError::ProjectNotFound(slug.as_str().into()),
+            ChangeError::VariantNotFound(_) => AppError::VariantNotFound,
+            ChangeError::NumberNotFound(number) => AppError::NumberNotFound(number.to_string()),
+            ChangeError::NumberTaken(number) => {
+                AppError::Rejected(format!("{number} is already in use."))
+            }
+            ChangeError::Name(e) => AppError::Rejected(e.to_string()),
+            ChangeError::Publish(e) => AppError::Rejected(e.to_string()),
+            ChangeError::Assign(e) => AppError::Rejected(e.to_string()),
+            ChangeError::Lifecycle(e) => AppError::Rejected(e.to_string()),
+            ChangeError::Concurrent => AppError::Rejected(
+                "Someone changed this number at the same moment. Reload the page and try again."
+                    .into(),
+            ),
+            ChangeError::Store(e) => e.into(),
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

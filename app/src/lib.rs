@@ -7,6 +7,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod pages;
+pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod ports;
 #[cfg(feature = "ssr")]
@@ -45,17 +46,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn SignedInAs() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let member = Resource::new(move || location.pathname.get(), |_| api::signed_in_as());
+    let sign_out = ServerAction::<api::SignOut>::new();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let signed_in = member.await.ok().flatten();
-                let current = location
-                    .pathname
-                    .get_untracked()
-                    .strip_prefix("/projects/")
-                    .and_then(|rest| rest.split('/').next())
-                    .map(str::to_owned);
-                view! { <components::AccountBar signed_in current/> }
+                let current =
+                    paths::project_of(&location.pathname.get_untracked()).map(str::to_owned);
+                view! { <components::AccountBar signed_in current sign_out/> }
             })}
         </Suspense>
     }

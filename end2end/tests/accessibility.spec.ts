@@ -108,9 +108,10 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(13);
+  await expect(components).toHaveCount(14);
   for (const anchor of ["environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
-    "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog"]) {
+    "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
+    "variant-confirmations"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 300); // expanded, collapsed (hidden), one, 300
@@ -118,6 +119,8 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(9);
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
+  await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Delete variant" })).toHaveCount(2);
+  await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Promote to Live" })).toHaveCount(1);
   await expect(page.locator("#add-number-dialog")).toContainText("No numbers are available in area code 907");
   // Interactive even here: the collapsed section opens.
   const collapsed = page.getByRole("figure", { name: "Collapsed" }).getByRole("button", { name: "Sandbox", exact: true });
@@ -173,6 +176,35 @@ test("keyboard only: add a number, reassign it, delete it", async ({ page }) => 
   await expect(undo).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(pre.locator(`tr[data-e164="${added}"]`)).toContainText("London");
+});
+
+test("a dialog keeps focus inside: Tab wraps from its last control to its first, Shift+Tab back", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  await page.getByRole("button", { name: "Add number to Sandbox" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add number" });
+  await expect(dialog).toBeVisible();
+  const focusInside = () => dialog.evaluate((d) => d.contains(document.activeElement));
+  // Buy (checked), UK (checked), Variant, Cancel, Add: more presses than stops, both ways.
+  for (const key of ["Tab", "Shift+Tab"]) {
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(key);
+      expect(await focusInside(), `${key} #${i + 1} left the dialog`).toBe(true);
+    }
+  }
+  const first = dialog.getByRole("radio", { name: "Buy a new number" });
+  const last = dialog.getByRole("button", { name: "Add", exact: true });
+  await last.focus();
+  await page.keyboard.press("Tab");
+  await expect(first).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(last).toBeFocused();
+  // Connect mode: its radio is the group's stop, and wrapping still lands on it.
+  await dialog.getByRole("radio", { name: "Connect an existing Twilio number" }).check();
+  await dialog.getByRole("button", { name: "Connect", exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("radio", { name: "Connect an existing Twilio number" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 });
 
 /** Presses Tab until `target` has focus (at most 60 times). */

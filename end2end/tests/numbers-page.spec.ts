@@ -47,6 +47,31 @@ test.describe("Numbers page of acme", () => {
     expect(problems, "no console errors or hydration warnings").toEqual([]);
   });
 
+  test("hydrates cleanly, then reloads in place after an action: no loading state, sections keep their state", async ({ page }) => {
+    const problems = await openHydrated(page, "/projects/acme/numbers");
+    const liveToggle = page.getByRole("region", { name: "Live" }).getByRole("button", { name: "Live", exact: true });
+    await liveToggle.click();
+    await expect(liveToggle).toHaveAttribute("aria-expanded", "false");
+    // Record whether the loading state ever comes back while the page reloads its data.
+    await page.evaluate(() => {
+      const seen = { loading: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector("p.loading")) seen.loading = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole("button", { name: "Actions for +442079460123" }).click();
+    await page.getByRole("menuitem", { name: "Reassign variant" }).click();
+    const dialog = page.getByRole("dialog", { name: "Reassign variant" });
+    await dialog.getByRole("combobox", { name: "Variant" }).selectOption({ label: "Leeds" });
+    await dialog.getByRole("button", { name: "Assign" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('tr[data-e164="+442079460123"]')).toContainText("Leeds");
+    expect(await page.evaluate(() => (window as unknown as { seen: { loading: boolean } }).seen.loading)).toBe(false);
+    await expect(liveToggle).toHaveAttribute("aria-expanded", "false");
+    expect(problems, "no console errors or hydration warnings").toEqual([]);
+  });
+
   test("a section collapses and expands from its header button", async ({ page }) => {
     await openHydrated(page, "/projects/acme/numbers");
     const sandbox = page.getByRole("region", { name: "Sandbox" });

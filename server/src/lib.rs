@@ -1,20 +1,22 @@
 //! The Numbers server: configuration, persistence, demo data and HTTP routing.
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod http;
 pub mod identity;
-pub mod router;
-pub mod same_origin;
-pub mod session;
 pub mod telemetry;
 pub mod telephony;
 
-use app::ports::Services;
+use app::ports::{Clock, Services, Settings};
 use config::Config;
+use http::AppState;
+use http::session::TrustedProxy;
 use leptos::prelude::LeptosOptions;
-use router::AppState;
+use sea_orm::DatabaseConnection;
 use std::sync::Arc;
+use telephony::twilio::TwilioClient;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -35,8 +37,23 @@ pub enum StartError {
     Database(#[from] sea_orm::DbErr),
 }
 
-/// Connects, migrates, seeds the demo data if asked, and returns the router's state.
-pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
+/// Connects, migrates, seeds, stocks and reconciles, then returns the router's state, whose
+/// times come from `clock` ([`clock::SystemClock`] in production).
+pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
+    let db = open_database(config).await?;
+    let twilio = TwilioClient::new(
+        &config.twilio_base_url,
+        std::time::Duration::from_secs(config.twilio_timeout_secs),
+    )
+    .map_err(StartError::Config)?;
+    stock_and_reconcile(config, &db, &twilio).await?;
+    let proxy = trusted_proxy(config)?;
+    let services = services(config, &db, twilio, clock, proxy.is_some());
+    Ok(state(config, db, services, proxy))
+}
+
+/// Creates the data folder when needed, connects, migrates, and seeds the demo data if asked.
+async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError> {
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
             path: config.data_dir.display().to_string(),
@@ -48,75 +65,105 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         let seeded = demo::seed_if_empty(&db).await?;
         tracing::info!(?seeded, "demo data");
     }
+    Ok(db)
+}
+
+/// Fills routing settings from the SIP templates, stocks the built-in pool, and settles
+/// purchases an earlier run left half-way.
+async fn stock_and_reconcile(
+    config: &Config,
+    db: &DatabaseConnection,
+    twilio: &TwilioClient,
+) -> Result<(), StartError> {
     if let (Some(main), Some(fallback)) = (&config.sip_main_template, &config.sip_fallback_template)
     {
         let templates = telephony::sip_templates::SipTemplates::parse(main, fallback)
             .map_err(StartError::Config)?;
-        let added = telephony::sip_templates::fill_missing(&db, &templates).await?;
+        let added = telephony::sip_templates::fill_missing(db, &templates).await?;
         if added > 0 {
             tracing::info!(added, "routing settings filled from the SIP templates");
         }
     }
-    let stocked = telephony::pool::stock_if_empty(&db, &config.pool_us_area_codes).await?;
+    let stocked = telephony::pool::stock_if_empty(db, &config.pool_us_area_codes).await?;
     if stocked > 0 {
         tracing::info!(
             stocked,
             "stocked the built-in number pool from the drama ranges"
         );
     }
-    let twilio = telephony::twilio::TwilioClient::new(
-        &config.twilio_base_url,
-        std::time::Duration::from_secs(config.twilio_timeout_secs),
-    )
-    .map_err(StartError::Config)?;
-    let pool = telephony::reconcile::reconcile_pool(&db).await?;
-    let remote = telephony::reconcile::reconcile_twilio(&db, &twilio).await?;
+    let pool = telephony::reconcile::reconcile_pool(db).await?;
+    let remote = telephony::reconcile::reconcile_twilio(db, twilio).await?;
     for reconciled in [pool, remote] {
         if reconciled != telephony::reconcile::Reconciled::default() {
             tracing::warn!(?reconciled, "reconciled interrupted purchases");
         }
     }
+    Ok(())
+}
+
+/// The ports over `db` and `twilio`, with the settings from `config`.
+fn services(
+    config: &Config,
+    db: &DatabaseConnection,
+    twilio: TwilioClient,
+    clock: Arc<dyn Clock>,
+    proxied: bool,
+) -> Services {
+    let store = Arc::new(db::SeaStore::new(db.clone(), clock.clone()));
+    let identity: Arc<dyn app::ports::Identity> = if proxied {
+        Arc::new(identity::ProxySignOn)
+    } else {
+        Arc::new(identity::BuiltInAccounts::new(
+            db.clone(),
+            i64::from(config.session_ttl_secs),
+        ))
+    };
+    let public_url = config.public_url();
+    Services {
+        projects: store.clone(),
+        variants: store.clone(),
+        purchases: store.clone(),
+        pool: Arc::new(telephony::pool::BuiltInPool::new(db.clone())),
+        connections: store.clone(),
+        routing: store.clone(),
+        lifecycle: store.clone(),
+        history: store,
+        identity,
+        twilio: Arc::new(twilio),
+        clock,
+        settings: Settings {
+            undo_window_secs: i64::from(config.undo_window_secs),
+            secure_cookies: public_url.starts_with("https://"),
+            voice_webhook_url: format!("{public_url}{}", app::paths::TWILIO_VOICE),
+        },
+    }
+}
+
+/// The router's state: Leptos options, the services and what the middleware needs.
+fn state(
+    config: &Config,
+    db: DatabaseConnection,
+    services: Services,
+    proxy: Option<TrustedProxy>,
+) -> AppState {
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    let store = Arc::new(db::SeaStore::new(db.clone()));
-    let proxy = trusted_proxy(config)?;
-    let identity: Arc<dyn app::ports::Identity> = match proxy {
-        Some(_) => Arc::new(identity::ProxySignOn),
-        None => Arc::new(identity::BuiltInAccounts::new(
-            db.clone(),
-            i64::from(config.session_ttl_secs),
-        )),
-    };
-    Ok(AppState {
+    AppState {
         leptos_options,
-        services: Services {
-            projects: store.clone(),
-            variants: store.clone(),
-            purchases: store.clone(),
-            pool: Arc::new(telephony::pool::BuiltInPool::new(db.clone())),
-            connections: store.clone(),
-            routing: store.clone(),
-            lifecycle: store.clone(),
-            history: store,
-            undo_window_secs: i64::from(config.undo_window_secs),
-            identity,
-            secure_cookies: config.public_url().starts_with("https://"),
-            twilio: Arc::new(twilio),
-            voice_webhook_url: format!("{}{}", config.public_url(), telephony::webhook::VOICE_PATH),
-        },
+        services,
         db,
         public_url: config.public_url(),
         gallery: config.gallery,
         proxy,
-    })
+    }
 }
 
 /// The trusted proxy, in trusted-proxy mode (which needs at least one proxy address).
-fn trusted_proxy(config: &Config) -> Result<Option<session::TrustedProxy>, StartError> {
+fn trusted_proxy(config: &Config) -> Result<Option<TrustedProxy>, StartError> {
     if config.identity != config::IdentityMode::TrustedProxy {
         return Ok(None);
     }
@@ -136,7 +183,7 @@ fn trusted_proxy(config: &Config) -> Result<Option<session::TrustedProxy>, Start
             ))
         })?;
     tracing::info!(%header, proxies = ?config.trusted_proxies, "identity from a trusted proxy");
-    Ok(Some(session::TrustedProxy {
+    Ok(Some(TrustedProxy {
         header,
         proxies: config.trusted_proxies.clone(),
     }))

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     let config = Config::parse();
     server::telemetry::init(config.log_format);
-    let state = match server::prepare(&config).await {
+    let clock = std::sync::Arc::new(server::clock::SystemClock);
+    let state = match server::prepare(&config, clock).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!(%err, "cannot start");
@@ -28,7 +29,7 @@ async fn main() -> ExitCode {
         state.services.clone(),
         std::time::Duration::from_secs(config.release_check_secs),
     );
-    let app = server::router::router(state);
+    let app = server::http::router(state);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     if let Err(err) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

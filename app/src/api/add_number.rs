@@ -14,20 +14,24 @@ pub async fn buy_number(
     variant: Option<i64>,
     idempotency_key: String,
 ) -> Result<String, AppError> {
-    use crate::usecases::buy_number::{BuyForm, buy_number};
-    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
-    let form = BuyForm {
-        project,
+    use crate::domain::idempotency::IdempotencyKey;
+    use crate::domain::{AreaCode, Country, Environment, Need, VariantId};
+    use crate::error::OrInvalid;
+    use crate::usecases::buy_number::{BuyNumber, buy_number};
+    let allowed = super::require(&project, Need::Edit).await?;
+    let environment = Environment::parse(&environment).or_invalid("environment")?;
+    let country = Country::parse(&country).or_invalid("country")?;
+    let command = BuyNumber {
+        project: allowed.slug,
         environment,
         country,
-        area_code,
-        variant,
-        idempotency_key,
+        area_code: AreaCode::parse_for(country, &area_code).or_invalid("area_code")?,
+        variant: variant.map(VariantId),
+        key: IdempotencyKey::parse(&idempotency_key)
+            .map_err(|e| AppError::Rejected(e.to_string()))?,
         actor: allowed.actor,
     };
-    buy_number(&allowed.services, form)
-        .await
-        .map(|e164| e164.as_str().to_owned())
+    Ok(buy_number(&allowed.services, command).await?.to_string())
 }
 
 /// Connects the customer's own Twilio number `phone_number` (any common typing) to
@@ -39,16 +43,18 @@ pub async fn connect_number(
     phone_number: String,
     variant: Option<i64>,
 ) -> Result<String, AppError> {
-    use crate::usecases::connect_number::{ConnectForm, connect_number};
-    let allowed = super::require(&project, crate::domain::Need::Edit).await?;
-    let form = ConnectForm {
-        project,
-        environment,
-        phone_number,
-        variant,
+    use crate::domain::{Environment, Need, VariantId, phone_format};
+    use crate::error::OrInvalid;
+    use crate::usecases::connect_number::{ConnectNumber, connect_number};
+    let allowed = super::require(&project, Need::Edit).await?;
+    let command = ConnectNumber {
+        project: allowed.slug,
+        environment: Environment::parse(&environment).or_invalid("environment")?,
+        number: phone_format::normalise(&phone_number).or_invalid("phone_number")?,
+        variant: variant.map(VariantId),
         actor: allowed.actor,
     };
-    connect_number(&allowed.services, form)
-        .await
-        .map(|e164| e164.as_str().to_owned())
+    Ok(connect_number(&allowed.services, command)
+        .await?
+        .to_string())
 }

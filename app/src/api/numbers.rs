@@ -8,11 +8,6 @@ use leptos::prelude::*;
 #[server]
 pub async fn load_numbers_page(project: String) -> Result<NumbersPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
-    let overview = super::overview(&allowed.services, &allowed.slug).await?;
-    Ok(NumbersPage::build(
-        overview,
-        crate::domain::phone_format::display,
-        allowed.services.undo_window_secs,
-        allowed.permission.can_edit(),
-    ))
+    let can_edit = allowed.permission.can_edit();
+    crate::usecases::pages::numbers_page(&allowed.services, &allowed.slug, can_edit).await
 }

@@ -56,31 +56,11 @@ fn set_cookie(value: String) -> Result<(), AppError> {
 /// Signs in with `email` and `password`, then goes to `next` (a path on this site).
 #[server]
 pub async fn sign_in(email: String, password: String, next: String) -> Result<(), AppError> {
-    use crate::ports::SignInError;
     let services = super::services()?;
-    let request = current();
-    let session = services
-        .identity
-        .sign_in(
-            &email,
-            &password,
-            request.address.as_deref(),
-            request.token.as_deref(),
-            crate::usecases::delete_number::now(),
-        )
-        .await
-        .map_err(|err| match err {
-            SignInError::Store(e) => {
-                tracing::error!(err = %e, "sign-in failed in storage");
-                AppError::Unavailable
-            }
-            other => AppError::Rejected(other.to_string()),
-        })?;
-    set_cookie(session_cookie(
-        &session.token,
-        session.max_age_secs,
-        services.secure_cookies,
-    ))?;
+    let session =
+        crate::usecases::session::sign_in(&services, &current(), &email, &password).await?;
+    let secure = services.settings.secure_cookies;
+    set_cookie(session_cookie(&session.token, session.max_age_secs, secure))?;
     leptos_axum::redirect(local_path(&next));
     Ok(())
 }
@@ -89,14 +69,9 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<()
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
     let services = super::services()?;
-    if let Some(token) = current().token {
-        services.identity.sign_out(&token).await.map_err(|err| {
-            tracing::error!(%err, "sign-out failed in storage");
-            AppError::Unavailable
-        })?;
-    }
-    set_cookie(session_cookie("", 0, services.secure_cookies))?;
-    leptos_axum::redirect("/signin");
+    crate::usecases::session::sign_out(&services, &current()).await?;
+    set_cookie(session_cookie("", 0, services.settings.secure_cookies))?;
+    leptos_axum::redirect(crate::paths::SIGN_IN);
     Ok(())
 }
 
@@ -104,19 +79,12 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server]
 pub async fn signed_in_as() -> Result<Option<SignedIn>, AppError> {
     let request = current();
-    let Some(member) = request.member else {
+    let Some(member) = &request.member else {
         return Ok(None);
     };
-    let projects = super::services()?
-        .projects
-        .projects_of(&member.email)
-        .await
-        .map_err(|err| {
-            tracing::error!(%err, "listing a member's projects failed");
-            AppError::Unavailable
-        })?;
+    let projects = crate::usecases::session::projects_of(&super::services()?, member).await?;
     Ok(Some(SignedIn {
-        email: member.email,
+        email: member.email.clone(),
         projects,
         signs_out_here: request.token.is_some(),
     }))

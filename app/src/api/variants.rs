@@ -4,120 +4,85 @@ use crate::domain::VariantsPage;
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The variant change an Edit member of `project` asks for.
+#[cfg(feature = "ssr")]
+async fn change(
+    project: &str,
+) -> Result<
+    (
+        crate::ports::Services,
+        crate::usecases::variants::VariantChange,
+    ),
+    AppError,
+> {
+    let allowed = super::require(project, crate::domain::Need::Edit).await?;
+    let change = crate::usecases::variants::VariantChange {
+        project: allowed.slug,
+        actor: allowed.actor,
+    };
+    Ok((allowed.services, change))
+}
+
+/// A variant name as typed, checked.
+#[cfg(feature = "ssr")]
+fn variant_name(name: &str) -> Result<crate::domain::VariantName, AppError> {
+    crate::domain::VariantName::parse(name).map_err(|e| AppError::Rejected(e.to_string()))
+}
+
 /// Loads the Variants page of `project`.
 #[server]
 pub async fn load_variants_page(project: String) -> Result<VariantsPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
-    let (services, slug) = (&allowed.services, &allowed.slug);
-    let overview = super::overview(services, slug).await?;
-    let history = services
-        .variants
-        .publish_history(slug)
-        .await
-        .map_err(|e| super::change_error(slug, e))?;
-    Ok(VariantsPage::build(
-        overview.project,
-        &overview.draft_variants,
-        &overview.publications,
-        &overview.numbers,
-        history,
-        allowed.permission.can_edit(),
-    ))
+    let can_edit = allowed.permission.can_edit();
+    crate::usecases::pages::variants_page(&allowed.services, &allowed.slug, can_edit).await
 }
 
 /// Adds a variant to the draft.
 #[server]
 pub async fn create_variant(project: String, name: String) -> Result<(), AppError> {
-    use crate::domain::VariantName;
-    let super::Allowed { services, slug, .. } =
-        super::require(&project, crate::domain::Need::Edit).await?;
-    let name = VariantName::parse(&name).map_err(|e| AppError::Rejected(e.to_string()))?;
-    services
-        .variants
-        .create_variant(&slug, &name)
-        .await
-        .map(drop)
-        .map_err(|e| super::change_error(&slug, e))
+    let (services, change) = change(&project).await?;
+    let name = variant_name(&name)?;
+    crate::usecases::variants::create_variant(&services, change, name).await
 }
 
 /// Renames a draft variant.
 #[server]
 pub async fn rename_variant(project: String, variant: i64, name: String) -> Result<(), AppError> {
-    use crate::domain::{VariantId, VariantName};
-    let super::Allowed { services, slug, .. } =
-        super::require(&project, crate::domain::Need::Edit).await?;
-    let name = VariantName::parse(&name).map_err(|e| AppError::Rejected(e.to_string()))?;
-    services
-        .variants
-        .rename_variant(&slug, VariantId(variant), &name)
-        .await
-        .map_err(|e| super::change_error(&slug, e))
+    use crate::domain::VariantId;
+    let (services, change) = change(&project).await?;
+    let name = variant_name(&name)?;
+    crate::usecases::variants::rename_variant(&services, change, VariantId(variant), name).await
 }
 
 /// Removes a variant from the draft.
 #[server]
 pub async fn delete_variant(project: String, variant: i64) -> Result<(), AppError> {
     use crate::domain::VariantId;
-    let super::Allowed { services, slug, .. } =
-        super::require(&project, crate::domain::Need::Edit).await?;
-    services
-        .variants
-        .delete_variant(&slug, VariantId(variant))
-        .await
-        .map_err(|e| super::change_error(&slug, e))
+    let (services, change) = change(&project).await?;
+    crate::usecases::variants::delete_variant(&services, change, VariantId(variant)).await
 }
 
 /// Publishes the draft to Sandbox.
 #[server]
 pub async fn publish_draft(project: String) -> Result<(), AppError> {
-    let super::Allowed {
-        services,
-        slug,
-        actor,
-        ..
-    } = super::require(&project, crate::domain::Need::Edit).await?;
-    services
-        .variants
-        .publish_draft(&slug, &actor)
-        .await
-        .map_err(|e| super::change_error(&slug, e))
+    let (services, change) = change(&project).await?;
+    crate::usecases::variants::publish_draft(&services, change).await
 }
 
 /// Promotes Sandbox to Pre-release (`to` = `pre-release`) or Pre-release to Live (`live`).
 #[server]
 pub async fn promote(project: String, to: String) -> Result<(), AppError> {
     use crate::domain::Environment;
-    let super::Allowed {
-        services,
-        slug,
-        actor,
-        ..
-    } = super::require(&project, crate::domain::Need::Edit).await?;
+    let (services, change) = change(&project).await?;
     let target = Environment::parse(&to).map_err(|e| AppError::Rejected(e.to_string()))?;
-    services
-        .variants
-        .promote(&slug, target, &actor)
-        .await
-        .map_err(|e| super::change_error(&slug, e))
+    crate::usecases::variants::promote(&services, change, target).await
 }
 
 /// Assigns `variant` to the number `e164` of `project`.
 #[server]
 pub async fn assign_variant(project: String, e164: String, variant: i64) -> Result<(), AppError> {
-    use crate::domain::{E164, VariantId};
-    let super::Allowed {
-        services,
-        slug,
-        actor,
-        ..
-    } = super::require(&project, crate::domain::Need::Edit).await?;
-    let number = E164::parse(&e164).map_err(|_| AppError::NumberNotFound(e164.clone()))?;
-    services
-        .variants
-        .assign_variant(&slug, &number, VariantId(variant), &actor)
-        .await
-        .map_err(|e| match super::change_error(&slug, e) {
-            AppError::NumberNotFound(_) => AppError::NumberNotFound(e164.clone()),
-            other => other,
-        })
+    use crate::domain::VariantId;
+    let (services, change) = change(&project).await?;
+    let number = super::number_of_project(&e164)?;
+    crate::usecases::variants::assign_variant(&services, change, number, VariantId(variant)).await
 }

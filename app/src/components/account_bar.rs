@@ -5,17 +5,23 @@ use crate::api::{SignOut, SignedIn};
 use leptos::prelude::*;
 
 /// `signed_in` (`None`: signed out) with the matching actions; `current` is the project in view.
+/// `sign_out` is the action its Sign out form submits to (a form, so it works without
+/// JavaScript); it is offered only when this server can sign the member out.
 #[component]
-pub fn AccountBar(signed_in: Option<SignedIn>, current: Option<String>) -> impl IntoView {
+pub fn AccountBar(
+    signed_in: Option<SignedIn>,
+    current: Option<String>,
+    sign_out: ServerAction<SignOut>,
+) -> impl IntoView {
     let Some(SignedIn {
         email,
         projects,
         signs_out_here,
     }) = signed_in
     else {
-        return view! { <a class="account__signin" href="/signin">"Sign in"</a> }.into_any();
+        return view! { <a class="account__signin" href=crate::paths::SIGN_IN>"Sign in"</a> }
+            .into_any();
     };
-    let sign_out = ServerAction::<SignOut>::new();
     view! {
         <div class="account">
             <nav class="switcher" aria-label="Projects">
@@ -27,7 +33,7 @@ pub fn AccountBar(signed_in: Option<SignedIn>, current: Option<String>) -> impl 
                             view! {
                                 <li>
                                     <a
-                                        href=format!("/projects/{}/numbers", p.slug)
+                                        href=crate::paths::numbers(&p.slug)
                                         aria-current=here.then_some("page")
                                     >
                                         {p.name}

@@ -1,6 +1,6 @@
 //! The Add number dialog: buy a UK or US number, or connect an existing Twilio number.
 
-use super::Modal;
+use super::{DialogButtons, ErrorAlert, Modal, SubmitButton};
 use crate::domain::{AreaCode, Environment, Variant, VariantId};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -285,23 +285,19 @@ pub fn AddNumberDialog(
                     Mode::Connect => connect_fields(),
                 }}
                 {move || (mode.get() == Mode::Buy || can_connect).then(&variant_field)}
-                {move || general_error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-                <div class="modal__actions">
-                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button
-                        type="submit"
-                        class="button button--primary"
-                        aria-busy=move || pending.get().to_string()
-                        disabled=move || pending.get() || (mode.get() == Mode::Connect && !can_connect)
-                    >
-                        {move || match (mode.get(), pending.get()) {
+                {move || general_error().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
+                <DialogButtons cancel="Cancel" on_cancel=on_close>
+                    <SubmitButton
+                        label=Signal::derive(move || match (mode.get(), pending.get()) {
                             (Mode::Buy, false) => "Add",
                             (Mode::Buy, true) => "Adding…",
                             (Mode::Connect, false) => "Connect",
                             (Mode::Connect, true) => "Connecting…",
-                        }}
-                    </button>
-                </div>
+                        })
+                        pending
+                        disabled=Signal::derive(move || mode.get() == Mode::Connect && !can_connect)
+                    />
+                </DialogButtons>
             </form>
         </Modal>
     }

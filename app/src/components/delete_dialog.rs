@@ -1,9 +1,36 @@
 //! The Delete number confirmation: says whether the number is released or disconnected,
 //! warns for Live numbers and asks for their last four digits.
 
-use super::{DeleteTarget, Modal};
-use crate::domain::DeleteAction;
+use super::{DialogButtons, Emphasis, ErrorAlert, Modal, RowTarget, SubmitButton};
+use crate::domain::{DeleteAction, DeletePlan, Environment};
 use leptos::prelude::*;
+
+/// The number a Delete number dialog is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeleteTarget {
+    /// E.164 form.
+    pub e164: String,
+    /// Readable international grouping.
+    pub international: String,
+    /// The environment it serves.
+    pub environment: Environment,
+    /// Its Source column text (`PolyAI`, `Twilio`).
+    pub source: String,
+    /// What deleting it does and asks for.
+    pub plan: DeletePlan,
+}
+
+impl From<&RowTarget> for DeleteTarget {
+    fn from(target: &RowTarget) -> Self {
+        Self {
+            e164: target.row.e164.clone(),
+            international: target.row.display.international.clone(),
+            environment: target.environment,
+            source: target.row.source.clone(),
+            plan: target.row.delete_plan.clone(),
+        }
+    }
+}
 
 /// Confirms deleting `target`; `undo_window` (e.g. `10 minutes`) is how long a release can be
 /// undone. `on_delete` receives the typed digits (empty when none are asked for).
@@ -86,18 +113,15 @@ pub fn DeleteDialog(
                 <p>{consequence}</p>
                 {live_warning}
                 {digits_field}
-                {move || error.get().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-                <div class="modal__actions">
-                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button
-                        type="submit"
-                        class="button button--danger"
-                        disabled=move || !confirmed.get() || pending.get()
-                        aria-busy=move || pending.get().to_string()
-                    >
-                        "Delete number"
-                    </button>
-                </div>
+                {move || error.get().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
+                <DialogButtons cancel="Cancel" on_cancel=on_close>
+                    <SubmitButton
+                        label="Delete number"
+                        emphasis=Emphasis::Danger
+                        pending
+                        disabled=Signal::derive(move || !confirmed.get())
+                    />
+                </DialogButtons>
             </form>
         </Modal>
     }

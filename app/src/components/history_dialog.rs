@@ -1,6 +1,6 @@
 //! The History dialog of one number.
 
-use super::{HistoryList, Modal};
+use super::{DialogButtons, ErrorAlert, HistoryList, Modal};
 use crate::domain::HistoryEntry;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn HistoryDialog(
 ) -> impl IntoView {
     let body = move || {
         if let Some(message) = error.get() {
-            return view! { <p class="alert alert--error" role="alert">{message}</p> }.into_any();
+            return view! { <ErrorAlert message in_dialog=true/> }.into_any();
         }
         match entries.get() {
             None => view! { <p class="loading" aria-busy="true">"Loading history…"</p> }.into_any(),
@@ -28,10 +28,11 @@ pub fn HistoryDialog(
             <div class="modal__body modal__body--wide">
                 <p>"Every change to this number, newest first."</p>
                 {body}
-                <div class="modal__actions">
-                    <a class="button button--link" href=project_href>"Project history"</a>
-                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Close"</button>
-                </div>
+                <DialogButtons
+                    cancel="Close"
+                    on_cancel=on_close
+                    leading=view! { <a class="button button--link" href=project_href>"Project history"</a> }.into_any()
+                />
             </div>
         </Modal>
     }

@@ -53,13 +53,9 @@ pub fn NumbersContent(
     let on_add = on_add.filter(|_| can_edit);
     let on_undo = on_undo.filter(|_| can_edit);
     let on_retry = on_retry.filter(|_| can_edit);
-    let actions = RowActions {
-        reassign: actions.reassign.filter(|_| can_edit),
-        delete: actions.delete.filter(|_| can_edit),
-        ..actions
-    };
-    let variants_href = format!("/projects/{}/variants", page.project.slug);
-    let history_href = format!("/projects/{}/history", page.project.slug);
+    let actions = actions.for_member(can_edit);
+    let variants_href = crate::paths::variants(&page.project.slug);
+    let history_href = crate::paths::history(&page.project.slug);
     let body = match page.body {
         PageBody::NoIntegration => view! { <NoIntegration/> }.into_any(),
         PageBody::Sections {
@@ -84,6 +80,7 @@ pub fn NumbersContent(
                             can_connect: integrations.contains(&IntegrationKind::Twilio),
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));
+                        let actions = actions.clone();
                         view! { <EnvironmentPanel section uses_variants expanded actions on_add/> }
                     })
                     .collect_view()}

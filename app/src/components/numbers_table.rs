@@ -1,6 +1,6 @@
 //! The table of one environment's numbers.
 
-use super::{ActionsMenu, CopyButton, DeleteTarget, MenuItem, ReassignTarget, RowActions};
+use super::{ActionsMenu, CopyButton, MenuItem, RowActions, RowTarget};
 use crate::domain::{Environment, NumberRow, Variant, VariantCell};
 use leptos::prelude::*;
 
@@ -11,8 +11,8 @@ pub fn actions_button_id(e164: &str) -> String {
 
 /// Number / Source / (Assigned variant) for `rows` of `environment`.
 ///
-/// With `actions`, each row gets an actions menu; Reassign variant (only when variants are in
-/// use) offers `assignable`.
+/// With `actions`, each row gets an actions menu (those about variants only when variants are
+/// in use); their targets carry `assignable`, the variants published to the environment.
 #[component]
 pub fn NumbersTable(
     rows: Vec<NumberRow>,
@@ -21,10 +21,7 @@ pub fn NumbersTable(
     #[prop(optional)] assignable: Vec<Variant>,
     #[prop(optional)] actions: RowActions,
 ) -> impl IntoView {
-    let actions = RowActions {
-        reassign: actions.reassign.filter(|_| uses_variants),
-        ..actions
-    };
+    let actions = actions.for_project(uses_variants);
     let has_actions = actions.any();
     view! {
         <table class="numbers-table">
@@ -40,9 +37,14 @@ pub fn NumbersTable(
                 {rows
                     .into_iter()
                     .map(|row| {
-                        let (items, reassign) = menu_items(&row, environment, &assignable, actions);
+                        let target = RowTarget {
+                            row: row.clone(),
+                            environment,
+                            assignable: assignable.clone(),
+                        };
+                        let (items, shortcut) = menu_items(&target, &actions);
                         // Erased: the full row type is too deep for release builds.
-                        view! { <NumberRowView row uses_variants items reassign/> }.into_any()
+                        view! { <NumberRowView row uses_variants items shortcut/> }.into_any()
                     })
                     .collect_view()}
             </tbody>
@@ -50,56 +52,39 @@ pub fn NumbersTable(
     }
 }
 
-/// The actions menu of `row`, in menu order, bound to that row, and its reassign action alone
-/// (also offered as the row's Assign variant button).
+/// The actions menu of `target`'s row, bound to that row, and the shortcut shown in its
+/// Assigned variant cell when it has no variant (text and action).
 fn menu_items(
-    row: &NumberRow,
-    environment: Environment,
-    assignable: &[Variant],
-    actions: RowActions,
-) -> (Vec<MenuItem>, Option<Callback<()>>) {
-    let reassign = actions.reassign.map(|callback| {
-        let target = ReassignTarget {
-            e164: row.e164.clone(),
-            environment,
-            options: assignable.to_vec(),
-            current: row.variant_id,
-        };
-        Callback::new(move |()| callback.run(target.clone()))
-    });
-    let for_number = |callback: Option<Callback<String>>| {
-        let e164 = row.e164.clone();
-        callback.map(|callback| Callback::new(move |()| callback.run(e164.clone())))
+    target: &RowTarget,
+    actions: &RowActions,
+) -> (Vec<MenuItem>, Option<(&'static str, Callback<()>)>) {
+    let bind = |run: Callback<RowTarget>| {
+        let target = target.clone();
+        Callback::new(move |()| run.run(target.clone()))
     };
-    let delete = actions.delete.map(|callback| {
-        let target = DeleteTarget {
-            e164: row.e164.clone(),
-            international: row.display.international.clone(),
-            environment,
-            source: row.source.clone(),
-            plan: row.delete_plan.clone(),
-        };
-        Callback::new(move |()| callback.run(target.clone()))
-    });
-    let items = [
-        ("Reassign variant", reassign),
-        ("Test routing", for_number(actions.test_routing)),
-        ("History", for_number(actions.history)),
-        ("Delete number", delete),
-    ]
-    .into_iter()
-    .filter_map(|(label, on_select)| on_select.map(|on_select| MenuItem { label, on_select }))
-    .collect();
-    (items, reassign)
+    let items = actions
+        .0
+        .iter()
+        .map(|action| MenuItem {
+            label: action.label,
+            on_select: bind(action.run),
+        })
+        .collect();
+    let shortcut = actions
+        .0
+        .iter()
+        .find_map(|a| a.unassigned_shortcut.map(|text| (text, bind(a.run))));
+    (items, shortcut)
 }
 
-/// One number's row; `items` is its actions menu (none: no menu).
+/// One number's row; `items` is its actions menu (none: no menu), `shortcut` the button its
+/// Assigned variant cell shows while it has no variant.
 #[component]
 fn NumberRowView(
     row: NumberRow,
     uses_variants: bool,
     items: Vec<MenuItem>,
-    reassign: Option<Callback<()>>,
+    shortcut: Option<(&'static str, Callback<()>)>,
 ) -> impl IntoView {
     let NumberRow {
         e164,
@@ -134,9 +119,9 @@ fn NumberRowView(
             {uses_variants.then(|| view! {
                 <td data-label="Assigned variant">
                     <VariantLabel cell=variant/>
-                    {reassign.filter(|_| unassigned).map(|reassign| view! {
-                        <button type="button" class="link-button" on:click=move |_| reassign.run(())>
-                            "Assign variant"
+                    {shortcut.filter(|_| unassigned).map(|(text, run)| view! {
+                        <button type="button" class="link-button" on:click=move |_| run.run(())>
+                            {text}
                         </button>
                     })}
                 </td>

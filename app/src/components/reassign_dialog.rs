@@ -1,6 +1,6 @@
 //! The Reassign variant dialog: pick one of the variants published to the number's environment.
 
-use super::Modal;
+use super::{DialogButtons, ErrorAlert, Modal, RowTarget, SubmitButton};
 use crate::domain::{Environment, Variant, VariantId};
 use leptos::prelude::*;
 
@@ -15,6 +15,17 @@ pub struct ReassignTarget {
     pub options: Vec<Variant>,
     /// Its current variant.
     pub current: Option<VariantId>,
+}
+
+impl From<&RowTarget> for ReassignTarget {
+    fn from(target: &RowTarget) -> Self {
+        Self {
+            e164: target.row.e164.clone(),
+            environment: target.environment,
+            options: target.assignable.clone(),
+            current: target.row.variant_id,
+        }
+    }
 }
 
 /// Offers `target.options`; with none, says to publish first and links to `variants_href`.
@@ -87,18 +98,14 @@ pub fn ReassignDialog(
                     {format!(" in {}.", environment.label())}
                 </p>
                 {body}
-                {move || error.get().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-                <div class="modal__actions">
-                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button
-                        type="submit"
-                        class="button button--primary"
-                        disabled=move || !has_options || pending.get()
-                        aria-busy=move || pending.get().to_string()
-                    >
-                        {move || if pending.get() { "Assigning…" } else { "Assign" }}
-                    </button>
-                </div>
+                {move || error.get().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
+                <DialogButtons cancel="Cancel" on_cancel=on_close>
+                    <SubmitButton
+                        label=Signal::derive(move || if pending.get() { "Assigning…" } else { "Assign" })
+                        pending
+                        disabled=!has_options
+                    />
+                </DialogButtons>
             </form>
         </Modal>
     }

@@ -1,6 +1,6 @@
 //! The Test routing dialog: where a call goes now, and the latest calls.
 
-use super::Modal;
+use super::{DialogButtons, ErrorAlert, Modal};
 use crate::domain::{RouteDecision, RoutingPreview};
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn RoutingDialog(
 ) -> impl IntoView {
     let body = move || {
         if let Some(message) = error.get() {
-            return view! { <p class="alert alert--error" role="alert">{message}</p> }.into_any();
+            return view! { <ErrorAlert message in_dialog=true/> }.into_any();
         }
         let Some(preview) = preview.get() else {
             return view! { <p class="loading" aria-busy="true">"Checking routing…"</p> }
@@ -62,9 +62,7 @@ pub fn RoutingDialog(
             <div class="modal__body">
                 <p>"Where a call to " <strong class="number">{e164}</strong> " goes right now:"</p>
                 {body}
-                <div class="modal__actions">
-                    <button type="button" class="button button--secondary" on:click=move |_| on_close.run(())>"Close"</button>
-                </div>
+                <DialogButtons cancel="Close" on_cancel=on_close/>
             </div>
         </Modal>
     }

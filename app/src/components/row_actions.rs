@@ -1,44 +1,62 @@
-//! What a number's row can do: the callbacks behind its actions menu.
+//! What a number's row can do: the items of its actions menu, each with the callback that
+//! opens its dialog. The page lists them; the table shows the ones that apply to each row.
 
-use super::ReassignTarget;
-use crate::domain::{DeletePlan, Environment};
+use crate::domain::{Environment, NumberRow, Variant};
 use leptos::prelude::*;
 
-/// The number a Delete number dialog is about.
+/// The row an action is about, with what its dialog needs to know.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeleteTarget {
-    /// E.164 form.
-    pub e164: String,
-    /// Readable international grouping.
-    pub international: String,
+pub struct RowTarget {
+    /// The number's row as shown.
+    pub row: NumberRow,
     /// The environment it serves.
     pub environment: Environment,
-    /// Its Source column text (`PolyAI`, `Twilio`).
-    pub source: String,
-    /// What deleting it does and asks for.
-    pub plan: DeletePlan,
+    /// Variants published to that environment (what it may be assigned).
+    pub assignable: Vec<Variant>,
 }
 
-/// The row actions on offer; a missing callback leaves its menu item out. Without any, rows
-/// have no actions menu (read-only views).
-#[derive(Clone, Copy, Default)]
-pub struct RowActions {
-    /// Reassign variant (offered only when the project uses variants).
-    pub reassign: Option<Callback<ReassignTarget>>,
-    /// Test routing, given the number.
-    pub test_routing: Option<Callback<String>>,
-    /// History, given the number.
-    pub history: Option<Callback<String>>,
-    /// Delete number.
-    pub delete: Option<Callback<DeleteTarget>>,
+/// One item of every row's actions menu.
+#[derive(Clone, Copy)]
+pub struct RowAction {
+    /// The item's text and accessible name, e.g. `Delete number`.
+    pub label: &'static str,
+    /// It changes the number, so members with Read access are not offered it.
+    pub changes: bool,
+    /// It is about variants, so it is offered only when the project uses them.
+    pub needs_variants: bool,
+    /// Also shown as a button with this text in the Assigned variant cell of unassigned rows.
+    pub unassigned_shortcut: Option<&'static str>,
+    /// Opens the action for a row.
+    pub run: Callback<RowTarget>,
 }
+
+/// The row actions on offer, in menu order. Without any, rows have no actions menu.
+#[derive(Clone, Default)]
+pub struct RowActions(pub Vec<RowAction>);
 
 impl RowActions {
+    /// The actions a member may take: without Edit (`can_edit` false), none that change.
+    pub fn for_member(self, can_edit: bool) -> Self {
+        Self(
+            self.0
+                .into_iter()
+                .filter(|a| can_edit || !a.changes)
+                .collect(),
+        )
+    }
+
+    /// The actions of a project's rows: without variants, none about variants.
+    pub fn for_project(self, uses_variants: bool) -> Self {
+        Self(
+            self.0
+                .into_iter()
+                .filter(|a| uses_variants || !a.needs_variants)
+                .collect(),
+        )
+    }
+
     /// Whether rows get an actions menu at all.
     pub fn any(&self) -> bool {
-        self.reassign.is_some()
-            || self.test_routing.is_some()
-            || self.history.is_some()
-            || self.delete.is_some()
+        !self.0.is_empty()
     }
 }

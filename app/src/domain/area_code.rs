@@ -1,5 +1,6 @@
 //! US area codes for buying local numbers (NANP rules).
 
+use super::Country;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -22,6 +23,9 @@ pub enum AreaCodeError {
     /// Toll-free codes have no local numbers.
     #[error("{0} is a toll-free code; choose a local area code.")]
     TollFree(String),
+    /// The country's numbers are not chosen by area code.
+    #[error("Area codes can only be chosen for US numbers.")]
+    NotForCountry,
 }
 
 /// Toll-free codes, never valid for a local number.
@@ -51,6 +55,15 @@ impl AreaCode {
         Ok(Some(Self(code)))
     }
 
+    /// Parses what was typed for a number in `country`: only US numbers take an area code.
+    pub fn parse_for(country: Country, input: &str) -> Result<Option<Self>, AreaCodeError> {
+        match country {
+            Country::Us => Self::parse_optional(input),
+            Country::Uk if input.trim().is_empty() => Ok(None),
+            Country::Uk => Err(AreaCodeError::NotForCountry),
+        }
+    }
+
     /// The code as a number, e.g. 212.
     pub fn value(self) -> u16 {
         self.0
@@ -71,6 +84,19 @@ mod tests {
     fn empty_means_any() {
         assert_eq!(AreaCode::parse_optional(""), Ok(None));
         assert_eq!(AreaCode::parse_optional("   "), Ok(None));
+    }
+
+    #[test]
+    fn only_us_numbers_take_an_area_code() {
+        assert_eq!(
+            AreaCode::parse_for(Country::Us, "212").map(|c| c.map(AreaCode::value)),
+            Ok(Some(212))
+        );
+        assert_eq!(AreaCode::parse_for(Country::Uk, " "), Ok(None));
+        assert_eq!(
+            AreaCode::parse_for(Country::Uk, "212"),
+            Err(AreaCodeError::NotForCountry)
+        );
     }
 
     #[test]

@@ -2,6 +2,36 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A client's key for one purchase attempt: 8 to 100 ASCII letters, digits, `-` or `_`
+/// (the dialog sends a UUID). Retries of the attempt send the same key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IdempotencyKey(String);
+
+/// A key that is missing or malformed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("The request has no valid idempotency key; reload the page and try again.")]
+pub struct InvalidIdempotencyKey;
+
+impl IdempotencyKey {
+    /// Checks the key's form.
+    pub fn parse(input: &str) -> Result<Self, InvalidIdempotencyKey> {
+        let ok = (8..=100).contains(&input.len())
+            && input
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if ok {
+            Ok(Self(input.to_owned()))
+        } else {
+            Err(InvalidIdempotencyKey)
+        }
+    }
+
+    /// The key as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// What an add-number request asked for, compared across retries with the same key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFingerprint(pub String);
@@ -46,6 +76,27 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_8_to_100_url_safe_characters() {
+        for ok in ["12345678", "0b8e-4c1f_AZ", &"k".repeat(100)] {
+            assert_eq!(IdempotencyKey::parse(ok).unwrap().as_str(), ok);
+        }
+        for bad in [
+            "",
+            "1234567",
+            &"k".repeat(101),
+            "has space1",
+            "semi;colon",
+            "ünïcode12",
+        ] {
+            assert_eq!(
+                IdempotencyKey::parse(bad),
+                Err(InvalidIdempotencyKey),
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn decisions() {

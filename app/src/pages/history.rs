@@ -1,22 +1,25 @@
 //! `/projects/{project}/history?page=N`: every change to the project's numbers, newest first.
 
-use super::NotFound;
+use super::{PageData, here, project_in_url};
 use crate::api::project_history;
-use crate::components::{ErrorAlert, HistoryList, SessionEnded};
+use crate::components::HistoryList;
 use crate::domain::HistoryPage;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
+use std::future::Future;
+
+/// Loads page `page` of `project`'s history.
+fn load((project, page): (String, u64)) -> impl Future<Output = Result<HistoryPage, AppError>> {
+    project_history(project, page)
+}
 
 /// The project history named in the URL, one page at a time.
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
-    let params = use_params_map();
-    let location = leptos_router::hooks::use_location();
-    let here = Signal::derive(move || super::current_path(&location));
+    let project = project_in_url();
     let query = use_query_map();
-    let project = Memo::new(move |_| params.read().get("project").unwrap_or_default());
     let page_number = Memo::new(move |_| {
         query
             .read()
@@ -25,28 +28,11 @@ pub fn HistoryScreen() -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     });
-    let page = Resource::new(
-        move || (project.get(), page_number.get()),
-        |(project, page)| project_history(project, page),
-    );
-    view! {
-        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading history…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(history) => {
-                        view! { <HistoryContent history project=project.get_untracked()/> }.into_any()
-                    }
-                    Err(err @ AppError::ProjectNotFound(_)) => {
-                        view! { <NotFound what=err.to_string()/> }.into_any()
-                    }
-                    Err(AppError::SignInRequired) => {
-                        view! { <SessionEnded here=here.get_untracked()/> }.into_any()
-                    }
-                    Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let key = Signal::derive(move || (project.get(), page_number.get()));
+    let data = PageData::new(key, load);
+    data.view("Loading history…", here(), move |history| {
+        view! { <HistoryContent history project=project.get_untracked()/> }.into_any()
+    })
 }
 
 /// Heading, entries and pager of one loaded page.
@@ -58,8 +44,8 @@ fn HistoryContent(history: HistoryPage, project: String) -> impl IntoView {
         page,
         pages,
     } = history;
-    let href = move |n: u64| format!("/projects/{project}/history?page={n}");
-    let numbers_href = href(0).replace("/history?page=0", "/numbers");
+    let numbers_href = crate::paths::numbers(&project);
+    let href = move |n: u64| crate::paths::history_page(&project, n);
     view! {
         <Title text=format!("History · {project_name}")/>
         <nav class="breadcrumb" aria-label="Breadcrumb">

@@ -1,9 +1,12 @@
-//! Routed pages: each loads its data and hands it to components.
+//! Routed pages: each loads its data through one [`PageData`] and hands it to components;
+//! each dialog of a page owns its action and its open, close and focus state beside it.
 
+mod focus;
 mod gallery;
 mod history;
 mod not_found;
 mod numbers;
+mod page_data;
 mod projects;
 mod sign_in;
 mod variants;
@@ -16,14 +19,25 @@ pub use projects::ProjectsScreen;
 pub use sign_in::SignInScreen;
 pub use variants::VariantsScreen;
 
-/// The path and query of the page in view (from `use_location`), to come back to it.
-fn current_path(location: &leptos_router::location::Location) -> String {
-    use leptos::prelude::GetUntracked;
-    let query = location.search.get_untracked();
-    let path = location.pathname.get_untracked();
-    if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{}", query.trim_start_matches('?'))
-    }
+use leptos::prelude::*;
+pub(crate) use page_data::PageData;
+
+/// The project named in the URL (`/projects/{project}/…`).
+fn project_in_url() -> Memo<String> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.read().get("project").unwrap_or_default())
+}
+
+/// The path and query of the page in view, to come back to it after signing in again.
+fn here() -> Signal<String> {
+    let location = leptos_router::hooks::use_location();
+    Signal::derive(move || {
+        let query = location.search.get();
+        let path = location.pathname.get();
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", query.trim_start_matches('?'))
+        }
+    })
 }

@@ -22,7 +22,7 @@ pub fn ProjectsScreen() -> impl IntoView {
                             {projects
                                 .into_iter()
                                 .map(|p| view! {
-                                    <li><a href=format!("/projects/{}/numbers", p.slug)>{p.name}</a></li>
+                                    <li><a href=crate::paths::numbers(&p.slug)>{p.name}</a></li>
                                 })
                                 .collect_view()}
                         </ul>
@@ -35,7 +35,7 @@ pub fn ProjectsScreen() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(None) => view! {
-                        <p class="empty">"You are signed out. "<a href="/signin?next=/projects">"Sign in"</a>" to see your projects."</p>
+                        <p class="empty">"You are signed out. "<a href=format!("{}?next={}", crate::paths::SIGN_IN, crate::paths::PROJECTS)>"Sign in"</a>" to see your projects."</p>
                     }
                     .into_any(),
                     Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),

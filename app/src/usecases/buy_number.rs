@@ -1,11 +1,12 @@
 //! Buying a number: validate, record the attempt, buy, save; safe to retry with the same key.
 
-use crate::domain::idempotency::{Attempt, Decision, RequestFingerprint};
+use crate::domain::idempotency::{Attempt, Decision, IdempotencyKey, RequestFingerprint};
 use crate::domain::{
-    AreaCode, Country, E164, Environment, IntegrationKind, Ownership, VariantId, check_assignment,
+    AreaCode, Country, E164, Environment, IntegrationKind, Ownership, ProjectSlug, VariantId,
+    check_assignment,
 };
-use crate::error::AppError;
-use crate::ports::{BuyRequest, ChangeError, NewNumber, ProviderError, Services, TwilioAccount};
+use crate::error::{AppError, OrInvalid};
+use crate::ports::{BuyRequest, NewNumber, ProviderError, Services, TwilioAccount};
 
 /// Who sells the number: the built-in pool, or else the project's Twilio account.
 enum Seller {
@@ -32,7 +33,7 @@ impl Seller {
             Self::Twilio(account) => {
                 services
                     .twilio
-                    .buy(account, request, key, &services.voice_webhook_url)
+                    .buy(account, request, key, &services.settings.voice_webhook_url)
                     .await
             }
         }
@@ -63,60 +64,43 @@ impl Seller {
     }
 }
 
-/// What the Add number dialog sent, unvalidated.
+/// A purchase, as the server function parsed it.
 #[derive(Clone, Debug)]
-pub struct BuyForm {
-    /// Project slug.
-    pub project: String,
-    /// Environment slug.
-    pub environment: String,
-    /// `UK` or `US`.
-    pub country: String,
-    /// Area code as typed (US only; empty for any).
-    pub area_code: String,
-    /// Chosen variant, if any.
-    pub variant: Option<i64>,
+pub struct BuyNumber {
+    /// The project buying.
+    pub project: ProjectSlug,
+    /// Where the number will serve.
+    pub environment: Environment,
+    /// Where the number is from.
+    pub country: Country,
+    /// For US numbers, the area code asked for (`None`: any).
+    pub area_code: Option<AreaCode>,
+    /// The variant to assign, if any.
+    pub variant: Option<VariantId>,
     /// One key per attempt; retries reuse it.
-    pub idempotency_key: String,
+    pub key: IdempotencyKey,
     /// Who is buying.
     pub actor: String,
 }
 
-/// Checks an idempotency key's form: 8 to 100 letters, digits, `-` or `_`.
-fn check_key(key: &str) -> Result<(), AppError> {
-    let ok = (8..=100).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(())
-    } else {
-        Err(AppError::Rejected(
-            "The request has no valid idempotency key; reload the page and try again.".into(),
+impl BuyNumber {
+    /// What the request asked for, compared across retries with the same key.
+    fn fingerprint(&self) -> RequestFingerprint {
+        RequestFingerprint(format!(
+            "buy|{}|{}|{}|{}",
+            self.environment.slug(),
+            self.country.code(),
+            self.area_code.map(|a| a.to_string()).unwrap_or_default(),
+            self.variant.map(|v| v.0.to_string()).unwrap_or_default()
         ))
     }
 }
 
-/// Buys a number into the form's environment (from the built-in pool, or else through the
+/// Buys a number into the command's environment (from the built-in pool, or else through the
 /// project's Twilio account); returns it.
-pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppError> {
-    let slug = crate::api::project_slug(&form.project)?;
-    let environment =
-        Environment::parse(&form.environment).map_err(|e| AppError::invalid("environment", e))?;
-    let country = Country::parse(&form.country).map_err(|e| AppError::invalid("country", e))?;
-    let area_code = match country {
-        Country::Us => AreaCode::parse_optional(&form.area_code)
-            .map_err(|e| AppError::invalid("area_code", e))?,
-        Country::Uk if form.area_code.trim().is_empty() => None,
-        Country::Uk => {
-            return Err(AppError::invalid(
-                "area_code",
-                "Area codes can only be chosen for US numbers.",
-            ));
-        }
-    };
-    check_key(&form.idempotency_key)?;
-    let overview = crate::api::overview(services, &slug).await?;
+pub async fn buy_number(services: &Services, command: BuyNumber) -> Result<E164, AppError> {
+    let slug = &command.project;
+    let overview = super::overview(services, slug).await?;
     let seller = if overview
         .integrations
         .contains(&IntegrationKind::BuiltInPool)
@@ -125,9 +109,8 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
     } else if overview.integrations.contains(&IntegrationKind::Twilio) {
         let account = services
             .connections
-            .twilio_account(&slug)
-            .await
-            .map_err(|e| crate::api::change_error(&slug, e))?
+            .twilio_account(slug)
+            .await?
             .ok_or(AppError::Unavailable)?;
         Seller::Twilio(account)
     } else {
@@ -135,26 +118,15 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
             "This project has no telephony integration to buy numbers through.".into(),
         ));
     };
-    let variant = form.variant.map(VariantId);
-    if let Some(id) = variant {
-        check_assignment(&overview.publications, environment, id)
-            .map_err(|e| AppError::invalid("variant", e))?;
+    if let Some(id) = command.variant {
+        check_assignment(&overview.publications, command.environment, id).or_invalid("variant")?;
     }
 
-    let fingerprint = RequestFingerprint(format!(
-        "buy|{}|{}|{}|{}",
-        environment.slug(),
-        country.code(),
-        area_code.map(|a| a.to_string()).unwrap_or_default(),
-        variant.map(|v| v.0.to_string()).unwrap_or_default()
-    ));
-    let key = form.idempotency_key.as_str();
-    let fail = |err| crate::api::change_error(&slug, err);
+    let key = command.key.as_str();
     match services
         .purchases
-        .start_purchase(&slug, key, &fingerprint, seller.source())
-        .await
-        .map_err(fail)?
+        .start_purchase(slug, key, &command.fingerprint(), seller.source())
+        .await?
     {
         Decision::Proceed => {}
         Decision::Replay(Attempt::Succeeded(e164)) => {
@@ -171,6 +143,7 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
         }
     }
 
+    let (country, area_code) = (command.country, command.area_code);
     let request = BuyRequest { country, area_code };
     let e164 = match seller.take(services, &request, key).await {
         Ok(e164) => e164,
@@ -186,21 +159,18 @@ pub async fn buy_number(services: &Services, form: BuyForm) -> Result<E164, AppE
     let number = NewNumber {
         project: slug.clone(),
         e164: e164.clone(),
-        environment,
+        environment: command.environment,
         source: seller.source(),
         ownership: Ownership::Purchased,
-        variant,
-        created_by: form.actor,
+        variant: command.variant,
+        created_by: command.actor,
     };
     if let Err(err) = services.purchases.finish_purchase(key, &number).await {
         // Give the number back so nothing is paid for but unknown.
         if let Err(release) = seller.give_back(services, &e164, key).await {
             tracing::error!(%release, %e164, key, "releasing after a failed save failed; reconciliation will retry");
         }
-        let app_error = match err {
-            ChangeError::NumberTaken => AppError::Rejected(format!("{e164} is already in use.")),
-            other => fail(other),
-        };
+        let app_error = AppError::from(err);
         let _ = services
             .purchases
             .fail_purchase(key, &app_error.to_string())

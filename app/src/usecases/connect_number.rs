@@ -1,22 +1,22 @@
 //! Connecting a customer's own Twilio number: verify ownership, record it, point it at us.
 
 use crate::domain::{
-    Environment, IntegrationKind, Ownership, VariantId, check_assignment, phone_format,
+    E164, Environment, IntegrationKind, Ownership, ProjectSlug, VariantId, check_assignment,
 };
-use crate::error::AppError;
+use crate::error::{AppError, OrInvalid};
 use crate::ports::{ChangeError, NewNumber, ProviderError, Services};
 
-/// What the Connect form sent, unvalidated.
+/// A connection, as the server function parsed it.
 #[derive(Clone, Debug)]
-pub struct ConnectForm {
-    /// Project slug.
-    pub project: String,
-    /// Environment slug.
-    pub environment: String,
-    /// The number as typed.
-    pub phone_number: String,
-    /// Chosen variant, if any.
-    pub variant: Option<i64>,
+pub struct ConnectNumber {
+    /// The project connecting it.
+    pub project: ProjectSlug,
+    /// Where the number will serve.
+    pub environment: Environment,
+    /// The customer's number.
+    pub number: E164,
+    /// The variant to assign, if any.
+    pub variant: Option<VariantId>,
     /// Who is connecting it.
     pub actor: String,
 }
@@ -33,21 +33,18 @@ fn provider_error(err: ProviderError) -> AppError {
     }
 }
 
-/// Connects the number to `form.environment`; on any failure nothing is left behind.
-pub async fn connect_number(
-    services: &Services,
-    form: ConnectForm,
-) -> Result<crate::domain::E164, AppError> {
-    let slug = crate::api::project_slug(&form.project)?;
-    let environment =
-        Environment::parse(&form.environment).map_err(|e| AppError::invalid("environment", e))?;
-    let e164 = phone_format::normalise(&form.phone_number)
-        .map_err(|message| AppError::invalid("phone_number", message))?;
-    let overview = crate::api::overview(services, &slug).await?;
-    let variant = form.variant.map(VariantId);
+/// Connects the number to the command's environment; on any failure nothing is left behind.
+pub async fn connect_number(services: &Services, command: ConnectNumber) -> Result<E164, AppError> {
+    let ConnectNumber {
+        project,
+        environment,
+        number: e164,
+        variant,
+        actor,
+    } = command;
+    let overview = super::overview(services, &project).await?;
     if let Some(id) = variant {
-        check_assignment(&overview.publications, environment, id)
-            .map_err(|e| AppError::invalid("variant", e))?;
+        check_assignment(&overview.publications, environment, id).or_invalid("variant")?;
     }
     let no_integration = || {
         AppError::Rejected("This project has no Twilio integration to connect numbers from.".into())
@@ -57,9 +54,8 @@ pub async fn connect_number(
     }
     let account = services
         .connections
-        .twilio_account(&slug)
-        .await
-        .map_err(|e| crate::api::change_error(&slug, e))?
+        .twilio_account(&project)
+        .await?
         .ok_or_else(no_integration)?;
     let owned = services
         .twilio
@@ -73,13 +69,13 @@ pub async fn connect_number(
             )
         })?;
     let number = NewNumber {
-        project: slug.clone(),
+        project,
         e164: e164.clone(),
         environment,
         source: IntegrationKind::Twilio,
         ownership: Ownership::Connected,
         variant,
-        created_by: form.actor,
+        created_by: actor,
     };
     match services
         .connections
@@ -87,17 +83,17 @@ pub async fn connect_number(
         .await
     {
         Ok(()) => {}
-        Err(ChangeError::NumberTaken) => {
+        Err(ChangeError::NumberTaken(_)) => {
             return Err(AppError::invalid(
                 "phone_number",
                 format!("{e164} is already connected to a project."),
             ));
         }
-        Err(other) => return Err(crate::api::change_error(&slug, other)),
+        Err(other) => return Err(other.into()),
     }
     if let Err(err) = services
         .twilio
-        .set_voice_url(&account, &owned.sid, &services.voice_webhook_url)
+        .set_voice_url(&account, &owned.sid, &services.settings.voice_webhook_url)
         .await
     {
         if let Err(store) = services

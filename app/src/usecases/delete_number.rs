@@ -4,7 +4,7 @@
 use crate::domain::lifecycle::clock_utc;
 use crate::domain::{
     DeleteAction, DeleteOutcome, E164, IntegrationKind, LifecycleError, NumberState, ProjectSlug,
-    Step, UnixSeconds, delete_plan,
+    Step, delete_plan,
 };
 use crate::error::AppError;
 use crate::ports::{ChangeError, DeletionFacts, ProviderError, Services};
@@ -15,18 +15,15 @@ pub const SYSTEM_ACTOR: &str = "system";
 /// The tag the pool is given when a number comes back to it.
 const RELEASE_TAG: &str = "released";
 
-/// The current time in seconds since the Unix epoch.
-pub fn now() -> UnixSeconds {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
-/// Parses the project and number of a request; a malformed number is not in the project.
-fn parse(project: &str, e164: &str) -> Result<(ProjectSlug, E164), AppError> {
-    let slug = crate::api::project_slug(project)?;
-    let number = E164::parse(e164).map_err(|_| AppError::NumberNotFound(e164.to_owned()))?;
-    Ok((slug, number))
+/// A change to one number of a project, by a member.
+#[derive(Clone, Debug)]
+pub struct NumberChange {
+    /// The project holding the number.
+    pub project: ProjectSlug,
+    /// The number.
+    pub number: E164,
+    /// Who is changing it.
+    pub actor: String,
 }
 
 async fn facts(
@@ -37,39 +34,42 @@ async fn facts(
     services
         .lifecycle
         .deletion_facts(slug, number)
-        .await
-        .map_err(|e| crate::api::change_error(slug, e))?
-        .ok_or_else(|| AppError::NumberNotFound(number.as_str().to_owned()))
+        .await?
+        .ok_or_else(|| AppError::NumberNotFound(number.to_string()))
 }
 
+/// Applies `step` to the number now, in one transaction with its history entry.
 async fn apply(
     services: &Services,
     slug: &ProjectSlug,
     number: &E164,
     step: Step,
-    now: UnixSeconds,
     actor: &str,
-) -> Result<Option<NumberState>, AppError> {
+) -> Result<Option<NumberState>, ChangeError> {
     services
         .lifecycle
-        .apply(slug, number, step, now, services.undo_window_secs, actor)
+        .apply(
+            slug,
+            number,
+            step,
+            services.clock.now(),
+            services.settings.undo_window_secs,
+            actor,
+        )
         .await
-        .map_err(|e| match e {
-            ChangeError::NumberNotFound => AppError::NumberNotFound(number.as_str().to_owned()),
-            other => crate::api::change_error(slug, other),
-        })
 }
 
-/// Deletes `e164` from `project` as its source demands; `typed_digits` confirms Live numbers.
+/// Deletes the number as its source demands; `typed_digits` confirms Live numbers.
 pub async fn delete_number(
     services: &Services,
-    project: &str,
-    e164: &str,
+    change: NumberChange,
     typed_digits: &str,
-    actor: &str,
-    now: UnixSeconds,
 ) -> Result<DeleteOutcome, AppError> {
-    let (slug, number) = parse(project, e164)?;
+    let NumberChange {
+        project: slug,
+        number,
+        actor,
+    } = change;
     let facts = facts(services, &slug, &number).await?;
     if !facts.state.is_active() {
         return Err(AppError::Rejected(LifecycleError::BeingDeleted.to_string()));
@@ -84,7 +84,7 @@ pub async fn delete_number(
     }
     match plan.action {
         DeleteAction::Release => {
-            match apply(services, &slug, &number, Step::RequestRelease, now, actor).await? {
+            match apply(services, &slug, &number, Step::RequestRelease, &actor).await? {
                 Some(NumberState::PendingRelease { release_at }) => {
                     Ok(DeleteOutcome::ReleasePending {
                         until: clock_utc(release_at),
@@ -98,7 +98,7 @@ pub async fn delete_number(
         }
         DeleteAction::Disconnect => {
             restore_voice_url(services, &facts).await?;
-            apply(services, &slug, &number, Step::Disconnect, now, actor).await?;
+            apply(services, &slug, &number, Step::Disconnect, &actor).await?;
             Ok(DeleteOutcome::Disconnected)
         }
     }
@@ -113,11 +113,7 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
                 .into(),
         )
     };
-    let account = services
-        .connections
-        .twilio_account(&facts.project)
-        .await
-        .map_err(|e| crate::api::change_error(&facts.project, e))?;
+    let account = services.connections.twilio_account(&facts.project).await?;
     let Some(account) = account else {
         tracing::warn!(number = %facts.e164, "no Twilio integration left: forgetting the number only");
         return Ok(());
@@ -135,7 +131,7 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
     // else is the customer's own new setting, which restoring would break.
     let current = owned.voice_url.as_deref().unwrap_or_default();
     let previous = facts.previous_voice_url.as_deref().unwrap_or_default();
-    let ours = current.is_empty() || current.ends_with(crate::ports::VOICE_WEBHOOK_PATH);
+    let ours = current.is_empty() || current.ends_with(crate::paths::TWILIO_VOICE);
     if !ours || current == previous {
         tracing::info!(number = %facts.e164, "the number no longer points at us: voice URL left as is");
         return Ok(());
@@ -148,30 +144,27 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
 }
 
 /// Restores a deleted number inside its undo window, with its environment and variant.
-pub async fn undo_delete(
-    services: &Services,
-    project: &str,
-    e164: &str,
-    actor: &str,
-    now: UnixSeconds,
-) -> Result<(), AppError> {
-    let (slug, number) = parse(project, e164)?;
-    apply(services, &slug, &number, Step::Undo, now, actor)
-        .await
-        .map(drop)
+pub async fn undo_delete(services: &Services, change: NumberChange) -> Result<(), AppError> {
+    apply(
+        services,
+        &change.project,
+        &change.number,
+        Step::Undo,
+        &change.actor,
+    )
+    .await?;
+    Ok(())
 }
 
 /// Retries a failed release now; the error says why if the provider still refuses.
-pub async fn retry_release(
-    services: &Services,
-    project: &str,
-    e164: &str,
-    actor: &str,
-    now: UnixSeconds,
-) -> Result<(), AppError> {
-    let (slug, number) = parse(project, e164)?;
-    apply(services, &slug, &number, Step::Retry, now, actor).await?;
-    match carry_out(services, &slug, &number, now).await? {
+pub async fn retry_release(services: &Services, change: NumberChange) -> Result<(), AppError> {
+    let NumberChange {
+        project: slug,
+        number,
+        actor,
+    } = change;
+    apply(services, &slug, &number, Step::Retry, &actor).await?;
+    match carry_out(services, &slug, &number).await? {
         None => Ok(()),
         Some(reason) => Err(AppError::Provider(format!(
             "The release failed again: {reason}"
@@ -188,31 +181,22 @@ pub struct ReleaseReport {
     pub failed: usize,
 }
 
-/// Releases every number whose undo window has closed by `now`; each exactly once, even with
-/// several workers or after a restart (a claim is taken in the database before the release).
-pub async fn release_due(services: &Services, now: UnixSeconds) -> Result<ReleaseReport, AppError> {
-    let due = services.lifecycle.due_releases(now).await.map_err(|e| {
-        tracing::error!(err = %e, "listing due releases failed");
-        AppError::Unavailable
-    })?;
+/// Releases every number whose undo window has closed; each exactly once, even with several
+/// workers or after a restart (a claim is taken in the database before the release).
+pub async fn release_due(services: &Services) -> Result<ReleaseReport, AppError> {
+    let due = services
+        .lifecycle
+        .due_releases(services.clock.now())
+        .await?;
     let mut report = ReleaseReport::default();
     for (slug, number) in due {
-        let claimed = services
-            .lifecycle
-            .apply(
-                &slug,
-                &number,
-                Step::Claim,
-                now,
-                services.undo_window_secs,
-                SYSTEM_ACTOR,
-            )
-            .await;
-        match claimed {
+        match apply(services, &slug, &number, Step::Claim, SYSTEM_ACTOR).await {
             Ok(_) => {}
             // Undone, or claimed by another worker, since the list was read.
             Err(
-                ChangeError::Concurrent | ChangeError::Lifecycle(_) | ChangeError::NumberNotFound,
+                ChangeError::Concurrent
+                | ChangeError::Lifecycle(_)
+                | ChangeError::NumberNotFound(_),
             ) => {
                 continue;
             }
@@ -221,7 +205,7 @@ pub async fn release_due(services: &Services, now: UnixSeconds) -> Result<Releas
                 continue;
             }
         }
-        match carry_out(services, &slug, &number, now).await {
+        match carry_out(services, &slug, &number).await {
             Ok(None) => report.released += 1,
             Ok(Some(_)) => report.failed += 1,
             Err(err) => {
@@ -238,7 +222,6 @@ async fn carry_out(
     services: &Services,
     slug: &ProjectSlug,
     number: &E164,
-    now: UnixSeconds,
 ) -> Result<Option<String>, AppError> {
     let facts = facts(services, slug, number).await?;
     let released = match facts.source {
@@ -253,7 +236,7 @@ async fn carry_out(
     };
     match released {
         Ok(()) => {
-            apply(services, slug, number, Step::Released, now, SYSTEM_ACTOR).await?;
+            apply(services, slug, number, Step::Released, SYSTEM_ACTOR).await?;
             tracing::info!(%number, "released to the provider");
             Ok(None)
         }
@@ -270,7 +253,6 @@ async fn carry_out(
                 slug,
                 number,
                 Step::ReleaseFailed(reason.clone()),
-                now,
                 SYSTEM_ACTOR,
             )
             .await?;

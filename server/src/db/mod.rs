@@ -4,6 +4,7 @@ pub mod entities;
 pub mod migrations;
 mod store;
 
+pub(crate) use store::utc;
 pub use store::{PENDING, SeaStore};
 
 use migrations::Migrator;

@@ -7,10 +7,10 @@ pub use password::{hash_password, verify_password};
 pub use proxy::ProxySignOn;
 
 use crate::db::entities::{account, session};
+use crate::db::utc as at;
 use app::domain::{UnixSeconds, throttle};
 use app::ports::{Identity, Member, NewSession, SignInError, StoreError};
 use base64::Engine;
-use chrono::DateTime;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -80,14 +80,6 @@ fn token_hash(token: &str) -> String {
         .collect()
 }
 
-fn db_error(err: sea_orm::DbErr) -> StoreError {
-    StoreError(err.to_string())
-}
-
-fn at(secs: UnixSeconds) -> DateTime<chrono::Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
 #[async_trait::async_trait]
 impl Identity for BuiltInAccounts {
     async fn sign_in(
@@ -104,8 +96,7 @@ impl Identity for BuiltInAccounts {
         let found = account::Entity::find()
             .filter(account::Column::Email.eq(&email))
             .one(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         // Unknown emails cost a hash too, so timing does not tell which accounts exist.
         let hash = found.as_ref().map(|a| a.password_hash.clone());
         let matches = verify_password(password, hash.as_deref()).await;
@@ -122,8 +113,7 @@ impl Identity for BuiltInAccounts {
             .filter(session::Column::AccountId.eq(account.id))
             .filter(session::Column::ExpiresAt.lte(at(now)))
             .exec(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         let mut bytes = [0u8; 32];
         rand::fill(&mut bytes);
         let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
@@ -135,8 +125,7 @@ impl Identity for BuiltInAccounts {
             ..Default::default()
         }
         .insert(&self.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
         tracing::info!(email, "signed in");
         Ok(NewSession {
             token,
@@ -148,8 +137,7 @@ impl Identity for BuiltInAccounts {
         let Some(found) = session::Entity::find()
             .filter(session::Column::TokenHash.eq(token_hash(token)))
             .one(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
         else {
             return Ok(None);
         };
@@ -158,8 +146,7 @@ impl Identity for BuiltInAccounts {
         }
         Ok(account::Entity::find_by_id(found.account_id)
             .one(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .map(|a| Member { email: a.email }))
     }
 
@@ -169,6 +156,6 @@ impl Identity for BuiltInAccounts {
             .exec(&self.db)
             .await
             .map(drop)
-            .map_err(db_error)
+            .map_err(StoreError::from)
     }
 }

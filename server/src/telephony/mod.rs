@@ -1,8 +1,8 @@
-//! Telephony adapters: the built-in pool, and start-up reconciliation of interrupted purchases.
+//! Telephony adapters: the built-in pool, the Twilio client, start-up reconciliation of
+//! interrupted purchases, and the release worker.
 
 pub mod pool;
 pub mod reconcile;
 pub mod release_worker;
 pub mod sip_templates;
 pub mod twilio;
-pub mod webhook;

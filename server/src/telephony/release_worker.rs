@@ -2,7 +2,7 @@
 //! has closed. Pending releases live in the database, so a restart loses none of them.
 
 use app::ports::Services;
-use app::usecases::delete_number::{now, release_due};
+use app::usecases::delete_number::release_due;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
@@ -13,7 +13,7 @@ pub fn spawn(services: Services, every: Duration) -> JoinHandle<()> {
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match release_due(&services, now()).await {
+            match release_due(&services).await {
                 Ok(report) if report.released + report.failed > 0 => {
                     tracing::info!(?report, "release worker pass");
                 }

@@ -5,9 +5,10 @@ mod fixtures;
 
 use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
-    DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope, InlineDialogs, MenuItem,
-    NUMBERS_READ_ONLY, NoIntegration, NumbersTable, ReadOnlyNotice, ReassignDialog, ReassignTarget,
-    RoutingDialog, RowActions, SessionEnded,
+    DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope,
+    InlineDialogs, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersTable, PromoteLiveDialog,
+    ReadOnlyNotice, ReassignDialog, ReassignTarget, RoutingDialog, RowAction, RowActions,
+    SessionEnded,
 };
 use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
 use crate::error::AppError;
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 13] = [
+const COMPONENTS: [(&str, &str); 14] = [
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
     ("row-actions", "Row actions menu"),
@@ -33,16 +34,31 @@ const COMPONENTS: [(&str, &str); 13] = [
     ("delete-dialog", "Delete number dialog"),
     ("routing-dialog", "Test routing dialog"),
     ("history-dialog", "History dialog"),
+    ("variant-confirmations", "Variant confirmations"),
+];
+
+/// The menu labels of the page's row actions, in order.
+const ROW_ACTIONS: [&str; 4] = [
+    "Reassign variant",
+    "Test routing",
+    "History",
+    "Delete number",
 ];
 
 /// Row actions that do nothing, so menus show as they do on the page.
 fn inert_actions() -> RowActions {
-    RowActions {
-        reassign: Some(Callback::new(|_| ())),
-        test_routing: Some(Callback::new(|_| ())),
-        history: Some(Callback::new(|_| ())),
-        delete: Some(Callback::new(|_| ())),
-    }
+    RowActions(
+        ROW_ACTIONS
+            .into_iter()
+            .map(|label| RowAction {
+                label,
+                changes: label != "Test routing" && label != "History",
+                needs_variants: label == "Reassign variant",
+                unassigned_shortcut: (label == "Reassign variant").then_some("Assign variant"),
+                run: Callback::new(|_| ()),
+            })
+            .collect(),
+    )
 }
 
 /// The gallery page.
@@ -69,6 +85,7 @@ pub fn GalleryScreen() -> impl IntoView {
         <Notices/>
         <AddNumberStates/>
         <OtherDialogs/>
+        <VariantConfirmations/>
     }
 }
 
@@ -150,18 +167,13 @@ fn Tables() -> impl IntoView {
 
 #[component]
 fn Menus() -> impl IntoView {
-    let items = [
-        "Reassign variant",
-        "Test routing",
-        "History",
-        "Delete number",
-    ]
-    .into_iter()
-    .map(|label| MenuItem {
-        label,
-        on_select: Callback::new(|_| ()),
-    })
-    .collect::<Vec<_>>();
+    let items = ROW_ACTIONS
+        .into_iter()
+        .map(|label| MenuItem {
+            label,
+            on_select: Callback::new(|_| ()),
+        })
+        .collect::<Vec<_>>();
     view! {
         <Component id="row-actions">
             <State label="Open" scope="menu-open">
@@ -353,6 +365,24 @@ fn OtherDialogs() -> impl IntoView {
             </State>
             <State label="Nothing yet" scope="history-empty">
                 <HistoryDialog e164="+441632960001" entries=Signal::stored(Some(vec![])) error=none project_href="#" on_close=|()| ()/>
+            </State>
+        </Component>
+    }
+}
+
+#[component]
+fn VariantConfirmations() -> impl IntoView {
+    let assigned = vec!["+44 20 7946 0123".to_owned(), "+44 113 496 0456".to_owned()];
+    view! {
+        <Component id="variant-confirmations">
+            <State label="Delete variant: numbers still assigned" scope="delete-variant">
+                <DeleteVariantDialog name="London" numbers=assigned on_delete=|()| () on_close=|()| ()/>
+            </State>
+            <State label="Delete variant: no numbers" scope="delete-variant-empty">
+                <DeleteVariantDialog name="Glasgow" numbers=vec![] on_delete=|()| () on_close=|()| ()/>
+            </State>
+            <State label="Promote to Live" scope="promote-live">
+                <PromoteLiveDialog on_promote=|()| () on_close=|()| ()/>
             </State>
         </Component>
     }

@@ -2,11 +2,10 @@
 
 use super::history_store::{Event, record};
 use super::purchase_store::insert_number;
-use super::{SeaStore, db_error, load};
+use super::{SeaStore, load};
 use crate::db::entities::{number, telephony_integration};
 use app::domain::{E164, EventKind, IntegrationKind, ProjectSlug};
 use app::ports::{ChangeError, ConnectionStore, NewNumber, StoreError, TwilioAccount};
-use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 #[async_trait::async_trait]
@@ -15,15 +14,12 @@ impl ConnectionStore for SeaStore {
         &self,
         slug: &ProjectSlug,
     ) -> Result<Option<TwilioAccount>, ChangeError> {
-        let project = load::project_by_slug(&self.db, slug.as_str())
-            .await?
-            .ok_or(ChangeError::ProjectNotFound)?;
+        let project = load::project(&self.db, slug).await?;
         let row = telephony_integration::Entity::find()
             .filter(telephony_integration::Column::ProjectId.eq(project.id))
             .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
             .one(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         Ok(row.and_then(|r| {
             Some(TwilioAccount {
                 account_sid: r.twilio_account_sid?,
@@ -38,26 +34,22 @@ impl ConnectionStore for SeaStore {
         new: &NewNumber,
         previous_voice_url: Option<&str>,
     ) -> Result<(), ChangeError> {
-        let txn = self.db.begin().await.map_err(db_error)?;
-        insert_number(&txn, new, previous_voice_url).await?;
-        txn.commit().await.map_err(db_error)?;
+        let txn = self.db.begin().await?;
+        insert_number(&txn, new, previous_voice_url, self.now()).await?;
+        txn.commit().await?;
         Ok(())
     }
 
     async fn remove_number(&self, e164: &E164, reason: &str) -> Result<(), StoreError> {
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = self.db.begin().await?;
         let Some(row) = number::Entity::find()
             .filter(number::Column::E164.eq(e164.as_str()))
             .one(&txn)
-            .await
-            .map_err(db_error)?
+            .await?
         else {
             return Ok(());
         };
-        number::Entity::delete_by_id(row.id)
-            .exec(&txn)
-            .await
-            .map_err(db_error)?;
+        number::Entity::delete_by_id(row.id).exec(&txn).await?;
         record(
             &txn,
             Event {
@@ -65,12 +57,12 @@ impl ConnectionStore for SeaStore {
                 e164: &row.e164,
                 kind: EventKind::Disconnected,
                 actor: "system",
-                at: Utc::now(),
+                at: self.now(),
                 before: Some("Connecting".into()),
                 after: Some(format!("Not connected: {reason}")),
             },
         )
         .await?;
-        txn.commit().await.map_err(db_error)
+        txn.commit().await.map_err(StoreError::from)
     }
 }

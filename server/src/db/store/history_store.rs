@@ -1,7 +1,7 @@
 //! The audit log over sea-orm: [`record`] appends (inside the caller's transaction),
 //! [`HistoryStore`] reads. Nothing updates or deletes an entry.
 
-use super::{SeaStore, corrupt, db_error, load};
+use super::{SeaStore, corrupt, load};
 use crate::db::entities::number_event;
 use app::domain::{E164, EventKind, HistoryEntry, ProjectSlug};
 use app::ports::{ChangeError, HistoryStore, StoreError};
@@ -47,7 +47,7 @@ pub(crate) async fn record(
     .insert(conn)
     .await
     .map(drop)
-    .map_err(db_error)
+    .map_err(StoreError::from)
 }
 
 fn entry(row: number_event::Model) -> Result<HistoryEntry, StoreError> {
@@ -63,10 +63,7 @@ fn entry(row: number_event::Model) -> Result<HistoryEntry, StoreError> {
 }
 
 async fn project_id(store: &SeaStore, slug: &ProjectSlug) -> Result<i32, ChangeError> {
-    Ok(load::project_by_slug(&store.db, slug.as_str())
-        .await?
-        .ok_or(ChangeError::ProjectNotFound)?
-        .id)
+    Ok(load::project(&store.db, slug).await?.id)
 }
 
 #[async_trait::async_trait]
@@ -82,8 +79,7 @@ impl HistoryStore for SeaStore {
             .filter(number_event::Column::E164.eq(e164.as_str()))
             .order_by_desc(number_event::Column::Id)
             .all(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         Ok(rows.into_iter().map(entry).collect::<Result<_, _>>()?)
     }
 
@@ -98,11 +94,8 @@ impl HistoryStore for SeaStore {
             .filter(number_event::Column::ProjectId.eq(project_id))
             .order_by_desc(number_event::Column::Id)
             .paginate(&self.db, per_page.max(1));
-        let total = pages.num_items().await.map_err(db_error)?;
-        let rows = pages
-            .fetch_page(page.saturating_sub(1))
-            .await
-            .map_err(db_error)?;
+        let total = pages.num_items().await?;
+        let rows = pages.fetch_page(page.saturating_sub(1)).await?;
         let entries = rows.into_iter().map(entry).collect::<Result<_, _>>()?;
         Ok((entries, total))
     }

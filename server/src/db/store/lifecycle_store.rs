@@ -3,7 +3,7 @@
 //! transaction.
 
 use super::history_store::{Event, record};
-use super::{SeaStore, corrupt, db_error, load};
+use super::{SeaStore, corrupt, load};
 use crate::db::entities::{number, project, telephony_integration};
 use app::domain::lifecycle::{STALE_CLAIM_SECS, clock_utc};
 use app::domain::{
@@ -11,7 +11,6 @@ use app::domain::{
     UnixSeconds, lifecycle, placement,
 };
 use app::ports::{ChangeError, DeletionFacts, LifecycleStore, StoreError};
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
@@ -21,22 +20,18 @@ async fn facts_of(
     slug: &ProjectSlug,
     e164: &E164,
 ) -> Result<Option<(number::Model, DeletionFacts)>, ChangeError> {
-    let project = load::project_by_slug(conn, slug.as_str())
-        .await?
-        .ok_or(ChangeError::ProjectNotFound)?;
+    let project = load::project(conn, slug).await?;
     let Some(row) = number::Entity::find()
         .filter(number::Column::ProjectId.eq(project.id))
         .filter(number::Column::E164.eq(e164.as_str()))
         .one(conn)
-        .await
-        .map_err(db_error)?
+        .await?
     else {
         return Ok(None);
     };
     let integration = telephony_integration::Entity::find_by_id(row.integration_id)
         .one(conn)
-        .await
-        .map_err(db_error)?
+        .await?
         .and_then(|i| IntegrationKind::parse(&i.kind))
         .ok_or_else(|| corrupt("numbers", row.id, "integration"))?;
     let facts = DeletionFacts {
@@ -117,18 +112,17 @@ impl LifecycleStore for SeaStore {
         window: i64,
         actor: &str,
     ) -> Result<Option<NumberState>, ChangeError> {
-        let txn = self.db.begin().await.map_err(db_error)?;
+        let txn = self.db.begin().await?;
         let (row, facts) = facts_of(&txn, slug, e164)
             .await?
-            .ok_or(ChangeError::NumberNotFound)?;
+            .ok_or_else(|| ChangeError::NumberNotFound(e164.clone()))?;
         let next = lifecycle::next(&facts.state, facts.ownership, &step, now, window)?;
         let changed = match &next {
             Next::Gone => {
                 number::Entity::delete_many()
                     .filter(unchanged(&row))
                     .exec(&txn)
-                    .await
-                    .map_err(db_error)?
+                    .await?
                     .rows_affected
             }
             Next::State(state) => {
@@ -145,8 +139,7 @@ impl LifecycleStore for SeaStore {
                     .col_expr(number::Column::ReleaseError, Expr::value(error))
                     .filter(unchanged(&row))
                     .exec(&txn)
-                    .await
-                    .map_err(db_error)?
+                    .await?
                     .rows_affected
             }
         };
@@ -167,14 +160,14 @@ impl LifecycleStore for SeaStore {
                     e164: &row.e164,
                     kind,
                     actor,
-                    at: DateTime::from_timestamp(now, 0).unwrap_or_else(Utc::now),
+                    at: super::utc(now),
                     before,
                     after,
                 },
             )
             .await?;
         }
-        txn.commit().await.map_err(db_error)?;
+        txn.commit().await?;
         Ok(match next {
             Next::Gone => None,
             Next::State(state) => Some(state),
@@ -197,12 +190,8 @@ impl LifecycleStore for SeaStore {
                     ),
             )
             .all(&self.db)
-            .await
-            .map_err(db_error)?;
-        let projects: Vec<project::Model> = project::Entity::find()
-            .all(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
+        let projects: Vec<project::Model> = project::Entity::find().all(&self.db).await?;
         rows.into_iter()
             .map(|row| {
                 let slug = projects

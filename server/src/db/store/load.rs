@@ -1,9 +1,9 @@
 //! Queries shared by the stores, usable on a connection or inside a transaction.
 
-use super::{corrupt, db_error};
+use super::corrupt;
 use crate::db::entities::{number, project, published_version, published_version_variant, variant};
-use app::domain::{Environment, NumberState, Publications, Variant, VariantId};
-use app::ports::StoreError;
+use app::domain::{Environment, NumberState, ProjectSlug, Publications, Variant, VariantId};
+use app::ports::{ChangeError, StoreError};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -16,7 +16,17 @@ pub async fn project_by_slug(
         .filter(project::Column::Slug.eq(slug))
         .one(conn)
         .await
-        .map_err(db_error)
+        .map_err(StoreError::from)
+}
+
+/// The project with this slug, or [`ChangeError::ProjectNotFound`].
+pub async fn project(
+    conn: &impl ConnectionTrait,
+    slug: &ProjectSlug,
+) -> Result<project::Model, ChangeError> {
+    project_by_slug(conn, slug.as_str())
+        .await?
+        .ok_or_else(|| ChangeError::ProjectNotFound(slug.clone()))
 }
 
 /// A number row's lifecycle state.
@@ -41,7 +51,7 @@ pub async fn variants_of(
         .order_by_asc(variant::Column::Id)
         .all(conn)
         .await
-        .map_err(db_error)
+        .map_err(StoreError::from)
 }
 
 /// The draft: variants not deleted, in order.
@@ -70,8 +80,7 @@ pub async fn latest_versions(
         .filter(published_version::Column::ProjectId.eq(project_id))
         .order_by_desc(published_version::Column::Version)
         .all(conn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut latest: Vec<(Environment, published_version::Model)> = Vec::new();
     for row in rows {
         let env = Environment::parse(&row.environment)
@@ -93,8 +102,7 @@ pub async fn held_variants(
             published_version_variant::Column::PublishedVersionId.is_in(versions.iter().copied()),
         )
         .all(conn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut held: HashMap<i32, Vec<i32>> = HashMap::new();
     for row in rows {
         held.entry(row.published_version_id)

@@ -9,13 +9,16 @@ mod purchase_store;
 mod routing_store;
 mod variant_store;
 
-use app::ports::StoreError;
-use sea_orm::{DatabaseConnection, DbErr};
+use app::ports::{Clock, StoreError};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
 
-/// Storage over one sea-orm connection pool.
-#[derive(Clone, Debug)]
+/// Storage over one sea-orm connection pool; times it records come from one clock.
+#[derive(Clone)]
 pub struct SeaStore {
     db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
 }
 
 impl SeaStore {
@@ -24,18 +27,23 @@ impl SeaStore {
         &self.db
     }
 
-    /// Wraps a migrated connection.
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    /// Wraps a migrated connection; `clock` stamps what it records.
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>) -> Self {
+        Self { db, clock }
+    }
+
+    /// The clock's time, as stored.
+    fn now(&self) -> DateTime<Utc> {
+        utc(self.clock.now())
     }
 }
 
-pub use purchase_store::PENDING;
-
-/// A database error as the ports report it.
-pub(crate) fn db_error(err: DbErr) -> StoreError {
-    StoreError(err.to_string())
+/// Seconds since the Unix epoch as a stored time (the epoch itself if out of range).
+pub(crate) fn utc(secs: app::domain::UnixSeconds) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
+
+pub use purchase_store::PENDING;
 
 /// A stored value that does not parse.
 fn corrupt(table: &str, id: i32, what: &str) -> StoreError {

@@ -1,6 +1,6 @@
 //! [`ProjectStore`] over sea-orm.
 
-use super::{SeaStore, corrupt, db_error, load};
+use super::{SeaStore, corrupt, load};
 use crate::db::entities::{member, number, project, routing_setting, telephony_integration};
 use app::domain::{
     E164, Environment, IntegrationKind, NumberRecord, Ownership, Permission, ProjectOverview,
@@ -20,8 +20,7 @@ impl ProjectStore for SeaStore {
             .filter(telephony_integration::Column::ProjectId.eq(project.id))
             .order_by_asc(telephony_integration::Column::Id)
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|row| {
                 IntegrationKind::parse(&row.kind)
@@ -36,14 +35,12 @@ impl ProjectStore for SeaStore {
             .order_by_asc(number::Column::CreatedAt)
             .order_by_asc(number::Column::Id)
             .all(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
 
         let sip_routes = routing_setting::Entity::find()
             .filter(routing_setting::Column::ProjectId.eq(project.id))
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .filter_map(|r| {
                 Environment::parse(&r.environment).ok().map(|env| {
@@ -106,8 +103,7 @@ impl ProjectStore for SeaStore {
             .filter(member::Column::Email.eq(email.to_lowercase()))
             .filter(member::Column::NumbersPermission.is_in(["read", "edit"]))
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|m| m.project_id)
             .collect();
@@ -115,8 +111,7 @@ impl ProjectStore for SeaStore {
             .filter(project::Column::Id.is_in(ids))
             .order_by_asc(project::Column::Id)
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|p| ProjectSummary {
                 slug: p.slug,
@@ -137,8 +132,7 @@ impl ProjectStore for SeaStore {
             .filter(member::Column::ProjectId.eq(project.id))
             .filter(member::Column::Email.eq(email.to_lowercase()))
             .one(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .map_or(Permission::None, |m| {
                 Permission::from_slug(&m.numbers_permission)
             }))

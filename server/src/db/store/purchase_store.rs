@@ -1,12 +1,12 @@
 //! [`PurchaseStore`] over sea-orm.
 
 use super::history_store::{Event, record};
-use super::{SeaStore, db_error, load};
+use super::{SeaStore, load};
 use crate::db::entities::{number, purchase, telephony_integration, variant};
 use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
 use app::domain::{EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug, placement};
 use app::ports::{ChangeError, NewNumber, PurchaseStore, StoreError};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
     TransactionTrait,
@@ -34,25 +34,23 @@ async fn by_key(
         .filter(purchase::Column::IdempotencyKey.eq(key))
         .one(conn)
         .await
-        .map_err(db_error)
+        .map_err(StoreError::from)
 }
 
 /// Inserts `new` for its project, through the project's integration of its source kind, and
-/// records it as bought or connected in its history.
+/// records it as bought or connected `at` in its history.
 pub(super) async fn insert_number(
     conn: &impl ConnectionTrait,
     new: &NewNumber,
     previous_voice_url: Option<&str>,
+    at: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
-    let project = load::project_by_slug(conn, new.project.as_str())
-        .await?
-        .ok_or(ChangeError::ProjectNotFound)?;
+    let project = load::project(conn, &new.project).await?;
     let integration = telephony_integration::Entity::find()
         .filter(telephony_integration::Column::ProjectId.eq(project.id))
         .filter(telephony_integration::Column::Kind.eq(new.source.slug()))
         .one(conn)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or_else(|| {
             StoreError(format!(
                 "project {} has no {} integration",
@@ -62,7 +60,7 @@ pub(super) async fn insert_number(
         })?;
     let variant_id = new
         .variant
-        .map(|v| i32::try_from(v.0).map_err(|_| ChangeError::VariantNotFound))
+        .map(|v| i32::try_from(v.0).map_err(|_| ChangeError::VariantNotFound(v)))
         .transpose()?;
     let inserted = number::ActiveModel {
         e164: Set(new.e164.as_str().to_owned()),
@@ -73,7 +71,7 @@ pub(super) async fn insert_number(
         variant_id: Set(variant_id),
         previous_voice_url: Set(previous_voice_url.map(str::to_owned)),
         created_by: Set(new.created_by.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(at),
         state: Set(NumberState::ACTIVE.into()),
         ..Default::default()
     }
@@ -81,15 +79,16 @@ pub(super) async fn insert_number(
     .await;
     if let Err(err) = inserted {
         return Err(match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => ChangeError::NumberTaken,
-            _ => db_error(err).into(),
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                ChangeError::NumberTaken(new.e164.clone())
+            }
+            _ => err.into(),
         });
     }
     let variant_name = match variant_id {
         Some(id) => variant::Entity::find_by_id(id)
             .one(conn)
-            .await
-            .map_err(db_error)?
+            .await?
             .map(|v| v.name),
         None => None,
     };
@@ -103,7 +102,7 @@ pub(super) async fn insert_number(
                 Ownership::Connected => EventKind::Connected,
             },
             actor: &new.created_by,
-            at: Utc::now(),
+            at,
             before: None,
             after: Some(placement(new.environment, variant_name.as_deref())),
         },
@@ -121,9 +120,7 @@ impl PurchaseStore for SeaStore {
         fingerprint: &RequestFingerprint,
         provider: IntegrationKind,
     ) -> Result<Decision, ChangeError> {
-        let project = load::project_by_slug(&self.db, slug.as_str())
-            .await?
-            .ok_or(ChangeError::ProjectNotFound)?;
+        let project = load::project(&self.db, slug).await?;
         // A key is scoped to its project: another project's key is a conflict, whatever it asked.
         let seen = |row: &purchase::Model| {
             if row.project_id != project.id {
@@ -143,7 +140,7 @@ impl PurchaseStore for SeaStore {
             status: Set(PENDING.into()),
             e164: Set(None),
             error: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.now()),
             ..Default::default()
         }
         .insert(&self.db)
@@ -157,21 +154,21 @@ impl PurchaseStore for SeaStore {
                     .ok_or_else(|| StoreError(err.to_string()))?;
                 Ok(seen(&row))
             }
-            Err(err) => Err(db_error(err).into()),
+            Err(err) => Err(err.into()),
         }
     }
 
     async fn finish_purchase(&self, key: &str, new: &NewNumber) -> Result<(), ChangeError> {
-        let txn = self.db.begin().await.map_err(db_error)?;
-        insert_number(&txn, new, None).await?;
+        let txn = self.db.begin().await?;
+        insert_number(&txn, new, None, self.now()).await?;
         let mut row: purchase::ActiveModel = by_key(&txn, key)
             .await?
             .ok_or_else(|| StoreError(format!("no purchase recorded under {key}")))?
             .into();
         row.status = Set(SUCCEEDED.into());
         row.e164 = Set(Some(new.e164.as_str().to_owned()));
-        row.update(&txn).await.map_err(db_error)?;
-        txn.commit().await.map_err(db_error)?;
+        row.update(&txn).await?;
+        txn.commit().await?;
         Ok(())
     }
 
@@ -188,7 +185,7 @@ impl PurchaseStore for SeaStore {
             .filter(purchase::Column::IdempotencyKey.eq(key))
             .exec(&self.db)
             .await
-            .map_err(db_error)
+            .map_err(StoreError::from)
             .map(drop)
     }
 }

@@ -1,10 +1,9 @@
 //! [`RoutingStore`] over sea-orm.
 
-use super::{SeaStore, db_error, load};
+use super::{SeaStore, load};
 use crate::db::entities::{call, number, routing_setting, telephony_integration, variant};
 use app::domain::{CallRecord, E164, Environment, IntegrationKind, RouteFacts, SipRoute};
 use app::ports::{RoutingStore, StoreError};
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -15,8 +14,7 @@ impl RoutingStore for SeaStore {
         let Some(row) = number::Entity::find()
             .filter(number::Column::E164.eq(e164.as_str()))
             .one(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
         else {
             return Ok(None);
         };
@@ -35,8 +33,7 @@ impl RoutingStore for SeaStore {
             .filter(routing_setting::Column::ProjectId.eq(row.project_id))
             .filter(routing_setting::Column::Environment.eq(environment.slug()))
             .one(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .map(|r| SipRoute {
                 main: r.main_sip,
                 fallback: r.fallback_sip,
@@ -60,8 +57,7 @@ impl RoutingStore for SeaStore {
             Some(e164) => number::Entity::find()
                 .filter(number::Column::E164.eq(e164.as_str()))
                 .one(&self.db)
-                .await
-                .map_err(db_error)?
+                .await?
                 .map(|n| n.integration_id),
             None => None,
         };
@@ -71,8 +67,7 @@ impl RoutingStore for SeaStore {
         if let Some(integration_id) = carrier {
             let carried_by_twilio = telephony_integration::Entity::find_by_id(integration_id)
                 .one(&self.db)
-                .await
-                .map_err(db_error)?
+                .await?
                 .is_some_and(|i| i.kind == IntegrationKind::Twilio.slug());
             if carried_by_twilio {
                 query = query.filter(telephony_integration::Column::Id.eq(integration_id));
@@ -80,8 +75,7 @@ impl RoutingStore for SeaStore {
         }
         Ok(query
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .filter_map(|i| {
                 // Twilio signs with the account's auth token, never with an API key's secret.
@@ -112,13 +106,13 @@ impl RoutingStore for SeaStore {
             call_sid: Set(call_sid.to_owned()),
             from_number: Set(from.to_owned()),
             status: Set(status.to_owned()),
-            received_at: Set(Utc::now()),
+            received_at: Set(self.now()),
             ..Default::default()
         }
         .insert(&self.db)
         .await
         .map(drop)
-        .map_err(db_error)
+        .map_err(StoreError::from)
     }
 
     async fn recent_calls(&self, e164: &E164, limit: u64) -> Result<Vec<CallRecord>, StoreError> {
@@ -128,8 +122,7 @@ impl RoutingStore for SeaStore {
             .order_by_desc(call::Column::Id)
             .limit(limit)
             .all(&self.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|c| CallRecord {
                 at: c.received_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),

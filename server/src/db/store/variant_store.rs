@@ -1,14 +1,14 @@
 //! [`VariantStore`] over sea-orm: each change runs in one transaction, rules from the domain.
 
 use super::history_store::{Event, record};
-use super::{SeaStore, corrupt, db_error, load};
-use crate::db::entities::{number, project, published_version, published_version_variant, variant};
+use super::{SeaStore, corrupt, load};
+use crate::db::entities::{number, published_version, published_version_variant, variant};
 use app::domain::{
     E164, Environment, EventKind, LifecycleError, NumberState, ProjectSlug, PublishRecord, Variant,
     VariantId, VariantName, check_assignment, placement, promoted_variants,
 };
 use app::ports::{ChangeError, StoreError, VariantStore};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -18,22 +18,13 @@ use std::collections::HashMap;
 
 impl SeaStore {
     async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
-        self.db.begin().await.map_err(db_error)
+        self.db.begin().await.map_err(StoreError::from)
     }
 }
 
 async fn commit(txn: DatabaseTransaction) -> Result<(), ChangeError> {
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok(())
-}
-
-async fn project(
-    conn: &impl ConnectionTrait,
-    slug: &ProjectSlug,
-) -> Result<project::Model, ChangeError> {
-    load::project_by_slug(conn, slug.as_str())
-        .await?
-        .ok_or(ChangeError::ProjectNotFound)
 }
 
 /// A draft variant of the project (not deleted).
@@ -44,44 +35,43 @@ fn draft_variant(
     variants
         .iter()
         .find(|v| i64::from(v.id) == id.0 && v.deleted_at.is_none())
-        .ok_or(ChangeError::VariantNotFound)
+        .ok_or(ChangeError::VariantNotFound(id))
 }
 
-/// Records a new published version of `env` holding `variants`.
+/// Records a new published version of `env` holding `variants`, published `at`.
 async fn record_version(
     conn: &impl ConnectionTrait,
     project_id: i32,
     env: Environment,
     variants: &[Variant],
     actor: &str,
+    at: DateTime<Utc>,
 ) -> Result<(), ChangeError> {
     let previous = published_version::Entity::find()
         .filter(published_version::Column::ProjectId.eq(project_id))
         .filter(published_version::Column::Environment.eq(env.slug()))
         .order_by_desc(published_version::Column::Version)
         .one(conn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let version = published_version::ActiveModel {
         project_id: Set(project_id),
         environment: Set(env.slug().into()),
         version: Set(previous.map_or(1, |p| p.version + 1)),
         published_by: Set(actor.into()),
-        published_at: Set(Utc::now()),
+        published_at: Set(at),
         ..Default::default()
     }
     .insert(conn)
-    .await
-    .map_err(db_error)?;
+    .await?;
     for variant in variants {
-        let variant_id = i32::try_from(variant.id.0).map_err(|_| ChangeError::VariantNotFound)?;
+        let variant_id =
+            i32::try_from(variant.id.0).map_err(|_| ChangeError::VariantNotFound(variant.id))?;
         published_version_variant::ActiveModel {
             published_version_id: Set(version.id),
             variant_id: Set(variant_id),
         }
         .insert(conn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     }
     Ok(())
 }
@@ -89,14 +79,13 @@ async fn record_version(
 #[async_trait::async_trait]
 impl VariantStore for SeaStore {
     async fn publish_history(&self, slug: &ProjectSlug) -> Result<Vec<PublishRecord>, ChangeError> {
-        let project = project(&self.db, slug).await?;
+        let project = load::project(&self.db, slug).await?;
         let versions = published_version::Entity::find()
             .filter(published_version::Column::ProjectId.eq(project.id))
             .order_by_desc(published_version::Column::PublishedAt)
             .order_by_desc(published_version::Column::Id)
             .all(&self.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         let ids: Vec<i32> = versions.iter().map(|v| v.id).collect();
         let held = load::held_variants(&self.db, &ids).await?;
         let variants = load::variants_of(&self.db, project.id).await?;
@@ -127,7 +116,7 @@ impl VariantStore for SeaStore {
         name: &VariantName,
     ) -> Result<Variant, ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         name.check_unique(&load::draft(&variants), None)?;
         let position = variants
@@ -139,13 +128,12 @@ impl VariantStore for SeaStore {
             project_id: Set(project.id),
             name: Set(name.as_str().into()),
             position: Set(position),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.now()),
             deleted_at: Set(None),
             ..Default::default()
         }
         .insert(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
         commit(txn).await?;
         Ok(load::to_variant(&row))
     }
@@ -157,29 +145,29 @@ impl VariantStore for SeaStore {
         name: &VariantName,
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         let row = draft_variant(&variants, id)?.clone();
         name.check_unique(&load::draft(&variants), Some(id))?;
         let mut row: variant::ActiveModel = row.into();
         row.name = Set(name.as_str().into());
-        row.update(&txn).await.map_err(db_error)?;
+        row.update(&txn).await?;
         commit(txn).await
     }
 
     async fn delete_variant(&self, slug: &ProjectSlug, id: VariantId) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         let mut row: variant::ActiveModel = draft_variant(&variants, id)?.clone().into();
-        row.deleted_at = Set(Some(Utc::now()));
-        row.update(&txn).await.map_err(db_error)?;
+        row.deleted_at = Set(Some(self.now()));
+        row.update(&txn).await?;
         commit(txn).await
     }
 
     async fn publish_draft(&self, slug: &ProjectSlug, actor: &str) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         record_version(
             &txn,
@@ -187,6 +175,7 @@ impl VariantStore for SeaStore {
             Environment::Sandbox,
             &load::draft(&variants),
             actor,
+            self.now(),
         )
         .await?;
         commit(txn).await
@@ -199,11 +188,11 @@ impl VariantStore for SeaStore {
         actor: &str,
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         let publications = load::publications(&txn, project.id, &variants).await?;
         let promoted = promoted_variants(&publications, target)?;
-        record_version(&txn, project.id, target, &promoted, actor).await?;
+        record_version(&txn, project.id, target, &promoted, actor, self.now()).await?;
         commit(txn).await
     }
 
@@ -215,14 +204,13 @@ impl VariantStore for SeaStore {
         actor: &str,
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
-        let project = project(&txn, slug).await?;
+        let project = load::project(&txn, slug).await?;
         let row = number::Entity::find()
             .filter(number::Column::E164.eq(e164.as_str()))
             .filter(number::Column::ProjectId.eq(project.id))
             .one(&txn)
-            .await
-            .map_err(db_error)?
-            .ok_or(ChangeError::NumberNotFound)?;
+            .await?
+            .ok_or_else(|| ChangeError::NumberNotFound(e164.clone()))?;
         if !load::state_of(&row)?.is_active() {
             return Err(LifecycleError::BeingDeleted.into());
         }
@@ -232,7 +220,7 @@ impl VariantStore for SeaStore {
         let chosen = variants
             .iter()
             .find(|v| i64::from(v.id) == variant.0)
-            .ok_or(ChangeError::VariantNotFound)?;
+            .ok_or(ChangeError::VariantNotFound(variant))?;
         let publications = load::publications(&txn, project.id, &variants).await?;
         check_assignment(&publications, environment, variant)?;
         let before = row
@@ -245,8 +233,7 @@ impl VariantStore for SeaStore {
             .filter(number::Column::Id.eq(row.id))
             .filter(number::Column::State.eq(NumberState::ACTIVE))
             .exec(&txn)
-            .await
-            .map_err(db_error)?;
+            .await?;
         if updated.rows_affected != 1 {
             return Err(ChangeError::Concurrent);
         }
@@ -258,7 +245,7 @@ impl VariantStore for SeaStore {
                     e164: &row.e164,
                     kind: EventKind::of_assignment(before.as_deref()),
                     actor,
-                    at: Utc::now(),
+                    at: self.now(),
                     before: before.map(|name| placement(environment, Some(&name))),
                     after: Some(placement(environment, Some(&chosen.name))),
                 },

@@ -1,0 +1,96 @@
+//! The Reassign variant row action: choose one of the variants published to the number's
+//! environment; the dialog closes once the new variant is on screen.
+
+use super::NumbersData;
+use crate::api::AssignVariant;
+use crate::components::{ReassignDialog, ReassignTarget, RowAction, RowTarget, actions_button_id};
+use crate::domain::VariantId;
+use crate::pages::focus::focus_soon;
+use leptos::prelude::*;
+
+/// The dialog's target (when open) and its assignment.
+#[derive(Clone, Copy)]
+pub struct Reassign {
+    project: Memo<String>,
+    data: NumbersData,
+    open: RwSignal<Option<ReassignTarget>>,
+    assign: ServerAction<AssignVariant>,
+}
+
+impl Reassign {
+    /// Closed; after each assignment the page reloads, and a successful one closes the dialog.
+    pub fn new(project: Memo<String>, data: NumbersData) -> Self {
+        let this = Self {
+            project,
+            data,
+            open: RwSignal::new(None),
+            assign: ServerAction::new(),
+        };
+        Effect::new(move |previous: Option<usize>| {
+            let done = this.assign.version().get();
+            if previous.is_some_and(|p| p != done) {
+                data.reload(move || {
+                    if let Some(Ok(())) = this.assign.value().get_untracked() {
+                        this.close();
+                    }
+                });
+            }
+            done
+        });
+        this
+    }
+
+    /// The `Reassign variant` menu item (also the `Assign variant` button of unassigned rows).
+    pub fn action(self) -> RowAction {
+        RowAction {
+            label: "Reassign variant",
+            changes: true,
+            needs_variants: true,
+            unassigned_shortcut: Some("Assign variant"),
+            run: Callback::new(move |target: RowTarget| {
+                self.assign.value().set(None);
+                self.open.set(Some(ReassignTarget::from(&target)));
+            }),
+        }
+    }
+
+    fn close(self) {
+        if let Some(target) = self.open.get_untracked() {
+            self.open.set(None);
+            focus_soon(actions_button_id(&target.e164));
+        }
+    }
+
+    /// The dialog, while open.
+    pub fn view(self) -> impl IntoView {
+        let Self {
+            project,
+            data,
+            open,
+            assign,
+        } = self;
+        move || {
+            open.get().map(|target| {
+                let e164 = target.e164.clone();
+                view! {
+                    <ReassignDialog
+                        target
+                        variants_href=crate::paths::variants(&project.get_untracked())
+                        on_assign=move |variant: VariantId| {
+                            assign.dispatch(AssignVariant {
+                                project: project.get_untracked(),
+                                e164: e164.clone(),
+                                variant: variant.0,
+                            });
+                        }
+                        on_close=move |()| self.close()
+                        pending=Signal::derive(move || assign.pending().get() || data.reloading().get())
+                        error=Signal::derive(move || {
+                            assign.value().get().and_then(Result::err).map(|e| e.to_string())
+                        })
+                    />
+                }
+            })
+        }
+    }
+}

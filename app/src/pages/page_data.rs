@@ -1,0 +1,124 @@
+//! [`PageData`]: a page's one resource. Rendered on the server and hydrated through
+//! `<Suspense>`, then reloaded in place after the page's actions, so the page never flashes
+//! its loading state and open dialogs, focus and scroll stay where they are. (`<Transition>`
+//! under async SSR broke hydration here; the hydration test in `end2end/` covers this.)
+
+use super::NotFound;
+use crate::components::{ErrorAlert, SessionEnded};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+type Loaded<T> = Result<T, AppError>;
+type Fetch<K, T> = Arc<dyn Fn(K) -> Pin<Box<dyn Future<Output = Loaded<T>> + Send>> + Send + Sync>;
+
+/// The data of a page keyed by `K` (e.g. the project in the URL), of type `T`.
+pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
+    key: Signal<K>,
+    first: Resource<Loaded<T>>,
+    /// The latest reload and the key it was for; newer than `first` while the key matches.
+    latest: RwSignal<Option<(K, Loaded<T>)>>,
+    reloading: RwSignal<bool>,
+    fetch: StoredValue<Fetch<K, T>>,
+}
+
+impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Clone for PageData<K, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Copy for PageData<K, T> {}
+
+impl<K, T> PageData<K, T>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    /// Loads `load(key)` now and whenever `key` changes.
+    pub fn new<Fut>(key: Signal<K>, load: fn(K) -> Fut) -> Self
+    where
+        Fut: Future<Output = Loaded<T>> + Send + 'static,
+    {
+        let fetch: Fetch<K, T> = Arc::new(move |k| Box::pin(load(k)));
+        Self {
+            key,
+            first: Resource::new(move || key.get(), load),
+            latest: RwSignal::new(None),
+            reloading: RwSignal::new(false),
+            fetch: StoredValue::new(fetch),
+        }
+    }
+
+    /// Loads the data again, shows it in place, then runs `then` (e.g. closes a dialog once
+    /// its change is on screen).
+    pub fn reload(self, then: impl FnOnce() + 'static) {
+        let key = self.key.get_untracked();
+        let fetch = self.fetch.get_value();
+        self.reloading.set(true);
+        leptos::task::spawn_local(async move {
+            let loaded = fetch(key.clone()).await;
+            self.latest.set(Some((key, loaded)));
+            self.reloading.set(false);
+            then();
+        });
+    }
+
+    /// Whether a reload is under way.
+    pub fn reloading(self) -> Signal<bool> {
+        self.reloading.into()
+    }
+
+    /// The data on screen, if it loaded (not tracked).
+    pub fn current(self) -> Option<T> {
+        let key = self.key.get_untracked();
+        match self.latest.get_untracked() {
+            Some((k, loaded)) if k == key => loaded.ok(),
+            _ => self.first.get_untracked().and_then(Result::ok),
+        }
+    }
+
+    /// The page: `render` for the data, or the shared states for not found, a session that
+    /// ended (with `here`, to come back to) and other errors; `loading` while it first loads.
+    pub fn view(
+        self,
+        loading: &'static str,
+        here: Signal<String>,
+        render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+    ) -> impl IntoView {
+        view! {
+            <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{loading}</p> }>
+                {move || {
+                    let render = render.clone();
+                    Suspend::new(async move {
+                        let first = self.first.await;
+                        move || {
+                            let key = self.key.get();
+                            let shown = match self.latest.get() {
+                                Some((k, loaded)) if k == key => loaded,
+                                _ => first.clone(),
+                            };
+                            match shown {
+                                Ok(data) => render(data),
+                                Err(err) => failed(err, here),
+                            }
+                        }
+                    })
+                }}
+            </Suspense>
+        }
+    }
+}
+
+/// What a page shows when its data did not load.
+fn failed(err: AppError, here: Signal<String>) -> AnyView {
+    match err {
+        err @ AppError::ProjectNotFound(_) => view! { <NotFound what=err.to_string()/> }.into_any(),
+        AppError::SignInRequired => view! { <SessionEnded here=here.get_untracked()/> }.into_any(),
+        err => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
+    }
+}

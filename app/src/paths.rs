@@ -1,0 +1,99 @@
+//! Every URL the app builds: page links, redirects and the Twilio webhook paths.
+
+/// The sign-in page.
+pub const SIGN_IN: &str = "/signin";
+/// The signed-in member's projects.
+pub const PROJECTS: &str = "/projects";
+/// The component gallery.
+pub const GALLERY: &str = "/gallery";
+/// Liveness probe: the process answers.
+pub const HEALTHZ: &str = "/healthz";
+/// Readiness probe: the database answers.
+pub const READYZ: &str = "/readyz";
+
+/// Twilio's voice webhook (connected numbers point their voice URL here).
+pub const TWILIO_VOICE: &str = "/telephony/twilio/voice";
+/// Twilio's dial fallback, asked when the main SIP address failed.
+pub const TWILIO_VOICE_FALLBACK: &str = "/telephony/twilio/voice/fallback";
+/// Twilio's status callback (call attempts).
+pub const TWILIO_STATUS: &str = "/telephony/twilio/status";
+/// Where every Twilio webhook lives (signed by Twilio, so exempt from the same-origin guard).
+pub const TWILIO_WEBHOOKS: &str = "/telephony/";
+
+/// `/projects/{project}/numbers`.
+pub fn numbers(project: &str) -> String {
+    format!("/projects/{project}/numbers")
+}
+
+/// `/projects/{project}/variants`.
+pub fn variants(project: &str) -> String {
+    format!("/projects/{project}/variants")
+}
+
+/// `/projects/{project}/history`: its first page.
+pub fn history(project: &str) -> String {
+    format!("/projects/{project}/history")
+}
+
+/// `/projects/{project}/history?page={page}` (pages count from 1).
+pub fn history_page(project: &str, page: u64) -> String {
+    format!("/projects/{project}/history?page={page}")
+}
+
+/// The project named by a path under `/projects/{project}/…`, if it is one.
+pub fn project_of(path: &str) -> Option<&str> {
+    path.strip_prefix("/projects/")?
+        .split('/')
+        .next()
+        .filter(|p| !p.is_empty())
+}
+
+/// Whether `path` shows a member's projects (pages that need someone signed in).
+pub fn is_member_page(path: &str) -> bool {
+    path == "/" || path == PROJECTS || path.starts_with("/projects/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_pages() {
+        assert_eq!(numbers("acme"), "/projects/acme/numbers");
+        assert_eq!(variants("acme"), "/projects/acme/variants");
+        assert_eq!(history("acme"), "/projects/acme/history");
+        assert_eq!(history_page("acme", 3), "/projects/acme/history?page=3");
+    }
+
+    #[test]
+    fn the_project_of_a_path() {
+        assert_eq!(project_of("/projects/acme/numbers"), Some("acme"));
+        assert_eq!(project_of("/projects/acme"), Some("acme"));
+        assert_eq!(project_of("/projects/"), None);
+        assert_eq!(project_of("/projects"), None);
+        assert_eq!(project_of("/gallery"), None);
+    }
+
+    #[test]
+    fn member_pages_are_the_root_and_projects() {
+        for path in [
+            "/",
+            "/projects",
+            "/projects/acme/numbers",
+            "/projects/x/history",
+        ] {
+            assert!(is_member_page(path), "{path}");
+        }
+        for path in [
+            "/signin",
+            "/gallery",
+            "/healthz",
+            "/api/sign_in",
+            "/telephony/twilio/voice",
+            "/projectsx",
+            "/favicon.svg",
+        ] {
+            assert!(!is_member_page(path), "{path}");
+        }
+    }
+}

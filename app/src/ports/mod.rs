@@ -1,0 +1,60 @@
+//! Ports: the traits use cases call, by area (storage, telephony, identity, the clock), and
+//! [`Services`], which bundles them with the settings they run under. Their adapters live in
+//! the `server` crate (`db::store`, `telephony`, `identity`, `clock`).
+
+mod identity;
+mod storage;
+mod telephony;
+
+pub use identity::*;
+pub use storage::*;
+pub use telephony::*;
+
+use crate::domain::UnixSeconds;
+use std::sync::Arc;
+
+/// Where the current time comes from, so tests can fix it.
+pub trait Clock: Send + Sync {
+    /// Seconds since the Unix epoch.
+    fn now(&self) -> UnixSeconds;
+}
+
+/// Settings the use cases and server functions run under (from configuration).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// How long a deleted number can be restored before it is released, in seconds.
+    pub undo_window_secs: i64,
+    /// Whether session cookies are marked `Secure` (served over HTTPS).
+    pub secure_cookies: bool,
+    /// Where Twilio sends calls to connected numbers: `{public URL}/telephony/twilio/voice`.
+    pub voice_webhook_url: String,
+}
+
+/// The ports bundled together and provided to server functions through Leptos context.
+#[derive(Clone)]
+pub struct Services {
+    /// Project and number storage.
+    pub projects: Arc<dyn ProjectStore>,
+    /// Variant, publication and assignment changes.
+    pub variants: Arc<dyn VariantStore>,
+    /// Purchase attempts.
+    pub purchases: Arc<dyn PurchaseStore>,
+    /// The built-in number pool.
+    pub pool: Arc<dyn TelephonyProvider>,
+    /// Connected numbers.
+    pub connections: Arc<dyn ConnectionStore>,
+    /// Customers' Twilio accounts.
+    pub twilio: Arc<dyn TwilioAccounts>,
+    /// Inbound routing.
+    pub routing: Arc<dyn RoutingStore>,
+    /// Deleting, undoing and releasing numbers.
+    pub lifecycle: Arc<dyn LifecycleStore>,
+    /// The audit log.
+    pub history: Arc<dyn HistoryStore>,
+    /// Built-in accounts and sessions.
+    pub identity: Arc<dyn Identity>,
+    /// The current time.
+    pub clock: Arc<dyn Clock>,
+    /// Settings from configuration.
+    pub settings: Settings,
+}

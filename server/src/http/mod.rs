@@ -1,0 +1,13 @@
+//! The HTTP surface: the router, its middleware (sessions, same-origin guard), health probes
+//! and Twilio's webhooks. Each part takes only the state it needs; nothing imports the router.
+
+mod probes;
+mod router;
+pub mod same_origin;
+pub mod session;
+mod state;
+mod twilio_request;
+pub mod webhooks;
+
+pub use router::router;
+pub use state::AppState;

@@ -1,0 +1,20 @@
+//! The server's integration tests, in one binary (one link step): each suite is a module,
+//! the helpers they share are in `support`.
+
+#[macro_use]
+mod support;
+
+mod authorisation;
+mod deletion;
+mod history;
+mod identity;
+mod purchase;
+mod router;
+mod store;
+mod trusted_proxy;
+mod twilio;
+mod twilio_buy;
+mod twilio_contract;
+mod variant_api;
+mod variant_store;
+mod webhook;

@@ -1,0 +1,253 @@
+//! Buying from the built-in pool: validation, idempotency, no double-buys, reconciliation.
+//! Runs on SQLite and on PostgreSQL; after every step the pool and the numbers agree.
+
+use crate::support::TestDb;
+use crate::support::http::{ADMIN, as_member, call, router_for, state_for};
+use app::domain::E164;
+use app::domain::idempotency::IdempotencyKey;
+use app::domain::idempotency::RequestFingerprint;
+use app::domain::{AreaCode, Country, Environment, ProjectSlug};
+use app::error::AppError;
+use app::ports::{BuyRequest, Services};
+use app::usecases::buy_number::{BuyNumber, buy_number};
+use leptos::server_fn::ServerFn;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use server::db::entities::{number, pool_number, purchase};
+use server::telephony::reconcile::{INTERRUPTED, reconcile_pool};
+
+/// Pool stock plus numbers bought: constant, so nothing is lost or doubled.
+async fn ledger(t: &TestDb) -> (u64, u64) {
+    let stock = pool_number::Entity::find().count(&t.db).await.unwrap();
+    let numbers = number::Entity::find().count(&t.db).await.unwrap();
+    (stock, numbers)
+}
+
+async fn services(t: &TestDb) -> Services {
+    server::demo::seed_if_empty(&t.db).await.unwrap();
+    state_for(t).await.services
+}
+
+/// A purchase for acme, as the Buy server function builds it from valid input.
+fn form(environment: &str, country: &str, area: &str, key: &str) -> BuyNumber {
+    let country = Country::parse(country).unwrap();
+    BuyNumber {
+        project: ProjectSlug::parse("acme").unwrap(),
+        environment: Environment::parse(environment).unwrap(),
+        country,
+        area_code: AreaCode::parse_for(country, area).unwrap(),
+        variant: None,
+        key: IdempotencyKey::parse(key).unwrap(),
+        actor: "test".into(),
+    }
+}
+
+/// The Buy server function's answer for `args` (acme, as the admin).
+async fn buy_through_the_page(t: &TestDb, args: &[(&str, &str)]) -> AppError {
+    let router = as_member(router_for(t).await, ADMIN).await;
+    let mut form = vec![("project", "acme"), ("variant", "")];
+    form.retain(|(k, _)| !args.iter().any(|(a, _)| a == k));
+    form.extend_from_slice(args);
+    let (_, body) = call(&router, app::api::BuyNumber::PATH, &form).await;
+    serde_json::from_str(&body).unwrap_or_else(|_| panic!("not an AppError: {body}"))
+}
+
+async fn buying_takes_one_number_from_stock(t: &TestDb) {
+    let services = services(t).await;
+    let (stock, numbers) = ledger(t).await;
+    assert_eq!(
+        stock,
+        4300 - 5,
+        "drama ranges minus the five demo numbers in them"
+    );
+    let uk = buy_number(&services, form("sandbox", "UK", "", "key-uk-00001"))
+        .await
+        .unwrap();
+    assert!(uk.as_str().starts_with("+44"), "{uk}");
+    let us = buy_number(&services, form("live", "US", "212", "key-us-00001"))
+        .await
+        .unwrap();
+    assert!(us.as_str().starts_with("+1212555"), "{us}");
+    assert_eq!(ledger(t).await, (stock - 2, numbers + 2));
+    let overview = services
+        .projects
+        .overview(&app::domain::ProjectSlug::parse("acme").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let row = overview.numbers.iter().find(|n| n.e164 == us).unwrap();
+    assert_eq!(row.environment, app::domain::Environment::Live);
+}
+
+async fn the_same_key_never_buys_twice(t: &TestDb) {
+    let services = services(t).await;
+    let before = ledger(t).await;
+    let (a, b) = tokio::join!(
+        buy_number(&services, form("sandbox", "UK", "", "double-click-1")),
+        buy_number(&services, form("sandbox", "UK", "", "double-click-1")),
+    );
+    let bought: Vec<_> = [&a, &b]
+        .into_iter()
+        .filter_map(|r| r.as_ref().ok())
+        .collect();
+    assert!(!bought.is_empty(), "{a:?} {b:?}");
+    let retry = buy_number(&services, form("sandbox", "UK", "", "double-click-1"))
+        .await
+        .unwrap();
+    assert_eq!(&retry, bought[0], "a retry returns the first result");
+    assert_eq!(
+        ledger(t).await,
+        (before.0 - 1, before.1 + 1),
+        "exactly one number bought"
+    );
+
+    let err = buy_number(&services, form("live", "UK", "", "double-click-1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, AppError::Rejected(ref m) if m.contains("already used")),
+        "{err:?}"
+    );
+    assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
+    let mut other_project = form("sandbox", "UK", "", "double-click-1");
+    other_project.project = ProjectSlug::parse("solo").unwrap();
+    let err = buy_number(&services, other_project).await.unwrap_err();
+    assert!(
+        matches!(err, AppError::Rejected(ref m) if m.contains("already used")),
+        "a key is scoped to its project: {err:?}"
+    );
+    assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
+}
+
+async fn bad_requests_buy_nothing(t: &TestDb) {
+    let services = services(t).await;
+    let before = ledger(t).await;
+    let field_of = |err: &AppError, field: &str| err.for_field(field).is_some();
+    let ask = |environment: &'static str, country: &'static str, area: &'static str| {
+        [
+            ("environment", environment),
+            ("country", country),
+            ("area_code", area),
+            ("idempotency_key", "key-bad-0001"),
+        ]
+    };
+    for area in ["911", "800", "12", "abc"] {
+        let err = buy_through_the_page(t, &ask("sandbox", "US", area)).await;
+        assert!(field_of(&err, "area_code"), "{area}: {err:?}");
+    }
+    let err = buy_through_the_page(t, &ask("staging", "UK", "")).await;
+    assert!(field_of(&err, "environment"), "{err:?}");
+    let err = buy_through_the_page(t, &ask("sandbox", "FR", "")).await;
+    assert!(field_of(&err, "country"), "{err:?}");
+    let err = buy_through_the_page(t, &ask("sandbox", "UK", "212")).await;
+    assert!(field_of(&err, "area_code"), "{err:?}");
+    let mut short_key = ask("sandbox", "UK", "").to_vec();
+    short_key[3] = ("idempotency_key", "short");
+    let err = buy_through_the_page(t, &short_key).await;
+    assert!(matches!(err, AppError::Rejected(_)), "{err:?}");
+
+    let mut unpublished = form("sandbox", "UK", "", "key-bad-0005");
+    unpublished.variant = Some(app::domain::VariantId(9999));
+    let err = buy_number(&services, unpublished).await.unwrap_err();
+    assert!(err.for_field("variant").is_some(), "{err:?}");
+    let mut fresh = form("sandbox", "UK", "", "key-bad-0006");
+    fresh.project = ProjectSlug::parse("fresh").unwrap();
+    let err = buy_number(&services, fresh).await.unwrap_err();
+    assert!(
+        matches!(err, AppError::Rejected(ref m) if m.contains("no telephony integration")),
+        "{err:?}"
+    );
+
+    let err = buy_number(&services, form("sandbox", "US", "907", "key-bad-0007"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        AppError::Provider("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())
+    );
+    assert_eq!(ledger(t).await, before, "nothing bought");
+}
+
+async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
+    let services = services(t).await;
+    let before = ledger(t).await;
+    let acme = app::domain::ProjectSlug::parse("acme").unwrap();
+    // The process dies after the provider handed out a number and before it was saved.
+    services
+        .purchases
+        .start_purchase(
+            &acme,
+            "crashed-purchase",
+            &RequestFingerprint("buy|sandbox|UK||".into()),
+            app::domain::IntegrationKind::BuiltInPool,
+        )
+        .await
+        .unwrap();
+    let request = BuyRequest {
+        country: app::domain::Country::Uk,
+        area_code: None,
+    };
+    let taken: E164 = services
+        .pool
+        .buy(&request, "crashed-purchase")
+        .await
+        .unwrap();
+    drop(services);
+
+    // Next start.
+    let reconciled = reconcile_pool(&t.db).await.unwrap();
+    assert_eq!(reconciled.interrupted, 1);
+    assert_eq!(
+        ledger(t).await,
+        before,
+        "the reserved number is back in stock, none saved"
+    );
+    let row = pool_number::Entity::find_by_id(taken.as_str().to_owned())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.reserved_by, None);
+    let attempt = purchase::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(
+        (attempt.status.as_str(), attempt.error.as_deref()),
+        ("failed", Some(INTERRUPTED))
+    );
+
+    // Retrying with the same key says what happened; a new attempt buys normally.
+    let services = state_for(t).await.services;
+    let err = buy_number(&services, form("sandbox", "UK", "", "crashed-purchase"))
+        .await
+        .unwrap_err();
+    assert_eq!(err, AppError::Provider(INTERRUPTED.into()));
+    buy_number(&services, form("sandbox", "UK", "", "after-the-crash"))
+        .await
+        .unwrap();
+    assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
+}
+
+async fn released_numbers_return_to_stock(t: &TestDb) {
+    let services = services(t).await;
+    let before = ledger(t).await;
+    let request = BuyRequest {
+        country: app::domain::Country::Us,
+        area_code: app::domain::AreaCode::parse_optional("415").unwrap(),
+    };
+    let n = services.pool.buy(&request, "tag-release-1").await.unwrap();
+    services.pool.confirm(&n, "tag-release-1").await.unwrap();
+    assert_eq!(ledger(t).await.0, before.0 - 1);
+    services.pool.release(&n, "tag-release-1").await.unwrap();
+    assert_eq!(ledger(t).await, before);
+}
+
+on_both_backends!(
+    buying_takes_one_number_from_stock,
+    the_same_key_never_buys_twice,
+    bad_requests_buy_nothing,
+    an_interrupted_purchase_is_undone_at_the_next_start,
+    released_numbers_return_to_stock,
+);

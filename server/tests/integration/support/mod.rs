@@ -1,0 +1,180 @@
+//! Shared helpers: test databases (a fresh SQLite file or PostgreSQL database per test), a
+//! clock tests set by hand, and driving the router without a socket ([`http`]).
+
+pub mod http;
+
+use app::domain::UnixSeconds;
+use app::ports::Clock;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::db::connect_and_migrate;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// 2026-11-30 09:00:00 UTC: where test clocks start unless a test says otherwise.
+pub const T0: UnixSeconds = 1_795_942_800;
+
+/// [`T0`] as stored.
+pub fn t0_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(T0, 0).unwrap()
+}
+
+/// A clock that stands still until the test moves it, so recorded times are deterministic.
+#[derive(Debug)]
+pub struct TestClock(AtomicI64);
+
+impl TestClock {
+    /// A clock showing `secs`.
+    pub fn at(secs: UnixSeconds) -> Arc<Self> {
+        Arc::new(Self(AtomicI64::new(secs)))
+    }
+
+    /// Moves the clock to `secs`.
+    pub fn set(&self, secs: UnixSeconds) {
+        self.0.store(secs, Ordering::SeqCst);
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> UnixSeconds {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// A store over `db` whose clock shows [`T0`].
+pub fn store(db: &DatabaseConnection) -> server::db::SeaStore {
+    server::db::SeaStore::new(db.clone(), TestClock::at(T0))
+}
+
+/// Env var naming a PostgreSQL server URL whose user may create databases.
+pub const POSTGRES_URL_VAR: &str = "NUMBERS_TEST_POSTGRES_URL";
+
+/// A migrated, empty database that lives as long as this value.
+pub struct TestDb {
+    /// The connection.
+    pub db: DatabaseConnection,
+    /// Its URL, to connect again.
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    /// The folder is removed when dropped.
+    Sqlite {
+        _folder: tempfile::TempDir,
+    },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+}
+
+impl TestDb {
+    /// A new SQLite file in its own temporary folder.
+    pub async fn sqlite() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("test.sqlite").display()
+        );
+        let db = connect_and_migrate(&url).await.expect("migrate SQLite");
+        Self {
+            db,
+            url,
+            cleanup: Cleanup::Sqlite { _folder: dir },
+        }
+    }
+
+    /// A new database on the PostgreSQL server named by [`POSTGRES_URL_VAR`].
+    ///
+    /// Panics when the variable is unset or the server is unreachable: in CI that
+    /// must fail loudly; locally, set the variable (the Makefile does).
+    pub async fn postgres() -> Self {
+        let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
+            panic!("{POSTGRES_URL_VAR} is unset: point it at a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test")
+        });
+        let name = format!("numbers_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = Database::connect(&admin_url)
+            .await
+            .unwrap_or_else(|err| panic!("PostgreSQL at {admin_url} is unreachable: {err}"));
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await.ok();
+        let url = replace_database(&admin_url, &name);
+        let db = connect_and_migrate(&url).await.expect("migrate PostgreSQL");
+        Self {
+            db,
+            url,
+            cleanup: Cleanup::Postgres { admin_url, name },
+        }
+    }
+
+    /// Closes the connection and removes the database.
+    pub async fn drop_database(self) {
+        self.db.close().await.ok();
+        if let Cleanup::Postgres { admin_url, name } = self.cleanup {
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("reconnect as admin");
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .expect("drop test database");
+            admin.close().await.ok();
+        }
+    }
+}
+
+/// Declares each listed `async fn(&TestDb)` as a test on SQLite and on PostgreSQL,
+/// each run in a fresh database.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                let t = super::TestDb::sqlite().await;
+                super::$name(&t).await;
+                t.drop_database().await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                let t = super::TestDb::postgres().await;
+                super::$name(&t).await;
+                t.drop_database().await;
+            })*
+        }
+    };
+}
+
+/// `postgres://u@h:p/old?x` with its database replaced by `name`.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url
+        .split_once('?')
+        .map_or((url, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
+    let mut out = format!("{}/{}", &base[..path_start], name);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+#[test]
+fn replaces_the_database_in_a_url() {
+    assert_eq!(
+        replace_database("postgres://root@127.0.0.1:5432/test", "x"),
+        "postgres://root@127.0.0.1:5432/x"
+    );
+    assert_eq!(replace_database("postgres://h", "x"), "postgres://h/x");
+    assert_eq!(
+        replace_database("postgres://h/db?sslmode=disable", "x"),
+        "postgres://h/x?sslmode=disable"
+    );
+}

@@ -1,0 +1,263 @@
+//! Buying through a project's Twilio account (no built-in pool), against a fake Twilio.
+
+use crate::support::TestDb;
+use crate::support::http::state_with_twilio;
+use app::domain::idempotency::IdempotencyKey;
+use app::domain::idempotency::RequestFingerprint;
+use app::domain::{AreaCode, Country, Environment};
+use app::domain::{IntegrationKind, ProjectSlug};
+use app::error::AppError;
+use app::ports::TwilioAccount;
+use app::usecases::buy_number::{BuyNumber, buy_number};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use server::db::entities::{number, project, purchase, telephony_integration};
+use server::telephony::reconcile::{INTERRUPTED, reconcile_twilio};
+use server::telephony::twilio::{TwilioClient, TwilioError};
+use std::time::Duration;
+use wiremock::matchers::{body_string_contains, method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SID: &str = "AC00000000000000000000000000000001";
+const BASE: &str = "/2010-04-01/Accounts/AC00000000000000000000000000000001";
+
+/// A project whose only integration is a Twilio account.
+async fn twilio_only_project(t: &TestDb) {
+    let p = project::ActiveModel {
+        slug: Set("tw".into()),
+        name: Set("Twilio Only".into()),
+        created_at: Set(crate::support::t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    telephony_integration::ActiveModel {
+        project_id: Set(p.id),
+        kind: Set("twilio".into()),
+        twilio_account_sid: Set(Some(SID.into())),
+        twilio_auth_token: Set(Some("secret".into())),
+        created_at: Set(crate::support::t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+}
+
+/// A US purchase for the Twilio-only project, as the Buy server function builds it.
+fn form(area: &str, key: &str) -> BuyNumber {
+    BuyNumber {
+        project: ProjectSlug::parse("tw").unwrap(),
+        environment: Environment::Sandbox,
+        country: Country::Us,
+        area_code: AreaCode::parse_optional(area).unwrap(),
+        variant: None,
+        key: IdempotencyKey::parse(key).unwrap(),
+        actor: "test".into(),
+    }
+}
+
+fn error(code: u32, status: u16) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .set_body_json(serde_json::json!({"code": code, "message": "m", "status": status}))
+}
+
+#[tokio::test]
+async fn buys_through_twilio_and_records_a_purchased_twilio_number() {
+    let t = TestDb::sqlite().await;
+    twilio_only_project(&t).await;
+    let twilio = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/US/Local.json")))
+        .and(query_param("AreaCode", "212"))
+        .and(query_param("VoiceEnabled", "true"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "available_phone_numbers": [{"phone_number": "+12125550177", "address_requirements": "none"}]
+        })))
+        .mount(&twilio)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
+        .and(body_string_contains("PhoneNumber=%2B12125550177"))
+        .and(body_string_contains("FriendlyName=twilio-key-001"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "sid": "PN00000000000000000000000000000077", "phone_number": "+12125550177", "status": "in-use"
+        })))
+        .expect(1)
+        .mount(&twilio)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/US/Local.json")))
+        .and(query_param("AreaCode", "907"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"available_phone_numbers": []})),
+        )
+        .mount(&twilio)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/US/Local.json")))
+        .and(query_param("AreaCode", "415"))
+        .respond_with(error(21452, 400))
+        .mount(&twilio)
+        .await;
+    let services = state_with_twilio(&t, &twilio.uri()).await.services;
+
+    let bought = buy_number(&services, form("212", "twilio-key-001"))
+        .await
+        .unwrap();
+    assert_eq!(bought.as_str(), "+12125550177");
+    let again = buy_number(&services, form("212", "twilio-key-001"))
+        .await
+        .unwrap();
+    assert_eq!(
+        again, bought,
+        "a retry buys nothing more (the POST mock expects one call)"
+    );
+    let row = number::Entity::find()
+        .filter(number::Column::E164.eq("+12125550177"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.ownership, "purchased");
+
+    for area in ["907", "415"] {
+        let err = buy_number(&services, form(area, &format!("twilio-key-{area}")))
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err,
+            AppError::Provider(format!(
+                "No numbers are available in area code {area}. Try another area code, or leave it empty for any."
+            ))
+        );
+    }
+}
+
+#[tokio::test]
+async fn regulation_and_release_errors_are_mapped() {
+    let twilio = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
+        .respond_with(error(21631, 400))
+        .mount(&twilio)
+        .await;
+    Mock::given(method("DELETE"))
+        .respond_with(error(20404, 404))
+        .mount(&twilio)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/GB/Local.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({"available_phone_numbers": [
+                {"phone_number": "+442079460998", "address_requirements": "local"},
+                {"phone_number": "+442079460997", "address_requirements": "any"}
+            ]}),
+        ))
+        .mount(&twilio)
+        .await;
+    let client = TwilioClient::new(&twilio.uri(), Duration::from_secs(2)).unwrap();
+    let account = TwilioAccount {
+        account_sid: SID.into(),
+        auth_token: "secret".into(),
+        api_key_sid: None,
+    };
+    let uk = app::ports::BuyRequest {
+        country: app::domain::Country::Uk,
+        area_code: None,
+    };
+    assert_eq!(
+        client.search(&account, &uk).await.unwrap_err(),
+        TwilioError::RegulationRequired,
+        "every GB offer needs an address"
+    );
+    let n = app::domain::E164::parse("+442079460999").unwrap();
+    let err = client
+        .buy(&account, &n, "k", "https://x")
+        .await
+        .unwrap_err();
+    assert_eq!(err, TwilioError::RegulationRequired);
+    let err = client
+        .release(&account, "PN00000000000000000000000000000001")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        TwilioError::NotFound,
+        "releasing twice: the second is 20404"
+    );
+}
+
+#[tokio::test]
+async fn an_interrupted_twilio_purchase_is_released_at_the_next_start() {
+    let t = TestDb::sqlite().await;
+    twilio_only_project(&t).await;
+    let twilio = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
+        .and(query_param("FriendlyName", "lost-purchase-1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"incoming_phone_numbers": [
+            {"sid": "PN00000000000000000000000000000055", "phone_number": "+12125550155", "friendly_name": "lost-purchase-1"}
+        ]})))
+        .mount(&twilio)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(format!(
+            "{BASE}/IncomingPhoneNumbers/PN00000000000000000000000000000055.json"
+        )))
+        .respond_with(ResponseTemplate::new(204))
+        .expect(1)
+        .mount(&twilio)
+        .await;
+    let services = state_with_twilio(&t, "http://127.0.0.1:9").await.services;
+    // Died after Twilio sold the number, before we saved it.
+    services
+        .purchases
+        .start_purchase(
+            &ProjectSlug::parse("tw").unwrap(),
+            "lost-purchase-1",
+            &RequestFingerprint("f".into()),
+            IntegrationKind::Twilio,
+        )
+        .await
+        .unwrap();
+
+    let client = TwilioClient::new(&twilio.uri(), Duration::from_secs(2)).unwrap();
+    let done = reconcile_twilio(&t.db, &client).await.unwrap();
+    assert_eq!((done.interrupted, done.released, done.deferred), (1, 1, 0));
+    let p = purchase::Entity::find().one(&t.db).await.unwrap().unwrap();
+    assert_eq!(
+        (p.status.as_str(), p.error.as_deref()),
+        ("failed", Some(INTERRUPTED))
+    );
+    assert!(
+        number::Entity::find().one(&t.db).await.unwrap().is_none(),
+        "nothing known but not owned"
+    );
+}
+
+#[tokio::test]
+async fn reconciliation_waits_when_twilio_is_unreachable() {
+    let t = TestDb::sqlite().await;
+    twilio_only_project(&t).await;
+    let services = state_with_twilio(&t, "http://127.0.0.1:9").await.services;
+    services
+        .purchases
+        .start_purchase(
+            &ProjectSlug::parse("tw").unwrap(),
+            "lost-purchase-2",
+            &RequestFingerprint("f".into()),
+            IntegrationKind::Twilio,
+        )
+        .await
+        .unwrap();
+    let client = TwilioClient::new("http://127.0.0.1:9", Duration::from_secs(1)).unwrap();
+    let done = reconcile_twilio(&t.db, &client).await.unwrap();
+    assert_eq!(done.deferred, 1);
+    let p = purchase::Entity::find().one(&t.db).await.unwrap().unwrap();
+    assert_eq!(
+        p.status, "pending",
+        "kept for the next start, not forgotten"
+    );
+}
