@@ -3,6 +3,15 @@ import { defineConfig } from "@playwright/test";
 // Each test starts the real server binary built by `cargo leptos build` on a fresh
 // SQLite file with demo data (see tests/fixtures.ts), so tests may change data freely.
 
+/** Chromium's flags for every test: no sandbox (root), no GPU, no calls home. */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./test-results",
@@ -16,13 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: chromiumArgs,
     },
   },
 });

@@ -1,4 +1,5 @@
-//! The error type that crosses the wire from server functions to the page.
+//! The error type that crosses the wire from server functions to the page, and the HTTP
+//! status each kind travels with ([`AppError::status`], the one place that decides it).
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -32,12 +33,21 @@ pub enum AppError {
         /// What is wrong, in plain words.
         message: String,
     },
+    /// Too many attempts (failed sign-ins); the message says when to try again.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// The number provider refused or failed; nothing was bought.
     #[error("{0}")]
     Provider(String),
-    /// The request breaks a rule; the message says which.
+    /// The request cannot be done as things stand (a name or number already taken, a key used
+    /// for another request, a number being deleted, nothing to promote, no stock); the
+    /// message says why.
     #[error("{0}")]
     Rejected(String),
+    /// The request could not be read (a missing or malformed field, a body of the wrong
+    /// type): a client's mistake, not the person's.
+    #[error("The request was malformed ({0}). Reload the page and try again.")]
+    Malformed(String),
     /// Storage failed; details are in the server log, not here.
     #[error("Numbers could not be loaded right now. Please try again in a moment.")]
     Unavailable,
@@ -52,6 +62,23 @@ impl AppError {
         Self::Invalid {
             field: field.to_owned(),
             message: message.to_string(),
+        }
+    }
+
+    /// The HTTP status this error is answered with: 401 signed out, 403 read only, 404 not
+    /// found, 400 malformed, 422 an invalid field, 409 a refusal as things stand, 429 too many
+    /// attempts, 502 the provider failed, 503 our storage failed.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::SignInRequired => 401,
+            Self::ReadOnly => 403,
+            Self::ProjectNotFound(_) | Self::VariantNotFound | Self::NumberNotFound(_) => 404,
+            Self::Malformed(_) => 400,
+            Self::Invalid { .. } => 422,
+            Self::Rejected(_) => 409,
+            Self::TooManyRequests(_) => 429,
+            Self::Provider(_) | Self::Transport(_) => 502,
+            Self::Unavailable => 503,
         }
     }
 
@@ -111,7 +138,24 @@ impl From<crate::ports::ChangeError> for AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// In the browser every such error is a transport failure (the network, an unreadable
+    /// answer). On the server, a request that does not parse is malformed, and anything else
+    /// is our failure (503, details in the log).
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        let detail = crate::domain::text::excerpt(&value.to_string());
+        if !cfg!(feature = "ssr") {
+            return AppError::Transport(detail);
+        }
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Request(_) => AppError::Malformed(detail),
+            _ => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(%detail, "a server function failed outside its body");
+                AppError::Unavailable
+            }
+        }
     }
 }

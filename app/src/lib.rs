@@ -59,6 +59,21 @@ fn SignedInAs() -> impl IntoView {
     }
 }
 
+/// Whether the server is rendering a request whose path still has `.` or `..` segments: no
+/// page is at such an address, though the router would resolve it (to solo's page, for
+/// `/projects/acme/../solo/numbers`). Browsers resolve them before asking, so in the browser
+/// this is always false and hydration sees the same page.
+fn dotted_request() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_some_and(|p| paths::has_dot_segments(p.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
 /// The app: site header and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -83,26 +98,33 @@ pub fn App() -> impl IntoView {
                 <SignedInAs/>
             </header>
             <main id="main" class="page">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route
-                        path=path!("/projects/:project/numbers")
-                        view=NumbersScreen
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/gallery") view=GalleryScreen/>
-                    <Route path=path!("/signin") view=SignInScreen/>
-                    <Route path=path!("/projects") view=ProjectsScreen ssr=SsrMode::Async/>
-                    <Route
-                        path=path!("/projects/:project/history")
-                        view=HistoryScreen
-                        ssr=SsrMode::Async
-                    />
-                    <Route
-                        path=path!("/projects/:project/variants")
-                        view=VariantsScreen
-                        ssr=SsrMode::Async
-                    />
-                </Routes>
+                {if dotted_request() {
+                    view! { <NotFound/> }.into_any()
+                } else {
+                    view! {
+                        <Routes fallback=|| view! { <NotFound/> }>
+                            <Route
+                                path=path!("/projects/:project/numbers")
+                                view=NumbersScreen
+                                ssr=SsrMode::Async
+                            />
+                            <Route path=path!("/gallery") view=GalleryScreen/>
+                            <Route path=path!("/signin") view=SignInScreen/>
+                            <Route path=path!("/projects") view=ProjectsScreen ssr=SsrMode::Async/>
+                            <Route
+                                path=path!("/projects/:project/history")
+                                view=HistoryScreen
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/projects/:project/variants")
+                                view=VariantsScreen
+                                ssr=SsrMode::Async
+                            />
+                        </Routes>
+                    }
+                    .into_any()
+                }}
             </main>
         </Router>
     }

@@ -48,6 +48,16 @@ pub fn project_of(path: &str) -> Option<&str> {
         .filter(|p| !p.is_empty())
 }
 
+/// Whether `path` has a `.` or `..` segment (also percent-encoded, `%2e`). Browsers resolve
+/// those before asking; a request that still holds one names no page here, though a router
+/// resolving it would find one (`/projects/acme/../solo/numbers`).
+pub fn has_dot_segments(path: &str) -> bool {
+    path.split('/').any(|segment| {
+        let lower = segment.to_ascii_lowercase().replace("%2e", ".");
+        lower == "." || lower == ".."
+    })
+}
+
 /// Whether `path` shows a member's projects (pages that need someone signed in).
 pub fn is_member_page(path: &str) -> bool {
     path == "/" || path == PROJECTS || path.starts_with("/projects/")
@@ -72,6 +82,22 @@ mod tests {
         assert_eq!(project_of("/projects/"), None);
         assert_eq!(project_of("/projects"), None);
         assert_eq!(project_of("/gallery"), None);
+    }
+
+    #[test]
+    fn dot_segments_are_found_in_any_spelling() {
+        for path in [
+            "/projects/acme/../solo/numbers",
+            "/a/./b",
+            "/a/%2E%2e/b",
+            "/a/..",
+            "/.",
+        ] {
+            assert!(has_dot_segments(path), "{path}");
+        }
+        for path in ["/projects/acme/numbers", "/a/.b/c", "/a/..b", "/"] {
+            assert!(!has_dot_segments(path), "{path}");
+        }
     }
 
     #[test]

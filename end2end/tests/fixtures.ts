@@ -65,7 +65,10 @@ export const test = base.extend<{
   serverEnv: Record<string, string>;
   member: string | null;
 }>({
-  /** Extra environment for the server, e.g. a short undo window (`test.use({ serverEnv })`). */
+  /**
+   * Extra environment for the server, e.g. a short undo window (`test.use({ serverEnv })`);
+   * `{port}` in a value stands for the port the server listens on.
+   */
   serverEnv: [{}, { option: true }],
   /** Who the browser is signed in as (`null`: signed out); admin has Edit on every demo project. */
   member: ["admin@example.com", { option: true }],
@@ -90,7 +93,7 @@ export const test = base.extend<{
         TWILIO_BASE_URL: twilio.url,
         NUMBERS_PUBLIC_URL: "https://numbers.invalid",
         RUST_LOG: "warn",
-        ...serverEnv,
+        ...Object.fromEntries(Object.entries(serverEnv).map(([k, v]) => [k, v.replaceAll("{port}", String(port))])),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

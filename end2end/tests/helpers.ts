@@ -13,3 +13,17 @@ export async function openHydrated(page: Page, path: string): Promise<string[]> 
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   return problems;
 }
+
+/**
+ * Signs admin@example.com in through the sign-in page's form at `origin` (as a person would),
+ * asking to come back to `next`; returns where the browser landed.
+ */
+export async function signInThrough(page: Page, origin: string, next: string): Promise<URL> {
+  await page.goto(`${origin}/signin?next=${encodeURIComponent(next)}`);
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@example.com");
+  await page.getByLabel("Password").fill("numbers-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("banner")).toContainText("admin@example.com");
+  return new URL(page.url());
+}

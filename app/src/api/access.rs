@@ -3,7 +3,6 @@
 use crate::domain::{Denied, Need, Permission, ProjectSlug, authorise};
 use crate::error::AppError;
 use crate::ports::Services;
-use http::StatusCode;
 
 /// A request that passed [`require`]: what it may use and who it is for.
 pub(crate) struct Allowed {
@@ -18,37 +17,16 @@ pub(crate) struct Allowed {
 }
 
 /// Lets the request through if the signed-in member has `need` on `project`; otherwise
-/// answers 401 (signed out), 404 (no access: the project is not confirmed to exist) or
-/// 403 (Read asking to change).
+/// [`AppError::SignInRequired`] (signed out), [`AppError::ProjectNotFound`] (no access: the
+/// project is not confirmed to exist) or [`AppError::ReadOnly`] (Read asking to change).
 pub(crate) async fn require(project: &str, need: Need) -> Result<Allowed, AppError> {
     let services = super::services()?;
     let member = super::session::current().member;
-    let refuse = |status: StatusCode, err: AppError| {
-        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(status);
-        }
-        err
-    };
-    let not_found = || {
-        refuse(
-            StatusCode::NOT_FOUND,
-            AppError::ProjectNotFound(project.to_owned()),
-        )
-    };
     let slug = ProjectSlug::parse(project);
     let permission = match (&member, &slug) {
         (None, _) => None,
         (Some(_), Err(_)) => Some(Permission::None),
-        (Some(member), Ok(slug)) => Some(
-            services
-                .projects
-                .permission(&member.email, slug)
-                .await
-                .map_err(|err| {
-                    tracing::error!(%err, "reading a member's permission failed");
-                    AppError::Unavailable
-                })?,
-        ),
+        (Some(member), Ok(slug)) => Some(services.projects.permission(&member.email, slug).await?),
     };
     match (authorise(permission, need), member, slug) {
         (Ok(permission), Some(member), Ok(slug)) => Ok(Allowed {
@@ -57,10 +35,10 @@ pub(crate) async fn require(project: &str, need: Need) -> Result<Allowed, AppErr
             actor: member.email,
             permission,
         }),
-        (Err(Denied::SignedOut), ..) => {
-            Err(refuse(StatusCode::UNAUTHORIZED, AppError::SignInRequired))
-        }
-        (Err(Denied::ReadOnly), ..) => Err(refuse(StatusCode::FORBIDDEN, AppError::ReadOnly)),
-        _ => Err(not_found()),
+        (Err(Denied::SignedOut), ..) => Err(AppError::SignInRequired),
+        (Err(Denied::ReadOnly), ..) => Err(AppError::ReadOnly),
+        _ => Err(AppError::ProjectNotFound(crate::domain::text::excerpt(
+            project,
+        ))),
     }
 }

@@ -15,7 +15,7 @@ pub async fn buy_number(
     idempotency_key: String,
 ) -> Result<String, AppError> {
     use crate::domain::idempotency::IdempotencyKey;
-    use crate::domain::{AreaCode, Country, Environment, Need, VariantId};
+    use crate::domain::{AreaCode, Country, Environment, Need, VariantId, phone_format};
     use crate::error::OrInvalid;
     use crate::usecases::buy_number::{BuyNumber, buy_number};
     let allowed = super::require(&project, Need::Edit).await?;
@@ -25,10 +25,11 @@ pub async fn buy_number(
         project: allowed.slug,
         environment,
         country,
-        area_code: AreaCode::parse_for(country, &area_code).or_invalid("area_code")?,
+        area_code: AreaCode::parse_for(country, &phone_format::ascii_digits(&area_code))
+            .or_invalid("area_code")?,
         variant: variant.map(VariantId),
         key: IdempotencyKey::parse(&idempotency_key)
-            .map_err(|e| AppError::Rejected(e.to_string()))?,
+            .map_err(|_| AppError::Malformed("no valid idempotency key".into()))?,
         actor: allowed.actor,
     };
     Ok(buy_number(&allowed.services, command).await?.to_string())

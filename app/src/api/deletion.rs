@@ -34,8 +34,10 @@ pub async fn delete_number(
     e164: String,
     confirm_digits: String,
 ) -> Result<DeleteOutcome, AppError> {
+    use crate::domain::phone_format::ascii_digits;
     let (services, change) = change(&project, &e164).await?;
-    crate::usecases::delete_number::delete_number(&services, change, &confirm_digits).await
+    let digits = ascii_digits(&confirm_digits);
+    crate::usecases::delete_number::delete_number(&services, change, &digits).await
 }
 
 /// Restores a deleted number of `project` while its undo window is open.

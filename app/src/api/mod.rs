@@ -35,5 +35,5 @@ fn services() -> Result<crate::ports::Services, crate::error::AppError> {
 #[cfg(feature = "ssr")]
 fn number_of_project(e164: &str) -> Result<crate::domain::E164, crate::error::AppError> {
     crate::domain::E164::parse(e164)
-        .map_err(|_| crate::error::AppError::NumberNotFound(e164.to_owned()))
+        .map_err(|_| crate::error::AppError::NumberNotFound(crate::domain::text::excerpt(e164)))
 }

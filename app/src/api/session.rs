@@ -29,11 +29,26 @@ pub(crate) fn current() -> crate::ports::CurrentMember {
         .unwrap_or_default()
 }
 
-/// `next` if it is a path on this site, else the site root (no open redirects).
+/// `next` as a path and query on this site, else the site root: parsed as a URL against our
+/// own origin the way a browser would (WHATWG URL: tabs and newlines dropped, `\\` read as
+/// `/`), kept only if its origin is still ours, and returned percent-encoded, so it is safe in
+/// a `Location` header and no browser can turn it into another site.
 #[cfg(feature = "ssr")]
-fn local_path(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local { next } else { "/" }
+fn local_path(next: &str) -> String {
+    const OURS: &str = "http://numbers.invalid/";
+    let Ok(base) = url::Url::parse(OURS) else {
+        return "/".into();
+    };
+    match base.join(next) {
+        // A path that starts with `//` (from `/.//x`, say) would name a host in `Location`.
+        Ok(target) if target.origin() == base.origin() && !target.path().starts_with("//") => {
+            match target.query() {
+                Some(query) => format!("{}?{query}", target.path()),
+                None => target.path().to_owned(),
+            }
+        }
+        _ => "/".into(),
+    }
 }
 
 /// The `Set-Cookie` value for `token` lasting `max_age` seconds (0 clears it).
@@ -56,12 +71,19 @@ fn set_cookie(value: String) -> Result<(), AppError> {
 /// Signs in with `email` and `password`, then goes to `next` (a path on this site).
 #[server]
 pub async fn sign_in(email: String, password: String, next: String) -> Result<(), AppError> {
+    use crate::usecases::session::{landing_page, sign_in};
     let services = super::services()?;
-    let session =
-        crate::usecases::session::sign_in(&services, &current(), &email, &password).await?;
+    let session = sign_in(&services, &current(), &email, &password).await?;
+    // `/` is the server's own redirect, not a page: go where it would send this member.
+    let target = match local_path(&next) {
+        root if root == "/" => landing_page(&services, &session.member)
+            .await
+            .unwrap_or_else(|_| crate::paths::PROJECTS.to_owned()),
+        path => path,
+    };
     let secure = services.settings.secure_cookies;
     set_cookie(session_cookie(&session.token, session.max_age_secs, secure))?;
-    leptos_axum::redirect(local_path(&next));
+    leptos_axum::redirect(&target);
     Ok(())
 }
 
@@ -100,14 +122,51 @@ mod tests {
             local_path("/projects/acme/numbers"),
             "/projects/acme/numbers"
         );
+        assert_eq!(
+            local_path("/projects/acme/history?page=2"),
+            "/projects/acme/history?page=2"
+        );
         for outside in [
             "https://evil.example/",
             "//evil.example",
             "/\\evil.example",
-            "",
-            "javascript:x",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            " //evil.example",
+            "/.//evil.example",
+            "/..//evil.example",
+            "/%2e//evil.example",
+            "/x/..//evil.example",
+            "https:/evil.example",
+            "javascript:alert(1)",
+            "data:text/html,x",
         ] {
-            assert_eq!(local_path(outside), "/", "{outside}");
+            assert_eq!(local_path(outside), "/", "{outside:?}");
+        }
+        assert_eq!(local_path(""), "/");
+        // Relative to our own origin, whatever scheme it is served over: still this site.
+        assert_eq!(local_path("http:evil.example"), "/evil.example");
+    }
+
+    #[test]
+    fn what_comes_back_is_safe_in_a_header() {
+        for next in [
+            "/x\r\nSet-Cookie: a=1",
+            "/x\0y",
+            "/caf\u{e9}?q=\u{1F600}",
+            &format!("/{}", "a".repeat(5000)),
+        ] {
+            let path = local_path(next);
+            assert!(
+                path.starts_with('/') && !path.starts_with("//"),
+                "{next:?}: {path}"
+            );
+            assert!(
+                http::HeaderValue::from_str(&path).is_ok(),
+                "{next:?}: {path}"
+            );
+            assert!(!path.contains('\r') && !path.contains('\n'));
         }
     }
 

@@ -26,7 +26,8 @@ async fn change(
 /// A variant name as typed, checked.
 #[cfg(feature = "ssr")]
 fn variant_name(name: &str) -> Result<crate::domain::VariantName, AppError> {
-    crate::domain::VariantName::parse(name).map_err(|e| AppError::Rejected(e.to_string()))
+    use crate::error::OrInvalid;
+    crate::domain::VariantName::parse(name).or_invalid("name")
 }
 
 /// Loads the Variants page of `project`.
@@ -73,8 +74,9 @@ pub async fn publish_draft(project: String) -> Result<(), AppError> {
 #[server]
 pub async fn promote(project: String, to: String) -> Result<(), AppError> {
     use crate::domain::Environment;
+    use crate::error::OrInvalid;
     let (services, change) = change(&project).await?;
-    let target = Environment::parse(&to).map_err(|e| AppError::Rejected(e.to_string()))?;
+    let target = Environment::parse(&to).or_invalid("to")?;
     crate::usecases::variants::promote(&services, change, target).await
 }
 

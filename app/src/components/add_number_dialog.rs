@@ -50,21 +50,28 @@ enum Mode {
     Connect,
 }
 
-/// A light check of a typed phone number (the server normalises it properly).
-fn phone_error(input: &str) -> Option<&'static str> {
-    let digits = input.chars().filter(char::is_ascii_digit).count();
-    let allowed = input
+/// A light check of a typed phone number, in the same words as the server's (which reads
+/// digits of every script and applies each country's rules).
+fn phone_error(input: &str) -> Option<String> {
+    crate::domain::phone_input::check_in_browser(input)
+        .err()
+        .map(|e| e.to_string())
+}
+
+/// What the dialog can say about a typed area code (full-width digits read as digits); other
+/// scripts' digits are left to the server, which reads them all.
+fn area_code_error(typed: &str) -> Option<String> {
+    use crate::domain::phone_input::{common_digit, fold_digits};
+    let folded = fold_digits(typed, common_digit);
+    if folded
         .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if input.trim().is_empty() {
-        Some("Enter the number as it appears in your Twilio account, e.g. +1 212 555 0142.")
-    } else if !allowed {
-        Some("A phone number has only digits, spaces, and + - ( ).")
-    } else if !(8..=15).contains(&digits) {
-        Some("That does not look like a full phone number; include the country code.")
-    } else {
-        None
+        .any(|c| c.is_numeric() && !c.is_ascii_digit())
+    {
+        return None;
     }
+    AreaCode::parse_optional(&folded)
+        .err()
+        .map(|e| e.to_string())
 }
 
 /// The dialog. `error` is the server's answer to the last submit: field errors are shown
@@ -117,11 +124,7 @@ pub fn AddNumberDialog(
     let area_error = move || {
         let server = error.get().and_then(|e| e.for_field("area_code"));
         let local = (country.get() == "US")
-            .then(|| {
-                AreaCode::parse_optional(&area_code.get())
-                    .err()
-                    .map(|e| e.to_string())
-            })
+            .then(|| area_code_error(&area_code.get()))
             .flatten();
         local.or(server)
     };
@@ -129,7 +132,7 @@ pub fn AddNumberDialog(
     let phone_error_text = move || {
         let local = phone_touched
             .get()
-            .then(|| phone_error(&phone.get()).map(str::to_owned))
+            .then(|| phone_error(&phone.get()))
             .flatten();
         local.or_else(|| error.get().and_then(|e| e.for_field("phone_number")))
     };
@@ -147,7 +150,7 @@ pub fn AddNumberDialog(
         match mode.get_untracked() {
             Mode::Buy => {
                 let us = country.get_untracked() == "US";
-                if us && AreaCode::parse_optional(&area_code.get_untracked()).is_err() {
+                if us && area_code_error(&area_code.get_untracked()).is_some() {
                     return;
                 }
                 on_buy.run(BuyInput {

@@ -1,12 +1,56 @@
-//! US area codes for buying local numbers (NANP rules).
+//! NANP area codes (NPAs) for buying local numbers, checked against the categories of NANPA's
+//! NPA report (<https://nationalnanpa.com/nanp1/npa_report.csv>, columns `type_of_code`,
+//! `ASSIGNABLE`, `EXPLANATION` and `USE`): only general-purpose geographic codes have local
+//! numbers. A geographic code this product has no stock for is not refused here; buying
+//! answers "no numbers available" for it.
 
 use super::Country;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A 3-digit NANP area code valid for a local number: first digit 2-9, not N11, not toll-free.
+/// A 3-digit NANP area code that may hold local numbers (NANPA use `G`, geographic).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AreaCode(u16);
+
+/// What a non-geographic code is for, in the words of NANPA's `EXPLANATION`/`SERVICE` columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonGeographic {
+    /// Toll-free service (800, 833, 844, 855, 866, 877, 888; 822 assigned; 880-887, 889 set
+    /// aside for toll-free).
+    TollFree,
+    /// Premium services (900).
+    Premium,
+    /// Interexchange carrier services (700).
+    CarrierServices,
+    /// Non-geographic personal communications services (500 and the 5XX codes NANPA marks `N`).
+    PersonalCommunications,
+    /// Inbound international services (456).
+    InboundInternational,
+    /// The US government (710).
+    UsGovernment,
+    /// Canadian non-geographic tariffed services (600, 622).
+    CanadianServices,
+    /// NANP directory assistance (555).
+    DirectoryAssistance,
+}
+
+impl NonGeographic {
+    /// What the code is for, as a person reads it.
+    fn what(self) -> &'static str {
+        match self {
+            Self::TollFree => "a toll-free code",
+            Self::Premium => "for premium-rate services",
+            Self::CarrierServices => "for long-distance carrier services",
+            Self::PersonalCommunications => {
+                "a non-geographic code for personal communications services"
+            }
+            Self::InboundInternational => "for inbound international services",
+            Self::UsGovernment => "for the US government",
+            Self::CanadianServices => "for Canadian non-geographic services",
+            Self::DirectoryAssistance => "for directory assistance",
+        }
+    }
+}
 
 /// Why an area code was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -17,19 +61,70 @@ pub enum AreaCodeError {
     /// Starts with 0 or 1.
     #[error("An area code starts with a digit from 2 to 9.")]
     BadFirstDigit,
-    /// N11 codes (211, 311, … 911) are service codes.
+    /// N11 codes (211, 311, … 911) are service codes (NANPA: "N11 Code", not assignable).
     #[error("{0} is a service code, not an area code.")]
     ServiceCode(String),
-    /// Toll-free codes have no local numbers.
-    #[error("{0} is a toll-free code; choose a local area code.")]
-    TollFree(String),
+    /// A code for a non-geographic service, which has no local numbers.
+    #[error("{code} is {}; choose a local area code.", .kind.what())]
+    NonGeographic {
+        /// The code.
+        code: String,
+        /// What it is for.
+        kind: NonGeographic,
+    },
+    /// N9X codes are held for expanding the numbering plan (NANPA: "Expansion Code"); 37X and
+    /// 96X are held for unanticipated purposes (NANPA: "Reserved by INC").
+    #[error("{0} is reserved for the future of the numbering plan and has no numbers yet.")]
+    Reserved(String),
+    /// Easily recognisable codes (N00, and NXX with the last two digits equal) are kept for
+    /// non-geographic services (NANPA `type_of_code` "Easily Recognizable Code", use `N`).
+    #[error("{0} is kept for non-geographic services; choose a local area code.")]
+    EasilyRecognizable(String),
     /// The country's numbers are not chosen by area code.
     #[error("Area codes can only be chosen for US numbers.")]
     NotForCountry,
 }
 
-/// Toll-free codes, never valid for a local number.
-const TOLL_FREE: [u16; 7] = [800, 833, 844, 855, 866, 877, 888];
+/// The 5XX general-purpose codes NANPA sets aside for non-geographic services (use `N`,
+/// service "Non-Geographic Services"); the other 5XX codes are geographic.
+const NON_GEOGRAPHIC_5XX: [u16; 26] = [
+    521, 523, 524, 525, 526, 527, 528, 529, 532, 535, 538, 542, 543, 545, 546, 547, 549, 550, 552,
+    553, 554, 556, 558, 569, 578, 589,
+];
+
+/// The category NANPA gives `code` (three digits, the first 2-9), if it is not geographic.
+fn category(code: u16) -> Result<(), AreaCodeError> {
+    let text = code.to_string();
+    let (middle, last) = ((code / 10) % 10, code % 10);
+    let non_geographic = |kind| {
+        Err(AreaCodeError::NonGeographic {
+            code: text.clone(),
+            kind,
+        })
+    };
+    match code {
+        _ if middle == 1 && last == 1 => Err(AreaCodeError::ServiceCode(text)),
+        800 | 822 | 833 | 844 | 855 | 866 | 877 | 888 | 880..=887 | 889 => {
+            non_geographic(NonGeographic::TollFree)
+        }
+        900 => non_geographic(NonGeographic::Premium),
+        700 => non_geographic(NonGeographic::CarrierServices),
+        500 | 522 | 533 | 544 | 566 | 577 | 588 => {
+            non_geographic(NonGeographic::PersonalCommunications)
+        }
+        c if NON_GEOGRAPHIC_5XX.contains(&c) => {
+            non_geographic(NonGeographic::PersonalCommunications)
+        }
+        456 => non_geographic(NonGeographic::InboundInternational),
+        710 => non_geographic(NonGeographic::UsGovernment),
+        600 | 622 => non_geographic(NonGeographic::CanadianServices),
+        555 => non_geographic(NonGeographic::DirectoryAssistance),
+        _ if middle == 9 => Err(AreaCodeError::Reserved(text)),
+        370..=379 | 960..=969 => Err(AreaCodeError::Reserved(text)),
+        _ if middle == last => Err(AreaCodeError::EasilyRecognizable(text)),
+        _ => Ok(()),
+    }
+}
 
 impl AreaCode {
     /// Parses what was typed; empty (after trimming) means "any area code".
@@ -41,17 +136,11 @@ impl AreaCode {
         if input.len() != 3 || !input.bytes().all(|b| b.is_ascii_digit()) {
             return Err(AreaCodeError::NotThreeDigits);
         }
-        let bytes = input.as_bytes();
-        if bytes[0] < b'2' {
+        let code: u16 = input.parse().map_err(|_| AreaCodeError::NotThreeDigits)?;
+        if code < 200 {
             return Err(AreaCodeError::BadFirstDigit);
         }
-        if bytes[1] == b'1' && bytes[2] == b'1' {
-            return Err(AreaCodeError::ServiceCode(input.to_owned()));
-        }
-        let code: u16 = input.parse().map_err(|_| AreaCodeError::NotThreeDigits)?;
-        if TOLL_FREE.contains(&code) {
-            return Err(AreaCodeError::TollFree(input.to_owned()));
-        }
+        category(code)?;
         Ok(Some(Self(code)))
     }
 
@@ -80,6 +169,10 @@ impl fmt::Display for AreaCode {
 mod tests {
     use super::*;
 
+    fn refused(code: &str) -> AreaCodeError {
+        AreaCode::parse_optional(code).expect_err(code)
+    }
+
     #[test]
     fn empty_means_any() {
         assert_eq!(AreaCode::parse_optional(""), Ok(None));
@@ -100,36 +193,109 @@ mod tests {
     }
 
     #[test]
-    fn valid_local_codes() {
-        for ok in ["212", " 415 ", "646", "907", "200", "999"] {
+    fn geographic_codes_are_local_whether_or_not_there_is_stock() {
+        for ok in [
+            "212", " 415 ", "646", "907", "201", "226", "501", "551", "587", "989",
+        ] {
             let code = AreaCode::parse_optional(ok).unwrap().unwrap();
             assert_eq!(code.to_string(), ok.trim());
         }
     }
 
     #[test]
-    fn refusals_name_the_rule() {
+    fn malformed_codes() {
         use AreaCodeError::*;
-        let cases = [
+        for (input, expected) in [
             ("12", NotThreeDigits),
             ("2125", NotThreeDigits),
             ("abc", NotThreeDigits),
             ("2 1", NotThreeDigits),
             ("+12", NotThreeDigits),
+            ("２１２", NotThreeDigits),
             ("012", BadFirstDigit),
             ("123", BadFirstDigit),
-            ("911", ServiceCode("911".into())),
-            ("211", ServiceCode("211".into())),
-            ("800", TollFree("800".into())),
-            ("833", TollFree("833".into())),
-            ("888", TollFree("888".into())),
-        ];
-        for (input, expected) in cases {
+        ] {
             assert_eq!(AreaCode::parse_optional(input), Err(expected), "{input}");
         }
+    }
+
+    #[test]
+    fn n11_codes_are_service_codes() {
+        for n11 in ["211", "311", "411", "511", "611", "711", "811", "911"] {
+            assert_eq!(refused(n11), AreaCodeError::ServiceCode(n11.into()));
+        }
+    }
+
+    #[test]
+    fn non_geographic_codes_say_what_they_are_for() {
+        use NonGeographic::*;
+        for (code, kind) in [
+            ("800", TollFree),
+            ("833", TollFree),
+            ("844", TollFree),
+            ("855", TollFree),
+            ("866", TollFree),
+            ("877", TollFree),
+            ("888", TollFree),
+            ("822", TollFree),
+            ("880", TollFree),
+            ("887", TollFree),
+            ("889", TollFree),
+            ("900", Premium),
+            ("700", CarrierServices),
+            ("500", PersonalCommunications),
+            ("521", PersonalCommunications),
+            ("533", PersonalCommunications),
+            ("558", PersonalCommunications),
+            ("589", PersonalCommunications),
+            ("456", InboundInternational),
+            ("710", UsGovernment),
+            ("600", CanadianServices),
+            ("622", CanadianServices),
+            ("555", DirectoryAssistance),
+        ] {
+            assert_eq!(
+                refused(code),
+                AreaCodeError::NonGeographic {
+                    code: code.into(),
+                    kind
+                },
+                "{code}"
+            );
+        }
         assert_eq!(
-            AreaCodeError::TollFree("800".into()).to_string(),
+            refused("800").to_string(),
             "800 is a toll-free code; choose a local area code."
         );
+        assert_eq!(
+            refused("900").to_string(),
+            "900 is for premium-rate services; choose a local area code."
+        );
+    }
+
+    #[test]
+    fn expansion_and_reserved_codes() {
+        for code in [
+            "290", "298", "390", "597", "690", "890", "999", "370", "379", "960", "969",
+        ] {
+            assert_eq!(
+                refused(code),
+                AreaCodeError::Reserved(code.into()),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_easily_recognizable_codes_are_kept_for_non_geographic_use() {
+        for code in [
+            "200", "222", "300", "333", "400", "444", "677", "733", "922",
+        ] {
+            assert_eq!(
+                refused(code),
+                AreaCodeError::EasilyRecognizable(code.into()),
+                "{code}"
+            );
+        }
     }
 }

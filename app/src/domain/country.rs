@@ -22,7 +22,7 @@ impl Country {
         match input.trim().to_ascii_uppercase().as_str() {
             "UK" | "GB" => Ok(Self::Uk),
             "US" => Ok(Self::Us),
-            _ => Err(UnsupportedCountry(input.to_owned())),
+            _ => Err(UnsupportedCountry(super::text::excerpt(input))),
         }
     }
 

@@ -55,7 +55,7 @@ impl Environment {
         Self::ALL
             .into_iter()
             .find(|env| env.slug() == slug)
-            .ok_or_else(|| UnknownEnvironment(slug.to_owned()))
+            .ok_or_else(|| UnknownEnvironment(super::text::excerpt(slug)))
     }
 }
 

@@ -119,11 +119,13 @@ pub fn last_four(e164: &str) -> String {
 }
 
 impl DeletePlan {
-    /// Whether `typed` confirms the delete (always, when no digits are asked for).
+    /// Whether `typed` confirms the delete (always, when no digits are asked for); full-width
+    /// digits count as the digits they are.
     pub fn confirmed_by(&self, typed: &str) -> bool {
+        let typed = super::phone_input::fold_digits(typed.trim(), super::phone_input::common_digit);
         self.confirm_digits
             .as_deref()
-            .is_none_or(|digits| typed.trim() == digits)
+            .is_none_or(|digits| typed == digits)
     }
 }
 

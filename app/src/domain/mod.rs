@@ -13,10 +13,12 @@ pub mod lifecycle;
 pub mod numbers_page;
 #[cfg(feature = "ssr")]
 pub mod phone_format;
+pub mod phone_input;
 pub mod project;
 pub mod publication;
 pub mod routing;
 pub mod source;
+pub mod text;
 pub mod throttle;
 pub mod twiml;
 pub mod variant;
@@ -38,6 +40,7 @@ pub use numbers_page::{
     DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow, NumbersPage,
     PageBody, VariantCell,
 };
+pub use phone_input::PhoneInputError;
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
 pub use routing::{

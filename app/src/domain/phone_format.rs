@@ -1,9 +1,12 @@
-//! Display formatting with libphonenumber's metadata (server only, keeps it out of the bundle).
+//! Phone numbers with libphonenumber's metadata (server only, keeps it out of the bundle):
+//! display formatting, and reading numbers as people type them.
 
 use super::E164;
 use super::numbers_page::NumberDisplay;
+use super::phone_input::{PhoneInputError, check_typed};
 use phonenumber::metadata::DATABASE;
-use phonenumber::{Mode, PhoneNumber};
+use phonenumber::{Mode, PhoneNumber, country};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// Formats a number in international grouping with its country, e.g. `+44 7700 900123`, `UK`.
 ///
@@ -27,23 +30,64 @@ pub fn display(number: &E164) -> NumberDisplay {
     }
 }
 
-/// Normalises a number as people type it (`+1 (212) 555-0142`, `0044 20 7946 0123`,
-/// `020 7946 0123`, `212-555-0142`) to E.164. Without a country code, a leading 0 means
-/// the UK and anything else the US.
-pub fn normalise(input: &str) -> Result<E164, String> {
-    let trimmed = input.trim();
-    let (text, region) = match trimmed.strip_prefix("00") {
-        Some(rest) => (format!("+{rest}"), None),
-        None if trimmed.starts_with('+') => (trimmed.to_owned(), None),
-        None if trimmed.starts_with('0') => {
-            (trimmed.to_owned(), Some(phonenumber::country::Id::GB))
+/// A character's value as a decimal digit in any script (Unicode general category Nd), e.g.
+/// full-width `３` or Arabic-Indic `٣`. Unicode encodes each script's decimal digits as one
+/// contiguous run from 0 to 9 (The Unicode Standard, §4.6 Numeric Value), so a digit's value
+/// is its distance from the start of its stretch of Nd characters, in tens.
+fn decimal_digit(c: char) -> Option<u32> {
+    let is_digit = |c: char| c.general_category() == GeneralCategory::DecimalNumber;
+    if !is_digit(c) {
+        return None;
+    }
+    let mut start = u32::from(c);
+    while let Some(previous) = start.checked_sub(1).and_then(char::from_u32) {
+        if !is_digit(previous) {
+            break;
         }
-        None => (trimmed.to_owned(), Some(phonenumber::country::Id::US)),
+        start -= 1;
+    }
+    Some((u32::from(c) - start) % 10)
+}
+
+/// `input` with the digits of every script written in ASCII (what people type into an area
+/// code or a number's last four digits); other characters kept.
+pub fn ascii_digits(input: &str) -> String {
+    super::phone_input::fold_digits(input, decimal_digit)
+}
+
+/// The NANP's international prefix ("exit code"), dialled before a country code from the US
+/// and Canada (ITU-T Operational Bulletin 994, list of international prefixes).
+const NANP_EXIT_CODE: &str = "011";
+
+/// The longest national form of a UK number with its trunk 0: 11 digits (Ofcom's National
+/// Telephone Numbering Plan), so `011…` with more digits than that is the NANP exit code.
+const UK_NATIONAL_DIGITS: usize = 11;
+
+/// Reads a number as people type it, in any common form, to E.164: `+1 (212) 555-0142`,
+/// `+1212-555-0142`, `0044 20 7946 0123`, `011 44 20 7946 0123`, `020 7946 0123`,
+/// `212-555-0142`, full-width or other scripts' digits. Without a country code, a leading 0
+/// means the UK and anything else the US. Letters, extensions and URI parts are refused with
+/// a message saying so ([`PhoneInputError`]).
+pub fn normalise(input: &str) -> Result<E164, PhoneInputError> {
+    let typed = check_typed(input, decimal_digit)?;
+    let digits = typed.digits.as_str();
+    let (text, region) = if typed.plus {
+        (format!("+{digits}"), None)
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        (format!("+{rest}"), None)
+    } else if let Some(rest) = digits
+        .strip_prefix(NANP_EXIT_CODE)
+        .filter(|_| digits.len() > UK_NATIONAL_DIGITS)
+    {
+        (format!("+{rest}"), None)
+    } else if digits.starts_with('0') {
+        (digits.to_owned(), Some(country::Id::GB))
+    } else {
+        (digits.to_owned(), Some(country::Id::US))
     };
-    let parsed = phonenumber::parse(region, &text)
-        .map_err(|_| "That is not a phone number we can read; type it with its country code, e.g. +1 212 555 0142.".to_owned())?;
-    let e164 = parsed.format().mode(Mode::E164).to_string();
-    E164::parse(&e164).map_err(|e| e.to_string())
+    let parsed = phonenumber::parse(region, &text).map_err(|_| PhoneInputError::Unreadable)?;
+    E164::parse(&parsed.format().mode(Mode::E164).to_string())
+        .map_err(|_| PhoneInputError::Unreadable)
 }
 
 /// The number's region; for numbers outside any allocated range (such as the drama
@@ -62,6 +106,10 @@ mod tests {
 
     fn shown(e164: &str) -> NumberDisplay {
         display(&E164::parse(e164).unwrap())
+    }
+
+    fn read(typed: &str) -> Result<String, PhoneInputError> {
+        normalise(typed).map(|n| n.as_str().to_owned())
     }
 
     #[test]
@@ -86,16 +134,101 @@ mod tests {
             ("+1 (212) 555-0142", "+12125550142"),
             ("212-555-0142", "+12125550142"),
             ("(212) 555 0142", "+12125550142"),
+            ("1 212 555 0142", "+12125550142"),
             ("0044 20 7946 0123", "+442079460123"),
             ("020 7946 0123", "+442079460123"),
+            ("0113 496 0456", "+441134960456"),
+            ("+44 (0)20 7946 0123", "+442079460123"),
             ("+44 7700 900123", "+447700900123"),
             (" +12125550142 ", "+12125550142"),
+            ("212.555.0142", "+12125550142"),
         ] {
-            assert_eq!(normalise(typed).unwrap().as_str(), e164, "{typed}");
+            assert_eq!(read(typed).as_deref(), Ok(e164), "{typed}");
         }
-        for bad in ["", "hello", "+", "12"] {
-            assert!(normalise(bad).is_err(), "{bad:?}");
+    }
+
+    #[test]
+    fn no_separator_after_the_country_code() {
+        assert_eq!(read("+1212-555-0142").as_deref(), Ok("+12125550142"));
+        assert_eq!(read("+442079460123").as_deref(), Ok("+442079460123"));
+        assert_eq!(read("+4420 7946 0123").as_deref(), Ok("+442079460123"));
+    }
+
+    #[test]
+    fn the_nanp_exit_code_is_read_as_plus_but_uk_011x_numbers_stay_national() {
+        assert_eq!(read("011 44 20 7946 0123").as_deref(), Ok("+442079460123"));
+        assert_eq!(read("01144 7700 900123").as_deref(), Ok("+447700900123"));
+        assert_eq!(
+            read("0113 496 0456").as_deref(),
+            Ok("+441134960456"),
+            "Leeds, 011x"
+        );
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_read_as_the_digits_they_are() {
+        for typed in [
+            "＋１ ２１２ ５５５ ０１４２", // full-width
+            "+١ ٢١٢ ٥٥٥ ٠١٤٢",             // Arabic-Indic
+            "+۱ ۲۱۲ ۵۵۵ ۰۱۴۲",             // Extended Arabic-Indic
+            "+१ २१२ ५५५ ०१४२",             // Devanagari
+            "+𝟏 𝟐𝟏𝟐 𝟓𝟓𝟓 𝟎𝟏𝟒𝟐",             // mathematical bold (runs of ten side by side)
+        ] {
+            assert_eq!(read(typed).as_deref(), Ok("+12125550142"), "{typed}");
         }
+        assert_eq!(decimal_digit('٣'), Some(3));
+        assert_eq!(decimal_digit('𝟗'), Some(9));
+        assert_eq!(
+            decimal_digit('²'),
+            None,
+            "superscripts are not decimal digits"
+        );
+        assert_eq!(decimal_digit('Ⅻ'), None);
+    }
+
+    #[test]
+    fn short_numbers_of_other_scripts_fold_to_ascii() {
+        assert_eq!(ascii_digits("２１２"), "212");
+        assert_eq!(ascii_digits("٠٣٢١"), "0321");
+        assert_eq!(ascii_digits(" 2x1 "), " 2x1 ");
+    }
+
+    #[test]
+    fn letters_are_a_field_error_never_another_number() {
+        assert_eq!(
+            read("+1 212 555 O142"),
+            Err(PhoneInputError::Letters("O".into()))
+        );
+        assert!(matches!(
+            read("1-800-FLOWERS"),
+            Err(PhoneInputError::Letters(_))
+        ));
+    }
+
+    #[test]
+    fn extensions_and_uri_parts_are_refused() {
+        assert_eq!(
+            read("+1 212 555 0142 ext 7"),
+            Err(PhoneInputError::Extension)
+        );
+        assert_eq!(
+            read("+1-212-555-0142;ext=7"),
+            Err(PhoneInputError::Extension)
+        );
+        assert_eq!(read("tel:+1-212-555-0142"), Err(PhoneInputError::UriParts));
+        assert_eq!(
+            read("555-0142;phone-context=+1-212"),
+            Err(PhoneInputError::UriParts)
+        );
+    }
+
+    #[test]
+    fn unreadable_and_empty_inputs() {
+        assert_eq!(read(""), Err(PhoneInputError::Empty));
+        assert_eq!(read("+"), Err(PhoneInputError::DigitCount));
+        assert_eq!(read("12"), Err(PhoneInputError::DigitCount));
+        assert_eq!(read("+999 1234 5678"), Err(PhoneInputError::Unreadable));
+        assert_eq!(read(&"9".repeat(10_000)), Err(PhoneInputError::TooLong));
     }
 
     #[test]

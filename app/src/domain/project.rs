@@ -27,7 +27,7 @@ impl ProjectSlug {
         if valid {
             Ok(Self(input.to_owned()))
         } else {
-            Err(InvalidProjectSlug(input.to_owned()))
+            Err(InvalidProjectSlug(super::text::excerpt(input)))
         }
     }
 

@@ -15,7 +15,7 @@ pub struct Variant {
     pub name: String,
 }
 
-/// A valid variant name: trimmed, 1 to 60 characters.
+/// A valid variant name: trimmed, 1 to 60 characters, none of them control or invisible.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VariantName(String);
 
@@ -31,15 +31,82 @@ pub enum VariantNameError {
     /// Another draft variant already has it (case-insensitive).
     #[error("There is already a variant called \"{0}\".")]
     Taken(String),
+    /// A control or invisible character (e.g. a NUL byte or a zero-width space), shown as its
+    /// code point.
+    #[error("A variant name cannot contain control or invisible characters (it has {0}).")]
+    Invisible(String),
+}
+
+/// Characters that render as nothing and have no place in a name: Unicode's
+/// Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt, Unicode 16.0) less the
+/// joiners and variation selectors that scripts and emoji need ([`JOINERS`],
+/// [`VARIATION_SELECTORS`]), plus line and paragraph separators and U+2800 BRAILLE PATTERN
+/// BLANK, which looks like a space.
+const INVISIBLE: [(char, char); 20] = [
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180E}', '\u{180F}'),
+    ('\u{200B}', '\u{200B}'),
+    ('\u{200E}', '\u{200F}'),
+    ('\u{2028}', '\u{2029}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{2800}', '\u{2800}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFF8}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0000}', '\u{E00FF}'),
+    ('\u{E01F0}', '\u{E0FFF}'),
+];
+
+/// ZERO WIDTH NON-JOINER and ZERO WIDTH JOINER: needed inside Persian and Indic words and
+/// emoji sequences, but never at either end of a name.
+const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
+
+/// Variation selectors (Mongolian, standard, supplementary): they modify the character
+/// before them, so they never start a name.
+const VARIATION_SELECTORS: [(char, char); 3] = [
+    ('\u{180B}', '\u{180D}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{E0100}', '\u{E01EF}'),
+];
+
+fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
+    ranges.iter().any(|(from, to)| (*from..=*to).contains(&c))
+}
+
+/// The first character of `name` (trimmed) that cannot be part of a name: a control or
+/// invisible character anywhere, a joiner at either end, a variation selector first.
+fn first_invisible(name: &str) -> Option<char> {
+    let last = name.chars().count().saturating_sub(1);
+    name.chars().enumerate().find_map(|(i, c)| {
+        let refused = c.is_control()
+            || in_ranges(c, &INVISIBLE)
+            || (JOINERS.contains(&c) && (i == 0 || i == last))
+            || (in_ranges(c, &VARIATION_SELECTORS) && i == 0);
+        refused.then_some(c)
+    })
 }
 
 impl VariantName {
     /// Longest allowed name, in characters.
     pub const MAX_CHARS: usize = 60;
 
-    /// Trims and checks the length.
+    /// Trims, then checks the characters and the length.
     pub fn parse(input: &str) -> Result<Self, VariantNameError> {
         let name = input.trim();
+        if let Some(c) = first_invisible(name) {
+            return Err(VariantNameError::Invisible(format!(
+                "U+{:04X}",
+                u32::from(c)
+            )));
+        }
         let chars = name.chars().count();
         if chars == 0 {
             Err(VariantNameError::Empty)
@@ -100,6 +167,46 @@ mod tests {
             VariantName::parse(&"x".repeat(61)),
             Err(VariantNameError::TooLong(61))
         );
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_refused() {
+        for (name, shown) in [
+            ("Lon\0don", "U+0000"),
+            ("Lon\tdon", "U+0009"),
+            ("Lon\ndon", "U+000A"),
+            ("\u{200B}\u{200B}", "U+200B"),
+            ("London\u{200D}", "U+200D"),
+            ("\u{200C}London", "U+200C"),
+            ("\u{FE0F}London", "U+FE0F"),
+            ("Lon\u{200B}don", "U+200B"),
+            ("\u{2800}", "U+2800"),
+            ("\u{FEFF}London", "U+FEFF"),
+            ("London\u{202E}", "U+202E"),
+            ("Lon\u{2028}don", "U+2028"),
+            ("\u{3164}", "U+3164"),
+            ("Lon\u{00AD}don", "U+00AD"),
+        ] {
+            assert_eq!(
+                VariantName::parse(name),
+                Err(VariantNameError::Invisible(shown.into())),
+                "{name:?}"
+            );
+        }
+        for fine in [
+            "São Paulo",
+            "München",
+            "東京",
+            "Zürich 2",
+            "O'Hare",
+            "Café\u{0301}",
+            "São\u{00A0}Paulo",
+            "می\u{200C}خواهم",
+            "❤\u{FE0F}",
+            "Team 👩\u{200D}💻",
+        ] {
+            assert!(VariantName::parse(fine).is_ok(), "{fine}");
+        }
     }
 
     #[test]

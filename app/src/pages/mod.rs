@@ -1,5 +1,6 @@
-//! Routed pages: each loads its data through one [`PageData`] and hands it to components;
-//! each dialog of a page owns its action and its open, close and focus state beside it.
+//! Routed pages. A project's pages load their data through one [`PageData`] and hand it to
+//! components; each dialog of a page owns its action and its open, close and focus state
+//! beside it.
 
 mod focus;
 mod gallery;

@@ -23,6 +23,10 @@ pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     /// The latest reload and the key it was for; newer than `first` while the key matches.
     latest: RwSignal<Option<(K, Loaded<T>)>>,
     reloading: RwSignal<bool>,
+    /// Counts reloads started.
+    started: StoredValue<u64>,
+    /// The newest reload whose answer is shown; an older answer arriving later is dropped.
+    shown: StoredValue<u64>,
     fetch: StoredValue<Fetch<K, T>>,
 }
 
@@ -50,20 +54,30 @@ where
             first: Resource::new(move || key.get(), load),
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
+            started: StoredValue::new(0),
+            shown: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
         }
     }
 
     /// Loads the data again, shows it in place, then runs `then` (e.g. closes a dialog once
-    /// its change is on screen).
+    /// its change is on screen). When reloads overlap, an answer arriving after a newer one is
+    /// dropped (the newer one, started later, already holds its change).
     pub fn reload(self, then: impl FnOnce() + 'static) {
         let key = self.key.get_untracked();
         let fetch = self.fetch.get_value();
+        self.started.update_value(|n| *n += 1);
+        let this_reload = self.started.get_value();
         self.reloading.set(true);
         leptos::task::spawn_local(async move {
             let loaded = fetch(key.clone()).await;
-            self.latest.set(Some((key, loaded)));
-            self.reloading.set(false);
+            if this_reload > self.shown.get_value() {
+                self.shown.set_value(this_reload);
+                self.latest.set(Some((key, loaded)));
+            }
+            if this_reload == self.started.get_value() {
+                self.reloading.set(false);
+            }
             then();
         });
     }

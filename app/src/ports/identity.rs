@@ -33,6 +33,8 @@ pub struct NewSession {
     pub token: String,
     /// Seconds it lasts.
     pub max_age_secs: i64,
+    /// Who signed in.
+    pub member: Member,
 }
 
 impl std::fmt::Debug for NewSession {
@@ -40,6 +42,7 @@ impl std::fmt::Debug for NewSession {
         f.debug_struct("NewSession")
             .field("token", &"<redacted>")
             .field("max_age_secs", &self.max_age_secs)
+            .field("member", &self.member)
             .finish()
     }
 }

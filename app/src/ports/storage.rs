@@ -199,7 +199,8 @@ pub trait HistoryStore: Send + Sync {
         project: &ProjectSlug,
         number: &E164,
     ) -> Result<Vec<HistoryEntry>, ChangeError>;
-    /// One page (from 1) of the project's entries, newest first, and the total count.
+    /// One page (from 1; a page past the end reads the last one) of the project's entries,
+    /// newest first, and the total count.
     async fn project_history(
         &self,
         project: &ProjectSlug,

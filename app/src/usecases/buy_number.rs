@@ -132,7 +132,8 @@ pub async fn buy_number(services: &Services, command: BuyNumber) -> Result<E164,
         Decision::Replay(Attempt::Succeeded(e164)) => {
             return E164::parse(&e164).map_err(|_| AppError::Unavailable);
         }
-        Decision::Replay(Attempt::Failed(message)) => return Err(AppError::Provider(message)),
+        // The attempt under this key already failed: say so again (a new attempt needs a new key).
+        Decision::Replay(Attempt::Failed(message)) => return Err(AppError::Rejected(message)),
         Decision::Replay(Attempt::Pending) | Decision::InProgress => {
             return Err(AppError::Rejected(
                 "This purchase is still being completed; wait a moment and reload the page.".into(),
@@ -153,7 +154,15 @@ pub async fn buy_number(services: &Services, command: BuyNumber) -> Result<E164,
             if let Err(store) = services.purchases.fail_purchase(key, &message).await {
                 tracing::error!(%store, key, "recording a failed purchase failed");
             }
-            return Err(AppError::Provider(message));
+            return Err(match err {
+                // Our answer as things stand, not a failure of the provider.
+                ProviderError::NoStock(_) | ProviderError::NoStockInArea(_) => {
+                    AppError::Rejected(message)
+                }
+                ProviderError::Refused(_) | ProviderError::Unavailable(_) => {
+                    AppError::Provider(message)
+                }
+            });
         }
     };
     let number = NewNumber {

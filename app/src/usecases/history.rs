@@ -14,22 +14,24 @@ pub async fn number_history(
     Ok(services.history.number_history(project, number).await?)
 }
 
-/// Page `page` (from 1) of the history of every number in `project`, newest first.
+/// Page `page` (from 1; past the end: the last) of the history of every number in `project`,
+/// newest first.
 pub async fn project_history(
     services: &Services,
     project: &ProjectSlug,
     page: u64,
 ) -> Result<HistoryPage, AppError> {
     let overview = super::overview(services, project).await?;
-    let page = page.max(1);
     let (entries, total) = services
         .history
         .project_history(project, page, HISTORY_PAGE_SIZE)
         .await?;
+    let pages = page_count(total);
     Ok(HistoryPage {
         project_name: overview.project.name,
         entries,
-        page,
-        pages: page_count(total),
+        // A page past the end shows the last one (the store read that one).
+        page: page.clamp(1, pages),
+        pages,
     })
 }

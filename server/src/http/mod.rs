@@ -1,9 +1,12 @@
-//! The HTTP surface: the router, its middleware (sessions, same-origin guard), health probes
-//! and Twilio's webhooks. Each part takes only the state it needs; nothing imports the router.
+//! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
+//! error statuses, body limits), health probes and Twilio's webhooks. Each part takes only the
+//! state it needs; nothing imports the router.
 
+mod limits;
 mod probes;
 mod router;
 pub mod same_origin;
+mod server_fn_errors;
 pub mod session;
 mod state;
 mod twilio_request;

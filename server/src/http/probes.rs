@@ -2,6 +2,7 @@
 
 use app::paths;
 use app::ports::{CurrentMember, Services};
+use app::usecases::session::landing_page;
 use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -35,12 +36,11 @@ pub async fn redirect_to_first_project(
     Extension(current): Extension<CurrentMember>,
 ) -> Response {
     // The session middleware sends signed-out requests for `/` to sign in first.
-    let email = current.member.map(|m| m.email).unwrap_or_default();
-    match services.projects.projects_of(&email).await {
-        Ok(projects) => match projects.first() {
-            Some(first) => Redirect::temporary(&paths::numbers(&first.slug)).into_response(),
-            None => Redirect::temporary(paths::PROJECTS).into_response(),
-        },
+    let Some(member) = current.member else {
+        return Redirect::temporary(paths::SIGN_IN).into_response();
+    };
+    match landing_page(&services, &member).await {
+        Ok(page) => Redirect::temporary(&page).into_response(),
         Err(err) => {
             tracing::error!(%err, "listing projects failed");
             (

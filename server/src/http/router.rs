@@ -2,7 +2,7 @@
 //! the middleware around them. Tests drive it with `oneshot`; `main` serves it.
 
 use super::state::AppState;
-use super::{probes, same_origin, session, webhooks};
+use super::{probes, same_origin, server_fn_errors, session, webhooks};
 use app::{App, paths, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -10,6 +10,7 @@ use axum::http::{HeaderName, Request};
 use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .filter(|route| gallery || route.path() != paths::GALLERY)
         .collect();
     let services = state.services.clone();
+    let fallback_services = state.services.clone();
     let options = state.leptos_options.clone();
     let mut router = Router::new();
     if !gallery {
@@ -44,7 +46,15 @@ pub fn router(state: AppState) -> Router {
             move || provide_context(services.clone()),
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Unknown addresses render the app's Page not found with the member's header.
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(fallback_services.clone()), shell
+        ))
+        .layer(RequestBodyLimitLayer::new(super::limits::MAX_REQUEST_BODY))
+        .layer(axum::middleware::from_fn(server_fn_errors::with_status))
         .layer(axum::middleware::from_fn_with_state(
             session::Sessions::from_ref(&state),
             session::resolve,

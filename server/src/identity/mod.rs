@@ -130,6 +130,9 @@ impl Identity for BuiltInAccounts {
         Ok(NewSession {
             token,
             max_age_secs: self.session_ttl_secs,
+            member: Member {
+                email: account.email,
+            },
         })
     }
 

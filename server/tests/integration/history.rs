@@ -78,7 +78,11 @@ async fn project_history_pages_newest_first(t: &TestDb) {
     assert_eq!(second.len(), 1);
     assert_eq!(second[0].e164, "+442079460123");
     let (past_the_end, _) = store.project_history(&acme(), 9, 3).await.unwrap();
-    assert!(past_the_end.is_empty());
+    assert_eq!(past_the_end, second, "past the end reads the last page");
+    let (huge, _) = store.project_history(&acme(), u64::MAX, 3).await.unwrap();
+    assert_eq!(huge, second, "no offset overflow");
+    let (zero, _) = store.project_history(&acme(), 0, 3).await.unwrap();
+    assert_eq!(zero, first);
     let solo = ProjectSlug::parse("solo").unwrap();
     let (entries, total) = store.project_history(&solo, 1, 25).await.unwrap();
     assert_eq!(total, 1);

@@ -9,6 +9,7 @@ mod deletion;
 mod history;
 mod identity;
 mod purchase;
+mod refusals;
 mod router;
 mod store;
 mod trusted_proxy;

@@ -143,7 +143,7 @@ async fn bad_requests_buy_nothing(t: &TestDb) {
     let mut short_key = ask("sandbox", "UK", "").to_vec();
     short_key[3] = ("idempotency_key", "short");
     let err = buy_through_the_page(t, &short_key).await;
-    assert!(matches!(err, AppError::Rejected(_)), "{err:?}");
+    assert!(matches!(err, AppError::Malformed(_)), "{err:?}");
 
     let mut unpublished = form("sandbox", "UK", "", "key-bad-0005");
     unpublished.variant = Some(app::domain::VariantId(9999));
@@ -162,7 +162,7 @@ async fn bad_requests_buy_nothing(t: &TestDb) {
         .unwrap_err();
     assert_eq!(
         err,
-        AppError::Provider("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())
+        AppError::Rejected("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())
     );
     assert_eq!(ledger(t).await, before, "nothing bought");
 }
@@ -223,7 +223,7 @@ async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
     let err = buy_number(&services, form("sandbox", "UK", "", "crashed-purchase"))
         .await
         .unwrap_err();
-    assert_eq!(err, AppError::Provider(INTERRUPTED.into()));
+    assert_eq!(err, AppError::Rejected(INTERRUPTED.into()));
     buy_number(&services, form("sandbox", "UK", "", "after-the-crash"))
         .await
         .unwrap();

@@ -128,7 +128,7 @@ async fn buys_through_twilio_and_records_a_purchased_twilio_number() {
             .unwrap_err();
         assert_eq!(
             err,
-            AppError::Provider(format!(
+            AppError::Rejected(format!(
                 "No numbers are available in area code {area}. Try another area code, or leave it empty for any."
             ))
         );

@@ -201,7 +201,7 @@ async fn variant_names_and_publishing_are_checked_on_the_server() {
     .await;
     assert_eq!(
         err,
-        AppError::Rejected("Enter a name for the variant.".into())
+        AppError::invalid("name", "Enter a name for the variant.")
     );
     let long = "x".repeat(61);
     let err = refused(
@@ -212,7 +212,10 @@ async fn variant_names_and_publishing_are_checked_on_the_server() {
     .await;
     assert_eq!(
         err,
-        AppError::Rejected("A variant name has at most 60 characters (this one has 61).".into())
+        AppError::invalid(
+            "name",
+            "A variant name has at most 60 characters (this one has 61)."
+        )
     );
     let err = refused(
         &router,
@@ -257,8 +260,9 @@ async fn variant_names_and_publishing_are_checked_on_the_server() {
     .await;
     assert_eq!(
         err,
-        AppError::Rejected(
-            "\"production\" is not an environment: use sandbox, pre-release or live".into()
+        AppError::invalid(
+            "to",
+            "\"production\" is not an environment: use sandbox, pre-release or live"
         )
     );
     let err = refused(

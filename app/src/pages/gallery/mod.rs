@@ -296,7 +296,7 @@ fn AddNumberStates() -> impl IntoView {
                 {dialog(AddNumberPreset::default(), add_context(true, true), false, Some(AppError::invalid("variant", "London is not published to Sandbox; publish it first.")))}
             </State>
             <State label="No stock" scope="add-no-stock">
-                {dialog(us("907"), add_context(true, true), false, Some(AppError::Provider("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())))}
+                {dialog(us("907"), add_context(true, true), false, Some(AppError::Rejected("No numbers are available in area code 907. Try another area code, or leave it empty for any.".into())))}
             </State>
             <State label="Submitting" scope="add-submitting">
                 {dialog(AddNumberPreset::default(), add_context(true, true), true, None)}

@@ -95,7 +95,9 @@ impl HistoryStore for SeaStore {
             .order_by_desc(number_event::Column::Id)
             .paginate(&self.db, per_page.max(1));
         let total = pages.num_items().await?;
-        let rows = pages.fetch_page(page.saturating_sub(1)).await?;
+        // Past the end means the last page: the offset never grows beyond the rows there are.
+        let last = total.div_ceil(per_page.max(1)).max(1);
+        let rows = pages.fetch_page(page.clamp(1, last) - 1).await?;
         let entries = rows.into_iter().map(entry).collect::<Result<_, _>>()?;
         Ok((entries, total))
     }
