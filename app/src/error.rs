@@ -48,6 +48,10 @@ pub enum AppError {
     /// type): a client's mistake, not the person's.
     #[error("The request was malformed ({0}). Reload the page and try again.")]
     Malformed(String),
+    /// The provider was asked but did not answer, so whether it acted is being checked; the
+    /// message says what and that the page will show the answer.
+    #[error("{0}")]
+    OutcomeUnknown(String),
     /// Storage failed; details are in the server log, not here.
     #[error("Numbers could not be loaded right now. Please try again in a moment.")]
     Unavailable,
@@ -67,7 +71,8 @@ impl AppError {
 
     /// The HTTP status this error is answered with: 401 signed out, 403 read only, 404 not
     /// found, 400 malformed, 422 an invalid field, 409 a refusal as things stand, 429 too many
-    /// attempts, 502 the provider failed, 503 our storage failed.
+    /// attempts, 502 the provider failed, 503 our storage failed, 504 the provider did not
+    /// answer (what it did is being checked).
     pub fn status(&self) -> u16 {
         match self {
             Self::SignInRequired => 401,
@@ -79,6 +84,7 @@ impl AppError {
             Self::TooManyRequests(_) => 429,
             Self::Provider(_) | Self::Transport(_) => 502,
             Self::Unavailable => 503,
+            Self::OutcomeUnknown(_) => 504,
         }
     }
 

@@ -108,10 +108,10 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(14);
+  await expect(components).toHaveCount(15);
   for (const anchor of ["environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
     "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
-    "variant-confirmations"]) {
+    "variant-confirmations", "provider-checks"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 300); // expanded, collapsed (hidden), one, 300

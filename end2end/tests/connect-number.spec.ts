@@ -51,3 +51,32 @@ test("without a Twilio integration the Connect option explains how to get one", 
   await expect(dialog.getByRole("status")).toContainText("This project has no Twilio integration");
   await expect(dialog.getByRole("button", { name: "Connect" })).toBeDisabled();
 });
+
+test.describe("when Twilio answers too late", () => {
+  // Twilio is waited on for 1 s; the worker reads what it did 2 s later, checking every second.
+  test.use({ serverEnv: { TWILIO_TIMEOUT_SECS: "1", NUMBERS_CHECK_AFTER_SECS: "2", NUMBERS_RELEASE_CHECK_SECS: "1" } });
+
+  test("the connection is shown as being checked, then as connected once Twilio is read", async ({ page, twilio }) => {
+    twilio.updateAnswerDelayMs = 3_000;
+    await openHydrated(page, "/projects/acme/numbers");
+    const dialog = await openConnect(page, "Sandbox");
+    await dialog.getByRole("textbox", { name: "Twilio phone number" }).fill("(415) 555-0123");
+    await dialog.getByRole("button", { name: "Connect" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Twilio did not answer in time");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    const checks = page.locator(".checks");
+    await expect(checks.getByRole("status")).toContainText(/415.555.0123/);
+    await expect(checks.getByRole("status")).toContainText("checking");
+    await expect(page.locator('tr[data-e164="+14155550123"]')).toHaveCount(0);
+    expect(twilio.numbers.get("+14155550123")?.voice_url).toBe("https://numbers.invalid/telephony/twilio/voice");
+
+    // The page does not update by itself yet: reloading shows the worker's answer once it is in.
+    const row = page.getByRole("region", { name: "Sandbox" }).locator('tr[data-e164="+14155550123"]');
+    await expect(async () => {
+      await page.reload();
+      await expect(checks).toHaveCount(0, { timeout: 100 });
+    }).toPass({ timeout: 15_000 });
+    await expect(row).toContainText("Twilio");
+  });
+});

@@ -14,6 +14,8 @@ const AUTH = "Basic " + Buffer.from(`${ACCOUNT_SID}:demo-token`).toString("base6
 export class FakeTwilio {
   readonly numbers = new Map<string, FakeNumber>();
   readonly requests: string[] = [];
+  /** How late number updates are answered, in ms: the update takes effect at once. */
+  updateAnswerDelayMs = 0;
   private server?: Server;
   url = "";
 
@@ -65,6 +67,7 @@ export class FakeTwilio {
       for await (const chunk of req) body += chunk;
       const form = new URLSearchParams(body);
       if (form.has("VoiceUrl")) number.voice_url = form.get("VoiceUrl");
+      if (this.updateAnswerDelayMs > 0) await new Promise((r) => setTimeout(r, this.updateAnswerDelayMs));
       return [200, number];
     }
     if (req.method === "DELETE") {

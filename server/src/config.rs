@@ -100,10 +100,16 @@ pub struct Config {
     #[arg(long, env = "NUMBERS_UNDO_WINDOW_SECS", default_value_t = 600)]
     pub undo_window_secs: u32,
 
-    /// Seconds between the release worker's checks for numbers whose undo window has closed.
+    /// Seconds between the background worker's passes: releasing numbers whose undo window
+    /// has closed, and checking what Twilio did not answer.
     #[arg(long, env = "NUMBERS_RELEASE_CHECK_SECS", default_value_t = 15,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub release_check_secs: u64,
+
+    /// Seconds after Twilio failed to answer a purchase, connection or disconnection before
+    /// the worker asks Twilio what happened (time for a late request to land).
+    #[arg(long, env = "NUMBERS_CHECK_AFTER_SECS", default_value_t = 30)]
+    pub check_after_secs: u32,
 
     /// Seconds a sign-in lasts before the member must sign in again.
     #[arg(long, env = "NUMBERS_SESSION_TTL_SECS", default_value_t = 43_200)]

@@ -235,6 +235,7 @@ impl<C: ConnectionTrait> Demo<'_, C> {
         let row = variant::ActiveModel {
             project_id: Set(project_id),
             name: Set(name.into()),
+            name_key: Set(name.to_lowercase()),
             position: Set(position),
             created_at: Set(self.tick()),
             deleted_at: Set(None),

@@ -37,7 +37,7 @@ pub enum StartError {
     Database(#[from] sea_orm::DbErr),
 }
 
-/// Connects, migrates, seeds, stocks and reconciles, then returns the router's state, whose
+/// Connects, migrates, seeds and stocks, then returns the router's state, whose
 /// times come from `clock` ([`clock::SystemClock`] in production).
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
     let db = open_database(config).await?;
@@ -46,7 +46,7 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
         std::time::Duration::from_secs(config.twilio_timeout_secs),
     )
     .map_err(StartError::Config)?;
-    stock_and_reconcile(config, &db, &twilio).await?;
+    fill_and_stock(config, &db).await?;
     let proxy = trusted_proxy(config)?;
     let services = services(config, &db, twilio, clock, proxy.is_some());
     Ok(state(config, db, services, proxy))
@@ -68,13 +68,9 @@ async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError
     Ok(db)
 }
 
-/// Fills routing settings from the SIP templates, stocks the built-in pool, and settles
-/// purchases an earlier run left half-way.
-async fn stock_and_reconcile(
-    config: &Config,
-    db: &DatabaseConnection,
-    twilio: &TwilioClient,
-) -> Result<(), StartError> {
+/// Fills routing settings from the SIP templates and stocks the built-in pool (purchases an
+/// earlier run left half-way are the worker's: it settles those pending too long).
+async fn fill_and_stock(config: &Config, db: &DatabaseConnection) -> Result<(), StartError> {
     if let (Some(main), Some(fallback)) = (&config.sip_main_template, &config.sip_fallback_template)
     {
         let templates = telephony::sip_templates::SipTemplates::parse(main, fallback)
@@ -91,12 +87,10 @@ async fn stock_and_reconcile(
             "stocked the built-in number pool from the drama ranges"
         );
     }
-    let pool = telephony::reconcile::reconcile_pool(db).await?;
-    let remote = telephony::reconcile::reconcile_twilio(db, twilio).await?;
-    for reconciled in [pool, remote] {
-        if reconciled != telephony::reconcile::Reconciled::default() {
-            tracing::warn!(?reconciled, "reconciled interrupted purchases");
-        }
+    // Interrupted purchases need no start-up step: the worker settles those pending too long.
+    let removed = telephony::pool::remove_stock_in_use(db).await?;
+    if removed > 0 {
+        tracing::warn!(removed, "removed pool stock already in use");
     }
     Ok(())
 }
@@ -135,6 +129,7 @@ fn services(
             undo_window_secs: i64::from(config.undo_window_secs),
             secure_cookies: public_url.starts_with("https://"),
             voice_webhook_url: format!("{public_url}{}", app::paths::TWILIO_VOICE),
+            check_after_secs: i64::from(config.check_after_secs),
         },
     }
 }

@@ -25,7 +25,7 @@ async fn main() -> ExitCode {
     };
     tracing::info!("Numbers is running at http://{}/", config.site_addr);
     println!("Open http://{}/projects/acme/numbers", config.site_addr);
-    let worker = server::telephony::release_worker::spawn(
+    let worker = server::telephony::worker::spawn(
         state.services.clone(),
         std::time::Duration::from_secs(config.release_check_secs),
     );

@@ -1,8 +1,8 @@
 //! The Numbers page below the site header, from loaded data.
 
 use super::{
-    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, ReadOnlyNotice,
-    RowActions,
+    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, ProviderChecks,
+    ReadOnlyNotice, RowActions,
 };
 use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
@@ -64,8 +64,10 @@ pub fn NumbersContent(
             integrations,
             sections,
             deletions,
+            checks,
         } => view! {
             <CalloutList callouts on_publish publishing/>
+            <ProviderChecks notices=checks/>
             <DeletionList deletions on_undo on_retry busy/>
             <div class="sections">
                 {sections

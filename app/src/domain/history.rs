@@ -89,7 +89,10 @@ impl EventKind {
             Step::Released => Some(Self::Released),
             Step::ReleaseFailed(_) => Some(Self::ReleaseFailed),
             Step::Retry => Some(Self::ReleaseRetried),
-            Step::Disconnect => Some(Self::Disconnected),
+            Step::Disconnect | Step::NotConnected(_) => Some(Self::Disconnected),
+            Step::DisconnectUnanswered | Step::ConnectUnanswered | Step::ConnectionConfirmed => {
+                None
+            }
         }
     }
 

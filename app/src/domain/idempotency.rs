@@ -1,4 +1,5 @@
-//! Retried purchases: the same key returns the first result, never a second number.
+//! Retried purchases: the same key returns the first number bought, never a second one; an
+//! attempt that bought nothing may run again under its key.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,11 +37,18 @@ impl IdempotencyKey {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestFingerprint(pub String);
 
+/// How long a purchase may stay pending before it counts as abandoned (its request stopped
+/// between the provider and the save), in seconds: longer than any live request takes (one
+/// search and at most 20 buys, each bounded by the Twilio timeout).
+pub const ABANDONED_AFTER_SECS: i64 = 300;
+
 /// A purchase attempt as recorded under its idempotency key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Attempt {
     /// Started, not finished (or the process stopped in between).
     Pending,
+    /// The provider did not answer: whether it bought a number is being checked.
+    Checking,
     /// Finished with this number.
     Succeeded(String),
     /// Finished with this user-facing error.
@@ -52,9 +60,11 @@ pub enum Attempt {
 pub enum Decision {
     /// First use of the key: go ahead.
     Proceed,
-    /// A retry of a finished attempt: answer as the first time.
-    Replay(Attempt),
-    /// The first attempt is still running.
+    /// The attempt under this key failed and bought nothing: it may run again.
+    Retry,
+    /// A retry of an attempt that bought this number (E.164): answer as the first time.
+    Replay(String),
+    /// The first attempt is still running, or its outcome is being checked.
     InProgress,
     /// The key was used for a different request.
     Conflict,
@@ -68,8 +78,9 @@ pub fn decide(
     match recorded {
         None => Decision::Proceed,
         Some((fingerprint, _)) if fingerprint != request => Decision::Conflict,
-        Some((_, Attempt::Pending)) => Decision::InProgress,
-        Some((_, done)) => Decision::Replay(done.clone()),
+        Some((_, Attempt::Pending | Attempt::Checking)) => Decision::InProgress,
+        Some((_, Attempt::Failed(_))) => Decision::Retry,
+        Some((_, Attempt::Succeeded(e164))) => Decision::Replay(e164.clone()),
     }
 }
 
@@ -106,13 +117,19 @@ mod tests {
         assert_eq!(decide(None, &a), Decision::Proceed);
         assert_eq!(
             decide(Some((&a, &done)), &a),
-            Decision::Replay(done.clone())
+            Decision::Replay("+447700900001".into())
         );
         let failed = Attempt::Failed("no stock".into());
         assert_eq!(
             decide(Some((&a, &failed)), &a),
-            Decision::Replay(failed.clone())
+            Decision::Retry,
+            "a failed attempt bought nothing: the same request may try again"
         );
+        assert_eq!(
+            decide(Some((&a, &Attempt::Checking)), &a),
+            Decision::InProgress
+        );
+        assert_eq!(decide(Some((&a, &failed)), &b), Decision::Conflict);
         assert_eq!(
             decide(Some((&a, &Attempt::Pending)), &a),
             Decision::InProgress

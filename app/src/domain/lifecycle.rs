@@ -31,6 +31,18 @@ pub enum NumberState {
         /// Why, in plain words.
         reason: String,
     },
+    /// A customer's number being connected: Twilio did not answer when asked to send its
+    /// calls here, so whether it does is being checked (since `since`).
+    Connecting {
+        /// When the connection was asked for.
+        since: UnixSeconds,
+    },
+    /// A customer's number being disconnected: Twilio did not answer when asked to restore
+    /// its voice URL, so whether it did is being checked (since `since`).
+    Disconnecting {
+        /// When the disconnection was asked for.
+        since: UnixSeconds,
+    },
 }
 
 impl NumberState {
@@ -42,6 +54,10 @@ impl NumberState {
     pub const RELEASING: &'static str = "releasing";
     /// Storage identifier of [`NumberState::ReleaseFailed`].
     pub const RELEASE_FAILED: &'static str = "release-failed";
+    /// Storage identifier of [`NumberState::Connecting`].
+    pub const CONNECTING: &'static str = "connecting";
+    /// Storage identifier of [`NumberState::Disconnecting`].
+    pub const DISCONNECTING: &'static str = "disconnecting";
 
     /// Stable identifier used in storage.
     pub fn slug(&self) -> &'static str {
@@ -50,6 +66,18 @@ impl NumberState {
             Self::PendingRelease { .. } => Self::PENDING_RELEASE,
             Self::Releasing { .. } => Self::RELEASING,
             Self::ReleaseFailed { .. } => Self::RELEASE_FAILED,
+            Self::Connecting { .. } => Self::CONNECTING,
+            Self::Disconnecting { .. } => Self::DISCONNECTING,
+        }
+    }
+
+    /// Since when a state that waits on the provider has waited (stored as the claim time).
+    pub fn since(&self) -> Option<UnixSeconds> {
+        match self {
+            Self::Releasing { since }
+            | Self::Connecting { since }
+            | Self::Disconnecting { since } => Some(*since),
+            _ => None,
         }
     }
 
@@ -69,6 +97,8 @@ impl NumberState {
             Self::RELEASE_FAILED => Some(Self::ReleaseFailed {
                 reason: reason.unwrap_or("unknown").to_owned(),
             }),
+            Self::CONNECTING => since.map(|since| Self::Connecting { since }),
+            Self::DISCONNECTING => since.map(|since| Self::Disconnecting { since }),
             _ => None,
         }
     }
@@ -139,6 +169,9 @@ pub enum DeleteOutcome {
     },
     /// Disconnected: the number is back in the customer's hands.
     Disconnected,
+    /// Being disconnected: Twilio did not answer when asked to restore the voice URL, so the
+    /// restore is checked (and retried) until it is done.
+    DisconnectChecking,
 }
 
 /// Something that happens to a number's lifecycle.
@@ -156,8 +189,17 @@ pub enum Step {
     ReleaseFailed(String),
     /// A person retries a failed release.
     Retry,
-    /// A person disconnects a customer's own number.
+    /// A person disconnects a customer's own number (or the check of an unanswered
+    /// disconnection finds it done).
     Disconnect,
+    /// Twilio did not answer a connection: whether the number sends its calls here is checked.
+    ConnectUnanswered,
+    /// Twilio did not answer a disconnection: whether the voice URL is back is checked.
+    DisconnectUnanswered,
+    /// The check of an unanswered connection finds the number sending its calls here.
+    ConnectionConfirmed,
+    /// The check of an unanswered connection finds the number not sending its calls here.
+    NotConnected(String),
 }
 
 /// Where a step leads.
@@ -190,6 +232,12 @@ pub enum LifecycleError {
     /// A release result arrived for a number that is not being released.
     #[error("The number is not being released.")]
     NotReleasing,
+    /// A check result arrived for a number that is not waiting on one.
+    #[error("The number is not being checked with its provider.")]
+    NotChecking,
+    /// The number is waiting on Twilio's answer; nothing else can be done to it meanwhile.
+    #[error("We are checking this number with Twilio; try again in a minute.")]
+    Checking,
 }
 
 /// The state after `step`, for a number owned as `ownership` in `state`, at `now`, with an
@@ -203,6 +251,26 @@ pub fn next(
 ) -> Result<Next, LifecycleError> {
     use NumberState as S;
     match (state, step) {
+        (S::Connecting { .. }, Step::ConnectionConfirmed) => Ok(Next::State(S::Active)),
+        (S::Connecting { .. }, Step::NotConnected(_)) => Ok(Next::Gone),
+        (S::Disconnecting { .. }, Step::Disconnect) => Ok(Next::Gone),
+        (S::Active, Step::DisconnectUnanswered) if ownership == Ownership::Connected => {
+            Ok(Next::State(S::Disconnecting { since: now }))
+        }
+        (S::Active, Step::ConnectUnanswered) if ownership == Ownership::Connected => {
+            Ok(Next::State(S::Connecting { since: now }))
+        }
+        (S::Active, Step::DisconnectUnanswered | Step::ConnectUnanswered) => {
+            Err(LifecycleError::WrongAction)
+        }
+        (
+            _,
+            Step::ConnectionConfirmed
+            | Step::NotConnected(_)
+            | Step::DisconnectUnanswered
+            | Step::ConnectUnanswered,
+        ) => Err(LifecycleError::NotChecking),
+        (S::Connecting { .. } | S::Disconnecting { .. }, _) => Err(LifecycleError::Checking),
         (S::Active, Step::RequestRelease) if ownership == Ownership::Purchased => {
             Ok(Next::State(S::PendingRelease {
                 release_at: now.saturating_add(window.max(0)),
@@ -265,6 +333,99 @@ mod tests {
 
     fn e164(s: &str) -> E164 {
         E164::parse(s).unwrap()
+    }
+
+    #[test]
+    fn unanswered_connections_and_disconnections_wait_for_their_check() {
+        use NumberState as S;
+        let connected = Ownership::Connected;
+        let connecting = S::Connecting { since: 10 };
+        assert_eq!(
+            next(
+                &connecting,
+                connected,
+                &Step::ConnectionConfirmed,
+                20,
+                WINDOW
+            ),
+            Ok(Next::State(S::Active))
+        );
+        assert_eq!(
+            next(
+                &connecting,
+                connected,
+                &Step::NotConnected("no".into()),
+                20,
+                WINDOW
+            ),
+            Ok(Next::Gone)
+        );
+        for step in [
+            Step::Disconnect,
+            Step::RequestRelease,
+            Step::Undo,
+            Step::Claim,
+        ] {
+            assert_eq!(
+                next(&connecting, connected, &step, 20, WINDOW),
+                Err(LifecycleError::Checking),
+                "{step:?}"
+            );
+        }
+        assert_eq!(
+            next(
+                &S::Active,
+                connected,
+                &Step::DisconnectUnanswered,
+                30,
+                WINDOW
+            ),
+            Ok(Next::State(S::Disconnecting { since: 30 }))
+        );
+        assert_eq!(
+            next(
+                &S::Active,
+                Ownership::Purchased,
+                &Step::DisconnectUnanswered,
+                30,
+                WINDOW
+            ),
+            Err(LifecycleError::WrongAction)
+        );
+        assert_eq!(
+            next(&S::Active, connected, &Step::ConnectUnanswered, 5, WINDOW),
+            Ok(Next::State(S::Connecting { since: 5 }))
+        );
+        let disconnecting = S::Disconnecting { since: 30 };
+        assert_eq!(
+            next(&disconnecting, connected, &Step::Disconnect, 40, WINDOW),
+            Ok(Next::Gone)
+        );
+        assert_eq!(
+            next(
+                &disconnecting,
+                connected,
+                &Step::ConnectionConfirmed,
+                40,
+                WINDOW
+            ),
+            Err(LifecycleError::NotChecking)
+        );
+        assert_eq!(
+            next(
+                &S::Active,
+                connected,
+                &Step::ConnectionConfirmed,
+                40,
+                WINDOW
+            ),
+            Err(LifecycleError::NotChecking)
+        );
+        for state in [connecting, disconnecting] {
+            assert!(!state.is_active());
+            let stored = NumberState::from_stored(state.slug(), None, state.since(), None);
+            assert_eq!(stored, Some(state));
+        }
     }
 
     #[test]
@@ -472,14 +633,16 @@ mod tests {
             S::ReleaseFailed {
                 reason: "no".into(),
             },
+            S::Connecting { since: 7 },
+            S::Disconnecting { since: 8 },
         ];
         for state in states {
-            let (at, since, reason) = match &state {
-                S::PendingRelease { release_at } => (Some(*release_at), None, None),
-                S::Releasing { since } => (None, Some(*since), None),
-                S::ReleaseFailed { reason } => (None, None, Some(reason.as_str())),
-                S::Active => (None, None, None),
+            let (at, reason) = match &state {
+                S::PendingRelease { release_at } => (Some(*release_at), None),
+                S::ReleaseFailed { reason } => (None, Some(reason.as_str())),
+                _ => (None, None),
             };
+            let since = state.since();
             assert_eq!(
                 NumberState::from_stored(state.slug(), at, since, reason),
                 Some(state.clone())

@@ -37,8 +37,8 @@ pub use lifecycle::{
     delete_plan,
 };
 pub use numbers_page::{
-    DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow, NumbersPage,
-    PageBody, VariantCell,
+    CheckedPurchase, DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow,
+    NumbersPage, PageBody, ProviderNotice, PurchaseCheck, VariantCell,
 };
 pub use phone_input::PhoneInputError;
 pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};

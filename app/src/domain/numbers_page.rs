@@ -78,6 +78,72 @@ pub struct DeletionNotice {
     pub status: DeletionStatus,
 }
 
+/// What became of a purchase whose provider did not answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PurchaseCheck {
+    /// Still being checked.
+    Checking,
+    /// The provider had bought this number: it is now the project's.
+    Bought(super::E164),
+    /// The provider had bought nothing.
+    NothingBought,
+}
+
+/// A purchase whose provider did not answer, and its environment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckedPurchase {
+    /// Where the number was to serve.
+    pub environment: Environment,
+    /// Where the check stands.
+    pub outcome: PurchaseCheck,
+}
+
+/// One line the page shows about something checked with the provider (a purchase, a
+/// connection or a disconnection Twilio did not answer), announced politely.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderNotice {
+    /// The environment it is about.
+    pub environment: Environment,
+    /// What happened and what happens next, in plain words.
+    pub text: String,
+    /// Still being checked (else: the answer is in).
+    pub checking: bool,
+}
+
+impl ProviderNotice {
+    /// The notice of a checked purchase; `display` formats numbers for people.
+    pub fn of_purchase(
+        checked: &CheckedPurchase,
+        display: &impl Fn(&super::E164) -> NumberDisplay,
+    ) -> Self {
+        let env = checked.environment.label();
+        let (text, checking) = match &checked.outcome {
+            PurchaseCheck::Checking => (
+                format!(
+                    "Buying a number for {env}: Twilio did not answer in time, so we are checking whether it was bought. The answer will show here."
+                ),
+                true,
+            ),
+            PurchaseCheck::Bought(e164) => (
+                format!(
+                    "Twilio answered late: {} was bought for {env}.",
+                    display(e164).international
+                ),
+                false,
+            ),
+            PurchaseCheck::NothingBought => (
+                format!("Twilio did not buy a number for {env}: nothing was bought or charged."),
+                false,
+            ),
+        };
+        Self {
+            environment: checked.environment,
+            text,
+            checking,
+        }
+    }
+}
+
 /// One environment's section.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvironmentSection {
@@ -108,6 +174,8 @@ pub enum PageBody {
         sections: Vec<EnvironmentSection>,
         /// Deleted numbers not yet released (undo or retry), oldest first.
         deletions: Vec<DeletionNotice>,
+        /// Purchases, connections and disconnections being checked with the provider.
+        checks: Vec<ProviderNotice>,
     },
 }
 
@@ -125,10 +193,12 @@ pub struct NumbersPage {
 }
 
 impl NumbersPage {
-    /// Builds the page; `display` formats one E.164 number for people; `can_edit` is the
-    /// member's permission to change numbers.
+    /// Builds the page; `checked` are the purchases checked with the provider lately,
+    /// `display` formats one E.164 number for people; `can_edit` is the member's permission
+    /// to change numbers.
     pub fn build(
         overview: ProjectOverview,
+        checked: &[CheckedPurchase],
         display: impl Fn(&super::E164) -> NumberDisplay,
         undo_window_secs: i64,
         can_edit: bool,
@@ -159,11 +229,31 @@ impl NumbersPage {
         };
         let (numbers, deleted): (Vec<_>, Vec<_>) =
             numbers.into_iter().partition(|n| n.state.is_active());
+        let mut checks: Vec<ProviderNotice> = checked
+            .iter()
+            .map(|c| ProviderNotice::of_purchase(c, &display))
+            .collect();
+        checks.extend(deleted.iter().filter_map(|n| {
+            let number = display(&n.e164).international;
+            let env = n.environment.label();
+            let text = match &n.state {
+                NumberState::Connecting { .. } => format!("Connecting {number} to {env}: Twilio did not answer in time, so we are checking whether it now sends its calls here."),
+                NumberState::Disconnecting { .. } => format!("Disconnecting {number} from {env}: Twilio did not answer in time, so we are checking that its own voice URL is back."),
+                _ => return None,
+            };
+            Some(ProviderNotice {
+                environment: n.environment,
+                text,
+                checking: true,
+            })
+        }));
         let deletions = deleted
             .iter()
             .filter_map(|n| {
                 let status = match &n.state {
-                    NumberState::Active => return None,
+                    NumberState::Active
+                    | NumberState::Connecting { .. }
+                    | NumberState::Disconnecting { .. } => return None,
                     NumberState::PendingRelease { release_at } => DeletionStatus::Pending {
                         until: clock_utc(*release_at),
                     },
@@ -219,6 +309,7 @@ impl NumbersPage {
                 integrations,
                 sections,
                 deletions,
+                checks,
             },
             undo_window,
             can_edit,
@@ -283,6 +374,7 @@ mod tests {
                 vec![IntegrationKind::BuiltInPool],
                 vec![variant(1, "Default")],
             ),
+            &[],
             fake_display,
             600,
             true,
@@ -319,6 +411,7 @@ mod tests {
                 vec![IntegrationKind::BuiltInPool],
                 vec![variant(1, "Default")],
             ),
+            &[],
             fake_display,
             600,
             true,
@@ -337,6 +430,7 @@ mod tests {
     fn variant_cells_tell_assigned_unassigned_and_deleted_apart() {
         let page = NumbersPage::build(
             overview(vec![IntegrationKind::Twilio], vec![variant(1, "Default")]),
+            &[],
             fake_display,
             600,
             true,
@@ -359,6 +453,7 @@ mod tests {
     fn no_draft_variants_means_no_variant_column() {
         let page = NumbersPage::build(
             overview(vec![IntegrationKind::BuiltInPool], vec![]),
+            &[],
             fake_display,
             600,
             true,
@@ -374,7 +469,7 @@ mod tests {
 
     #[test]
     fn no_integration_blocks_the_page() {
-        let page = NumbersPage::build(overview(vec![], vec![]), fake_display, 600, true);
+        let page = NumbersPage::build(overview(vec![], vec![]), &[], fake_display, 600, true);
         assert_eq!(page.body, PageBody::NoIntegration);
         assert_eq!(page.project.slug, "p");
     }
@@ -391,7 +486,7 @@ mod tests {
         data.numbers[2].state = NumberState::ReleaseFailed {
             reason: "refused".into(),
         };
-        let page = NumbersPage::build(data, fake_display, 600, true);
+        let page = NumbersPage::build(data, &[], fake_display, 600, true);
         let PageBody::Sections {
             sections,
             deletions,
@@ -429,5 +524,66 @@ mod tests {
             callouts.is_empty(),
             "a number on its way out does not raise the Variant deleted callout"
         );
+    }
+
+    #[test]
+    fn checks_with_the_provider_are_notices_not_rows() {
+        let mut data = overview(vec![IntegrationKind::Twilio], vec![]);
+        data.numbers[0].ownership = Ownership::Connected;
+        data.numbers[0].state = NumberState::Connecting { since: 1 };
+        data.numbers[1].ownership = Ownership::Connected;
+        data.numbers[1].state = NumberState::Disconnecting { since: 1 };
+        let bought = E164::parse("+12125550177").unwrap();
+        let checked = [
+            CheckedPurchase {
+                environment: Environment::Sandbox,
+                outcome: PurchaseCheck::Checking,
+            },
+            CheckedPurchase {
+                environment: Environment::Live,
+                outcome: PurchaseCheck::Bought(bought),
+            },
+            CheckedPurchase {
+                environment: Environment::PreRelease,
+                outcome: PurchaseCheck::NothingBought,
+            },
+        ];
+        let page = NumbersPage::build(data, &checked, fake_display, 600, true);
+        let PageBody::Sections {
+            sections,
+            deletions,
+            checks,
+            ..
+        } = page.body
+        else {
+            panic!("expected sections");
+        };
+        let rows: Vec<&str> = sections
+            .iter()
+            .flat_map(|s| s.rows.iter().map(|r| r.e164.as_str()))
+            .collect();
+        assert_eq!(rows, ["+443"], "numbers being checked are not rows yet");
+        assert!(deletions.is_empty());
+        let said: Vec<(&str, bool)> = checks
+            .iter()
+            .map(|c| (c.text.as_str(), c.checking))
+            .collect();
+        assert_eq!(said.len(), 5);
+        assert!(
+            said[0]
+                .0
+                .starts_with("Buying a number for Sandbox: Twilio did not answer")
+                && said[0].1
+        );
+        assert_eq!(
+            said[1],
+            (
+                "Twilio answered late: fmt +12125550177 was bought for Live.",
+                false
+            )
+        );
+        assert!(said[2].0.contains("nothing was bought") && !said[2].1);
+        assert!(said[3].0.starts_with("Connecting fmt +441 to Live") && said[3].1);
+        assert!(said[4].0.starts_with("Disconnecting fmt +442 from Sandbox") && said[4].1);
     }
 }

@@ -117,6 +117,12 @@ impl VariantName {
         }
     }
 
+    /// The form two names share when they count as the same (case ignored): what the
+    /// database holds unique per project among draft variants.
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+
     /// Refuses the name if another draft variant (not `except`) already uses it.
     pub fn check_unique(
         &self,
@@ -126,7 +132,7 @@ impl VariantName {
         let clash = draft
             .iter()
             .filter(|v| Some(v.id) != except)
-            .any(|v| v.name.to_lowercase() == self.0.to_lowercase());
+            .any(|v| v.name.to_lowercase() == self.key());
         if clash {
             Err(VariantNameError::Taken(self.0.clone()))
         } else {

@@ -28,6 +28,9 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Where Twilio sends calls to connected numbers: `{public URL}/telephony/twilio/voice`.
     pub voice_webhook_url: String,
+    /// How long after Twilio failed to answer a purchase, connection or disconnection the
+    /// provider is asked what happened, in seconds (long enough for a late request to land).
+    pub check_after_secs: i64,
 }
 
 /// The ports bundled together and provided to server functions through Leptos context.

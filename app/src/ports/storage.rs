@@ -7,6 +7,7 @@ use crate::domain::{
     AssignError, E164, Environment, HistoryEntry, IntegrationKind, LifecycleError, NumberState,
     Ownership, Permission, ProjectOverview, ProjectSlug, ProjectSummary, PublishError,
     PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName, VariantNameError,
+    numbers_page::CheckedPurchase,
 };
 
 /// Storage failed (connection lost, query error). The message is for logs only.
@@ -188,6 +189,10 @@ pub trait LifecycleStore: Send + Sync {
     ) -> Result<Option<NumberState>, ChangeError>;
     /// Numbers whose release is due at `now`: undo window closed, or a claim abandoned.
     async fn due_releases(&self, now: UnixSeconds) -> Result<Vec<(ProjectSlug, E164)>, StoreError>;
+    /// Numbers waiting on a check with the provider (connecting or disconnecting) since
+    /// `before` or earlier.
+    async fn checks_due(&self, before: UnixSeconds)
+    -> Result<Vec<(ProjectSlug, E164)>, StoreError>;
 }
 
 /// Reads the audit log (entries are only ever appended, by the stores that change numbers).
@@ -260,19 +265,54 @@ pub struct NewNumber {
     pub created_by: String,
 }
 
+/// A purchase as recorded before the provider is asked: enough to finish it later.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PurchaseIntent {
+    /// The project buying.
+    pub project: ProjectSlug,
+    /// The attempt's idempotency key (also the number's label at Twilio).
+    pub key: String,
+    /// What was asked for, compared across retries with the same key.
+    pub fingerprint: RequestFingerprint,
+    /// Who sells it.
+    pub provider: IntegrationKind,
+    /// Where the number will serve.
+    pub environment: Environment,
+    /// The variant to assign, if any.
+    pub variant: Option<VariantId>,
+    /// Who is buying.
+    pub actor: String,
+}
+
 /// Records purchase attempts by idempotency key, and the numbers they bring.
 #[async_trait::async_trait]
 pub trait PurchaseStore: Send + Sync {
-    /// Records a pending attempt under `key`, or says how an earlier use of `key` went.
-    async fn start_purchase(
-        &self,
-        project: &ProjectSlug,
-        key: &str,
-        fingerprint: &RequestFingerprint,
-        provider: IntegrationKind,
-    ) -> Result<Decision, ChangeError>;
-    /// Saves the number and marks the attempt succeeded, atomically.
+    /// Records a pending attempt under `intent.key` (a failed attempt of the same request
+    /// becomes pending again: it bought nothing), or says how an earlier use of the key went.
+    async fn start_purchase(&self, intent: &PurchaseIntent) -> Result<Decision, ChangeError>;
+    /// Saves the number and marks the attempt succeeded, atomically, while the attempt is
+    /// pending or being checked; `Ok` too if it already succeeded with this number (a request
+    /// and the settle worker may both finish it), [`ChangeError::Concurrent`] if it was settled
+    /// otherwise.
     async fn finish_purchase(&self, key: &str, number: &NewNumber) -> Result<(), ChangeError>;
     /// Marks the attempt failed with the message the person saw.
     async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError>;
+    /// Marks a pending attempt as being checked: its provider did not answer.
+    async fn doubt_purchase(&self, key: &str) -> Result<(), StoreError>;
+    /// Marks attempts pending since `before` or earlier as being checked: their request died
+    /// (a stopped process) between the provider and the save. Returns how many.
+    async fn doubt_abandoned_purchases(&self, before: UnixSeconds) -> Result<u64, StoreError>;
+    /// The attempts being checked since `before` or earlier, oldest first (a row that cannot be
+    /// read is logged and left out).
+    async fn purchases_in_doubt(
+        &self,
+        before: UnixSeconds,
+    ) -> Result<Vec<PurchaseIntent>, StoreError>;
+    /// The project's attempts being checked, and those settled since `since` after a check,
+    /// with what became of them (for the page to say).
+    async fn checked_purchases(
+        &self,
+        project: &ProjectSlug,
+        since: UnixSeconds,
+    ) -> Result<Vec<CheckedPurchase>, StoreError>;
 }

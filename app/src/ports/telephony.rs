@@ -26,9 +26,13 @@ pub enum ProviderError {
     /// The provider refused; the message says why, in plain words.
     #[error("{0}")]
     Refused(String),
-    /// The provider failed or could not be reached (details in the log).
+    /// The provider failed or could not be reached, so nothing was done (details in the log).
     #[error("The number provider could not be reached. Nothing was bought; please try again.")]
     Unavailable(String),
+    /// The request reached the provider but no answer came back (a timeout, a reset, a 5xx):
+    /// it may or may not have been carried out, so it must be checked (details in the log).
+    #[error("The number provider did not answer in time; we are checking what happened.")]
+    OutcomeUnknown(String),
 }
 
 /// A source of phone numbers that can be bought and released.
@@ -41,6 +45,9 @@ pub trait TelephonyProvider: Send + Sync {
     async fn confirm(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
     /// Gives a bought number back.
     async fn release(&self, number: &E164, tag: &str) -> Result<(), ProviderError>;
+    /// Gives back whatever the purchase `tag` took and never confirmed (its request died
+    /// before the number was saved).
+    async fn abandon(&self, tag: &str) -> Result<(), ProviderError>;
 }
 
 /// A customer's Twilio account, as stored for an integration. `Debug` hides the token.
@@ -71,6 +78,18 @@ pub struct OwnedNumber {
     pub sid: String,
     /// Its voice URL before we change it.
     pub voice_url: Option<String>,
+    /// What Twilio sends its calls to instead of the voice URL, if anything: a TwiML App
+    /// (`AP…`) or a SIP trunk (`TK…`) set on the number (Twilio then ignores the voice URL).
+    pub routed_elsewhere: Option<String>,
+}
+
+/// A number one purchase bought: the only one it may release.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoughtNumber {
+    /// The number.
+    pub e164: E164,
+    /// Twilio's `PN…` identifier of this purchase's number.
+    pub sid: String,
 }
 
 /// The Twilio accounts customers connect their numbers from.
@@ -82,16 +101,26 @@ pub trait TwilioAccounts: Send + Sync {
         account: &TwilioAccount,
         number: &E164,
     ) -> Result<Option<OwnedNumber>, ProviderError>;
-    /// Buys a number matching `request` into `account`, labelled `tag`, calls going to `voice_url`.
+    /// The numbers of `account` labelled `tag` (a purchase's key): what that purchase bought.
+    async fn find_tagged(
+        &self,
+        account: &TwilioAccount,
+        tag: &str,
+    ) -> Result<Vec<BoughtNumber>, ProviderError>;
+    /// Buys one number matching `request` into `account`, labelled `tag`, calls going to
+    /// `voice_url`. Answers only with a number this attempt bought (labelled `tag`): an offer
+    /// taken meanwhile is skipped for the next one, and at most one number is bought.
     async fn buy(
         &self,
         account: &TwilioAccount,
         request: &BuyRequest,
         tag: &str,
         voice_url: &str,
-    ) -> Result<E164, ProviderError>;
-    /// Releases a number bought into `account` (no-op if it no longer owns it).
+    ) -> Result<BoughtNumber, ProviderError>;
+    /// Releases a number of `account` that the project bought (no-op if it no longer owns it).
     async fn release(&self, account: &TwilioAccount, number: &E164) -> Result<(), ProviderError>;
+    /// Releases exactly the number with Twilio identifier `sid` (what one purchase bought).
+    async fn release_sid(&self, account: &TwilioAccount, sid: &str) -> Result<(), ProviderError>;
     /// Points the number's incoming calls at `voice_url`.
     async fn set_voice_url(
         &self,

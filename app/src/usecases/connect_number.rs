@@ -1,7 +1,8 @@
 //! Connecting a customer's own Twilio number: verify ownership, record it, point it at us.
 
+use super::delete_number::SYSTEM_ACTOR;
 use crate::domain::{
-    E164, Environment, IntegrationKind, Ownership, ProjectSlug, VariantId, check_assignment,
+    E164, Environment, IntegrationKind, Ownership, ProjectSlug, Step, VariantId, check_assignment,
 };
 use crate::error::{AppError, OrInvalid};
 use crate::ports::{ChangeError, NewNumber, ProviderError, Services};
@@ -23,7 +24,7 @@ pub struct ConnectNumber {
 
 fn provider_error(err: ProviderError) -> AppError {
     match err {
-        ProviderError::Unavailable(detail) => {
+        ProviderError::Unavailable(detail) | ProviderError::OutcomeUnknown(detail) => {
             tracing::warn!(detail, "Twilio could not be reached");
             AppError::Provider(
                 "Twilio could not be reached. Nothing was changed; please try again.".into(),
@@ -33,7 +34,11 @@ fn provider_error(err: ProviderError) -> AppError {
     }
 }
 
-/// Connects the number to the command's environment; on any failure nothing is left behind.
+/// What the person is told when Twilio did not answer a connection.
+pub const CONNECTION_UNANSWERED: &str = "Twilio did not answer in time, so we are checking whether the number now sends its calls here. The page shows the answer.";
+
+/// Connects the number to the command's environment; on any failure nothing is left behind,
+/// and when Twilio does not answer the number waits, not in use, until the check says.
 pub async fn connect_number(services: &Services, command: ConnectNumber) -> Result<E164, AppError> {
     let ConnectNumber {
         project,
@@ -68,6 +73,20 @@ pub async fn connect_number(services: &Services, command: ConnectNumber) -> Resu
                 format!("{e164} is not in this project's Twilio account. Check the number, or buy it in Twilio first."),
             )
         })?;
+    if let Some(elsewhere) = &owned.routed_elsewhere {
+        // Twilio ignores a number's voice URL while a TwiML App or SIP trunk is set on it.
+        let what = if elsewhere.starts_with("TK") {
+            "a SIP trunk"
+        } else {
+            "a TwiML App"
+        };
+        return Err(AppError::invalid(
+            "phone_number",
+            format!(
+                "{e164} sends its calls to {what} ({elsewhere}) in Twilio, so it would ignore us. In Twilio's console, set its \"A call comes in\" to Webhook (or take it out of the trunk), then connect it again."
+            ),
+        ));
+    }
     let number = NewNumber {
         project,
         e164: e164.clone(),
@@ -96,6 +115,24 @@ pub async fn connect_number(services: &Services, command: ConnectNumber) -> Resu
         .set_voice_url(&account, &owned.sid, &services.settings.voice_webhook_url)
         .await
     {
+        if let ProviderError::OutcomeUnknown(detail) = &err {
+            // Twilio may have applied it: the settle worker reads the number's voice URL.
+            tracing::warn!(detail, %e164, "a connection was not answered; it will be checked");
+            let now = services.clock.now();
+            let window = services.settings.undo_window_secs;
+            services
+                .lifecycle
+                .apply(
+                    &number.project,
+                    &e164,
+                    Step::ConnectUnanswered,
+                    now,
+                    window,
+                    SYSTEM_ACTOR,
+                )
+                .await?;
+            return Err(AppError::OutcomeUnknown(CONNECTION_UNANSWERED.into()));
+        }
         if let Err(store) = services
             .connections
             .remove_number(&e164, &err.to_string())

@@ -12,6 +12,9 @@ use crate::ports::{ChangeError, DeletionFacts, ProviderError, Services};
 /// Who the release worker's history entries name.
 pub const SYSTEM_ACTOR: &str = "system";
 
+/// What the person retrying a release is told when Twilio did not answer it.
+pub const RELEASE_UNANSWERED: &str = "Twilio did not answer in time. The release is tried again automatically within a few minutes; releasing a number that is already gone is safe.";
+
 /// The tag the pool is given when a number comes back to it.
 const RELEASE_TAG: &str = "released";
 
@@ -26,7 +29,7 @@ pub struct NumberChange {
     pub actor: String,
 }
 
-async fn facts(
+pub(super) async fn facts(
     services: &Services,
     slug: &ProjectSlug,
     number: &E164,
@@ -39,7 +42,7 @@ async fn facts(
 }
 
 /// Applies `step` to the number now, in one transaction with its history entry.
-async fn apply(
+pub(super) async fn apply(
     services: &Services,
     slug: &ProjectSlug,
     number: &E164,
@@ -71,8 +74,12 @@ pub async fn delete_number(
         actor,
     } = change;
     let facts = facts(services, &slug, &number).await?;
-    if !facts.state.is_active() {
-        return Err(AppError::Rejected(LifecycleError::BeingDeleted.to_string()));
+    match facts.state {
+        NumberState::Active => {}
+        NumberState::Connecting { .. } | NumberState::Disconnecting { .. } => {
+            return Err(AppError::Rejected(LifecycleError::Checking.to_string()));
+        }
+        _ => return Err(AppError::Rejected(LifecycleError::BeingDeleted.to_string())),
     }
     let plan = delete_plan(&number, facts.ownership, facts.environment);
     if !plan.confirmed_by(typed_digits) {
@@ -96,16 +103,32 @@ pub async fn delete_number(
                 }
             }
         }
-        DeleteAction::Disconnect => {
-            restore_voice_url(services, &facts).await?;
-            apply(services, &slug, &number, Step::Disconnect, &actor).await?;
-            Ok(DeleteOutcome::Disconnected)
-        }
+        DeleteAction::Disconnect => match restore_voice_url(services, &facts).await? {
+            Restore::Done => {
+                apply(services, &slug, &number, Step::Disconnect, &actor).await?;
+                Ok(DeleteOutcome::Disconnected)
+            }
+            Restore::Unanswered => {
+                apply(services, &slug, &number, Step::DisconnectUnanswered, &actor).await?;
+                Ok(DeleteOutcome::DisconnectChecking)
+            }
+        },
     }
 }
 
+/// Where restoring a customer's voice URL got to.
+pub(super) enum Restore {
+    /// Restored, or nothing to restore: the number is no longer ours.
+    Done,
+    /// Twilio did not answer the restore: it may or may not have happened.
+    Unanswered,
+}
+
 /// Points a connected number back at the customer's own voice URL, if it still points at us.
-async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result<(), AppError> {
+pub(super) async fn restore_voice_url(
+    services: &Services,
+    facts: &DeletionFacts,
+) -> Result<Restore, AppError> {
     let unreachable = |err: ProviderError| {
         tracing::warn!(%err, number = %facts.e164, "restoring a voice URL failed");
         AppError::Provider(
@@ -116,7 +139,7 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
     let account = services.connections.twilio_account(&facts.project).await?;
     let Some(account) = account else {
         tracing::warn!(number = %facts.e164, "no Twilio integration left: forgetting the number only");
-        return Ok(());
+        return Ok(Restore::Done);
     };
     let Some(owned) = services
         .twilio
@@ -125,7 +148,7 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
         .map_err(unreachable)?
     else {
         tracing::info!(number = %facts.e164, "the account no longer owns the number: nothing to restore");
-        return Ok(());
+        return Ok(Restore::Done);
     };
     // Ours under any public address (it may have changed since), or empty: restore. Anything
     // else is the customer's own new setting, which restoring would break.
@@ -134,13 +157,20 @@ async fn restore_voice_url(services: &Services, facts: &DeletionFacts) -> Result
     let ours = current.is_empty() || current.ends_with(crate::paths::TWILIO_VOICE);
     if !ours || current == previous {
         tracing::info!(number = %facts.e164, "the number no longer points at us: voice URL left as is");
-        return Ok(());
+        return Ok(Restore::Done);
     }
-    services
+    match services
         .twilio
         .set_voice_url(&account, &owned.sid, previous)
         .await
-        .map_err(unreachable)
+    {
+        Ok(()) => Ok(Restore::Done),
+        Err(ProviderError::OutcomeUnknown(detail)) => {
+            tracing::warn!(detail, number = %facts.e164, "a voice URL restore was not answered; it will be checked");
+            Ok(Restore::Unanswered)
+        }
+        Err(err) => Err(unreachable(err)),
+    }
 }
 
 /// Restores a deleted number inside its undo window, with its environment and variant.
@@ -165,10 +195,11 @@ pub async fn retry_release(services: &Services, change: NumberChange) -> Result<
     } = change;
     apply(services, &slug, &number, Step::Retry, &actor).await?;
     match carry_out(services, &slug, &number).await? {
-        None => Ok(()),
-        Some(reason) => Err(AppError::Provider(format!(
+        Released::Done => Ok(()),
+        Released::Failed(reason) => Err(AppError::Provider(format!(
             "The release failed again: {reason}"
         ))),
+        Released::Unanswered => Err(AppError::OutcomeUnknown(RELEASE_UNANSWERED.into())),
     }
 }
 
@@ -179,6 +210,9 @@ pub struct ReleaseReport {
     pub released: usize,
     /// Numbers the provider refused or could not take (now `release failed`).
     pub failed: usize,
+    /// Releases Twilio did not answer: left claimed, so the release is tried again once the
+    /// claim is stale (releasing a number already gone is a no-op).
+    pub unanswered: usize,
 }
 
 /// Releases every number whose undo window has closed; each exactly once, even with several
@@ -206,8 +240,9 @@ pub async fn release_due(services: &Services) -> Result<ReleaseReport, AppError>
             }
         }
         match carry_out(services, &slug, &number).await {
-            Ok(None) => report.released += 1,
-            Ok(Some(_)) => report.failed += 1,
+            Ok(Released::Done) => report.released += 1,
+            Ok(Released::Failed(_)) => report.failed += 1,
+            Ok(Released::Unanswered) => report.unanswered += 1,
             Err(err) => {
                 tracing::error!(%err, %number, "recording a release failed; it will be retried")
             }
@@ -216,13 +251,22 @@ pub async fn release_due(services: &Services) -> Result<ReleaseReport, AppError>
     Ok(report)
 }
 
-/// Releases a claimed number to its provider and records the result; `Some(reason)` if the
-/// provider refused or failed.
+/// How a release went.
+enum Released {
+    /// Given back (or already gone).
+    Done,
+    /// Refused or failed, for this reason (now `release failed`).
+    Failed(String),
+    /// Not answered: left claimed, to be tried again.
+    Unanswered,
+}
+
+/// Releases a claimed number to its provider and records the result.
 async fn carry_out(
     services: &Services,
     slug: &ProjectSlug,
     number: &E164,
-) -> Result<Option<String>, AppError> {
+) -> Result<Released, AppError> {
     let facts = facts(services, slug, number).await?;
     let released = match facts.source {
         IntegrationKind::BuiltInPool => services.pool.release(number, RELEASE_TAG).await,
@@ -238,7 +282,11 @@ async fn carry_out(
         Ok(()) => {
             apply(services, slug, number, Step::Released, SYSTEM_ACTOR).await?;
             tracing::info!(%number, "released to the provider");
-            Ok(None)
+            Ok(Released::Done)
+        }
+        Err(ProviderError::OutcomeUnknown(detail)) => {
+            tracing::warn!(detail, %number, "a release was not answered; it will be tried again");
+            Ok(Released::Unanswered)
         }
         Err(err) => {
             let reason = match err {
@@ -256,7 +304,7 @@ async fn carry_out(
                 SYSTEM_ACTOR,
             )
             .await?;
-            Ok(Some(reason))
+            Ok(Released::Failed(reason))
         }
     }
 }

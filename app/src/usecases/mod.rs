@@ -8,6 +8,7 @@ pub mod history;
 pub mod pages;
 pub mod routing;
 pub mod session;
+pub mod settle;
 pub mod variants;
 
 use crate::domain::{ProjectOverview, ProjectSlug};

@@ -11,8 +11,11 @@ pub async fn numbers_page(
     can_edit: bool,
 ) -> Result<NumbersPage, AppError> {
     let overview = super::overview(services, project).await?;
+    let since = services.clock.now() - super::settle::SETTLED_NOTICE_SECS;
+    let checked = services.purchases.checked_purchases(project, since).await?;
     Ok(NumbersPage::build(
         overview,
+        &checked,
         phone_format::display,
         services.settings.undo_window_secs,
         can_edit,

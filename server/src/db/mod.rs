@@ -5,7 +5,7 @@ pub mod migrations;
 mod store;
 
 pub(crate) use store::utc;
-pub use store::{PENDING, SeaStore};
+pub use store::{CHECKING, PENDING, SeaStore};
 
 use migrations::Migrator;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};

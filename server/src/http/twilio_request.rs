@@ -80,10 +80,11 @@ where
                 tracing::error!(%err, "loading Twilio tokens failed");
                 StatusCode::SERVICE_UNAVAILABLE.into_response()
             })?;
-        if tokens
-            .iter()
-            .any(|token| signature::is_valid(token, &url, &signed.0, &given))
-        {
+        let urls = signature::signed_urls(&url);
+        if tokens.iter().any(|token| {
+            urls.iter()
+                .any(|url| signature::is_valid(token, url, &signed.0, &given))
+        }) {
             Ok(signed)
         } else {
             Err(forbidden("signature mismatch"))

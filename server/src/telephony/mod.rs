@@ -1,8 +1,7 @@
-//! Telephony adapters: the built-in pool, the Twilio client, start-up reconciliation of
-//! interrupted purchases, and the release worker.
+//! Telephony adapters: the built-in pool, the Twilio client, and the worker that releases
+//! deleted numbers and settles what Twilio did not answer.
 
 pub mod pool;
-pub mod reconcile;
-pub mod release_worker;
 pub mod sip_templates;
 pub mod twilio;
+pub mod worker;

@@ -6,8 +6,8 @@ use app::domain::{Country, E164};
 use app::ports::{BuyRequest, ProviderError, TelephonyProvider};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, Set, Statement, Value,
 };
 
 /// UK drama ranges: 020 7946 0xxx, 0113 496 0xxx, 07700 900xxx, 01632 960xxx.
@@ -62,6 +62,26 @@ pub async fn stock_if_empty(db: &DatabaseConnection, us_area_codes: &[u16]) -> R
     Ok(count)
 }
 
+/// Removes stock rows whose number is in use (a confirmation that never happened, or data
+/// added outside the pool), so the pool never offers a number someone has. Returns how many.
+pub async fn remove_stock_in_use(db: &DatabaseConnection) -> Result<u64, DbErr> {
+    let in_use: Vec<String> = number::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| n.e164)
+        .collect();
+    let mut removed = 0;
+    for chunk in in_use.chunks(500) {
+        removed += pool_number::Entity::delete_many()
+            .filter(pool_number::Column::E164.is_in(chunk.iter().cloned()))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(removed)
+}
+
 /// The pool over the database.
 #[derive(Clone, Debug)]
 pub struct BuiltInPool {
@@ -79,42 +99,56 @@ fn unavailable(err: DbErr) -> ProviderError {
     ProviderError::Unavailable(err.to_string())
 }
 
+impl BuiltInPool {
+    /// Reserves one free number matching `request` for `tag` in a single statement, skipping
+    /// rows other buyers hold: `FOR UPDATE SKIP LOCKED` on PostgreSQL; on SQLite, whose writes
+    /// are serialised, the update re-checks that the row is still free. `None`: no stock.
+    async fn claim(&self, request: &BuyRequest, tag: &str) -> Result<Option<String>, DbErr> {
+        let backend = self.db.get_database_backend();
+        let mut values: Vec<Value> = vec![tag.into(), request.country.code().into()];
+        let area = match request.area_code {
+            Some(area) => {
+                values.push(i32::from(area.value()).into());
+                "AND area_code = $3 "
+            }
+            None => "",
+        };
+        let lock = match backend {
+            DbBackend::Postgres => "FOR UPDATE SKIP LOCKED",
+            _ => "",
+        };
+        let sql = format!(
+            "UPDATE pool_numbers SET reserved_by = $1 \
+             WHERE reserved_by IS NULL AND e164 = (\
+                 SELECT e164 FROM pool_numbers \
+                 WHERE reserved_by IS NULL AND country = $2 {area}\
+                 ORDER BY e164 LIMIT 1 {lock}) \
+             RETURNING e164"
+        );
+        let sql = match backend {
+            DbBackend::Postgres => sql,
+            _ => sql.replace("$1", "?").replace("$2", "?").replace("$3", "?"),
+        };
+        let row = self
+            .db
+            .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?;
+        row.map(|r| r.try_get::<String>("", "e164")).transpose()
+    }
+}
+
 #[async_trait::async_trait]
 impl TelephonyProvider for BuiltInPool {
     async fn buy(&self, request: &BuyRequest, tag: &str) -> Result<E164, ProviderError> {
-        // Concurrent buyers may pick the same row; the conditional update lets one win.
-        for _ in 0..5 {
-            let mut query = pool_number::Entity::find()
-                .filter(pool_number::Column::Country.eq(request.country.code()))
-                .filter(pool_number::Column::ReservedBy.is_null());
-            if let Some(area) = request.area_code {
-                query = query.filter(pool_number::Column::AreaCode.eq(i32::from(area.value())));
-            }
-            let Some(row) = query
-                .order_by_asc(pool_number::Column::E164)
-                .one(&self.db)
-                .await
-                .map_err(unavailable)?
-            else {
-                return Err(match request.area_code {
-                    Some(area) => ProviderError::NoStockInArea(area),
-                    None => ProviderError::NoStock(request.country.code()),
-                });
-            };
-            let taken = pool_number::Entity::update_many()
-                .col_expr(pool_number::Column::ReservedBy, Expr::value(tag))
-                .filter(pool_number::Column::E164.eq(&row.e164))
-                .filter(pool_number::Column::ReservedBy.is_null())
-                .exec(&self.db)
-                .await
-                .map_err(unavailable)?;
-            if taken.rows_affected == 1 {
-                return E164::parse(&row.e164).map_err(|_| {
-                    ProviderError::Unavailable(format!("invalid stock row {}", row.e164))
-                });
-            }
-        }
-        Err(ProviderError::Unavailable("the pool is busy".into()))
+        // Others' reservations are skipped, never waited on: a buy fails only without stock.
+        let Some(e164) = self.claim(request, tag).await.map_err(unavailable)? else {
+            return Err(match request.area_code {
+                Some(area) => ProviderError::NoStockInArea(area),
+                None => ProviderError::NoStock(request.country.code()),
+            });
+        };
+        E164::parse(&e164)
+            .map_err(|_| ProviderError::Unavailable(format!("invalid stock row {e164}")))
     }
 
     async fn confirm(&self, number: &E164, tag: &str) -> Result<(), ProviderError> {
@@ -167,6 +201,19 @@ impl TelephonyProvider for BuiltInPool {
             .map_err(unavailable)?;
         }
         Ok(())
+    }
+
+    async fn abandon(&self, tag: &str) -> Result<(), ProviderError> {
+        pool_number::Entity::update_many()
+            .col_expr(
+                pool_number::Column::ReservedBy,
+                Expr::value(Option::<String>::None),
+            )
+            .filter(pool_number::Column::ReservedBy.eq(tag))
+            .exec(&self.db)
+            .await
+            .map(drop)
+            .map_err(unavailable)
     }
 }
 

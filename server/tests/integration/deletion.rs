@@ -5,7 +5,6 @@
 use crate::support::TestDb;
 use crate::support::http::state_at;
 use crate::support::{T0, TestClock};
-use app::domain::idempotency::RequestFingerprint;
 use app::domain::{
     DeleteOutcome, E164, EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug, VariantId,
 };
@@ -437,12 +436,11 @@ async fn bought_through_twilio(services: &Services) {
     let key = "twilio-bought-0001";
     services
         .purchases
-        .start_purchase(
-            &acme(),
+        .start_purchase(&crate::support::intent(
+            "acme",
             key,
-            &RequestFingerprint("buy|sandbox|US|415|".into()),
             IntegrationKind::Twilio,
-        )
+        ))
         .await
         .unwrap();
     services

@@ -6,8 +6,10 @@ mod support;
 
 mod authorisation;
 mod deletion;
+mod faults;
 mod history;
 mod identity;
+mod migrations;
 mod purchase;
 mod refusals;
 mod router;

@@ -2,18 +2,19 @@
 //! Runs on SQLite and on PostgreSQL; after every step the pool and the numbers agree.
 
 use crate::support::TestDb;
-use crate::support::http::{ADMIN, as_member, call, router_for, state_for};
+use crate::support::http::{ADMIN, as_member, call, router_for, state_at, state_for};
+use crate::support::{T0, TestClock};
 use app::domain::E164;
+use app::domain::idempotency::ABANDONED_AFTER_SECS;
 use app::domain::idempotency::IdempotencyKey;
-use app::domain::idempotency::RequestFingerprint;
 use app::domain::{AreaCode, Country, Environment, ProjectSlug};
 use app::error::AppError;
 use app::ports::{BuyRequest, Services};
 use app::usecases::buy_number::{BuyNumber, buy_number};
+use app::usecases::settle::{INTERRUPTED, SettleReport, settle};
 use leptos::server_fn::ServerFn;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use server::db::entities::{number, pool_number, purchase};
-use server::telephony::reconcile::{INTERRUPTED, reconcile_pool};
 
 /// Pool stock plus numbers bought: constant, so nothing is lost or doubled.
 async fn ledger(t: &TestDb) -> (u64, u64) {
@@ -167,19 +168,17 @@ async fn bad_requests_buy_nothing(t: &TestDb) {
     assert_eq!(ledger(t).await, before, "nothing bought");
 }
 
-async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
+async fn an_interrupted_purchase_is_undone_once_abandoned(t: &TestDb) {
     let services = services(t).await;
     let before = ledger(t).await;
-    let acme = app::domain::ProjectSlug::parse("acme").unwrap();
     // The process dies after the provider handed out a number and before it was saved.
     services
         .purchases
-        .start_purchase(
-            &acme,
+        .start_purchase(&crate::support::intent(
+            "acme",
             "crashed-purchase",
-            &RequestFingerprint("buy|sandbox|UK||".into()),
             app::domain::IntegrationKind::BuiltInPool,
-        )
+        ))
         .await
         .unwrap();
     let request = BuyRequest {
@@ -193,9 +192,14 @@ async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
         .unwrap();
     drop(services);
 
-    // Next start.
-    let reconciled = reconcile_pool(&t.db).await.unwrap();
-    assert_eq!(reconciled.interrupted, 1);
+    // Any instance's worker, once the purchase has been pending too long; not before.
+    let clock = TestClock::at(T0 + ABANDONED_AFTER_SECS - 1);
+    let worker = state_at(t, "http://127.0.0.1:9", clock.clone())
+        .await
+        .services;
+    assert_eq!(settle(&worker).await.unwrap(), SettleReport::default());
+    clock.set(T0 + ABANDONED_AFTER_SECS);
+    assert_eq!(settle(&worker).await.unwrap().nothing_bought, 1);
     assert_eq!(
         ledger(t).await,
         before,
@@ -218,15 +222,19 @@ async fn an_interrupted_purchase_is_undone_at_the_next_start(t: &TestDb) {
         ("failed", Some(INTERRUPTED))
     );
 
-    // Retrying with the same key says what happened; a new attempt buys normally.
+    // The attempt failed before anything was kept, so retrying with the same key buys.
     let services = state_for(t).await.services;
-    let err = buy_number(&services, form("sandbox", "UK", "", "crashed-purchase"))
-        .await
-        .unwrap_err();
-    assert_eq!(err, AppError::Rejected(INTERRUPTED.into()));
-    buy_number(&services, form("sandbox", "UK", "", "after-the-crash"))
+    let bought = buy_number(&services, form("sandbox", "UK", "", "crashed-purchase"))
         .await
         .unwrap();
+    assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
+    let replayed = buy_number(&services, form("sandbox", "UK", "", "crashed-purchase"))
+        .await
+        .unwrap();
+    assert_eq!(
+        replayed, bought,
+        "the same key now replays the number it bought"
+    );
     assert_eq!(ledger(t).await, (before.0 - 1, before.1 + 1));
 }
 
@@ -248,6 +256,6 @@ on_both_backends!(
     buying_takes_one_number_from_stock,
     the_same_key_never_buys_twice,
     bad_requests_buy_nothing,
-    an_interrupted_purchase_is_undone_at_the_next_start,
+    an_interrupted_purchase_is_undone_once_abandoned,
     released_numbers_return_to_stock,
 );

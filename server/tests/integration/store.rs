@@ -257,8 +257,13 @@ async fn page_shows_deleted_variant(t: &TestDb) {
         .await
         .unwrap();
     let overview = store.overview(&slug("acme")).await.unwrap().unwrap();
-    let page =
-        app::domain::NumbersPage::build(overview, app::domain::phone_format::display, 600, true);
+    let page = app::domain::NumbersPage::build(
+        overview,
+        &[],
+        app::domain::phone_format::display,
+        600,
+        true,
+    );
     let app::domain::PageBody::Sections { sections, .. } = page.body else {
         panic!("acme has integrations");
     };

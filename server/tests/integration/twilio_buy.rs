@@ -1,48 +1,25 @@
 //! Buying through a project's Twilio account (no built-in pool), against a fake Twilio.
 
 use crate::support::TestDb;
-use crate::support::http::state_with_twilio;
+use crate::support::http::{state_at, state_with_twilio};
+use crate::support::{T0, TestClock};
+use app::domain::idempotency::ABANDONED_AFTER_SECS;
 use app::domain::idempotency::IdempotencyKey;
-use app::domain::idempotency::RequestFingerprint;
 use app::domain::{AreaCode, Country, Environment};
 use app::domain::{IntegrationKind, ProjectSlug};
 use app::error::AppError;
 use app::ports::TwilioAccount;
 use app::usecases::buy_number::{BuyNumber, buy_number};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use server::db::entities::{number, project, purchase, telephony_integration};
-use server::telephony::reconcile::{INTERRUPTED, reconcile_twilio};
+use app::usecases::settle::{SettleReport, settle};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::db::entities::{number, purchase};
 use server::telephony::twilio::{TwilioClient, TwilioError};
 use std::time::Duration;
 use wiremock::matchers::{body_string_contains, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const SID: &str = "AC00000000000000000000000000000001";
+use crate::support::TWILIO_ACCOUNT_SID as SID;
 const BASE: &str = "/2010-04-01/Accounts/AC00000000000000000000000000000001";
-
-/// A project whose only integration is a Twilio account.
-async fn twilio_only_project(t: &TestDb) {
-    let p = project::ActiveModel {
-        slug: Set("tw".into()),
-        name: Set("Twilio Only".into()),
-        created_at: Set(crate::support::t0_utc()),
-        ..Default::default()
-    }
-    .insert(&t.db)
-    .await
-    .unwrap();
-    telephony_integration::ActiveModel {
-        project_id: Set(p.id),
-        kind: Set("twilio".into()),
-        twilio_account_sid: Set(Some(SID.into())),
-        twilio_auth_token: Set(Some("secret".into())),
-        created_at: Set(crate::support::t0_utc()),
-        ..Default::default()
-    }
-    .insert(&t.db)
-    .await
-    .unwrap();
-}
 
 /// A US purchase for the Twilio-only project, as the Buy server function builds it.
 fn form(area: &str, key: &str) -> BuyNumber {
@@ -65,7 +42,7 @@ fn error(code: u32, status: u16) -> ResponseTemplate {
 #[tokio::test]
 async fn buys_through_twilio_and_records_a_purchased_twilio_number() {
     let t = TestDb::sqlite().await;
-    twilio_only_project(&t).await;
+    crate::support::twilio_only_project(&t).await;
     let twilio = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path(format!("{BASE}/AvailablePhoneNumbers/US/Local.json")))
@@ -81,7 +58,8 @@ async fn buys_through_twilio_and_records_a_purchased_twilio_number() {
         .and(body_string_contains("PhoneNumber=%2B12125550177"))
         .and(body_string_contains("FriendlyName=twilio-key-001"))
         .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
-            "sid": "PN00000000000000000000000000000077", "phone_number": "+12125550177", "status": "in-use"
+            "sid": "PN00000000000000000000000000000077", "phone_number": "+12125550177",
+            "friendly_name": "twilio-key-001", "status": "in-use"
         })))
         .expect(1)
         .mount(&twilio)
@@ -169,7 +147,7 @@ async fn regulation_and_release_errors_are_mapped() {
     };
     assert_eq!(
         client.search(&account, &uk).await.unwrap_err(),
-        TwilioError::RegulationRequired,
+        TwilioError::AddressRequired,
         "every GB offer needs an address"
     );
     let n = app::domain::E164::parse("+442079460999").unwrap();
@@ -177,7 +155,7 @@ async fn regulation_and_release_errors_are_mapped() {
         .buy(&account, &n, "k", "https://x")
         .await
         .unwrap_err();
-    assert_eq!(err, TwilioError::RegulationRequired);
+    assert_eq!(err, TwilioError::AddressRequired);
     let err = client
         .release(&account, "PN00000000000000000000000000000001")
         .await
@@ -190,9 +168,9 @@ async fn regulation_and_release_errors_are_mapped() {
 }
 
 #[tokio::test]
-async fn an_interrupted_twilio_purchase_is_released_at_the_next_start() {
+async fn an_interrupted_twilio_purchase_is_checked_and_completed_once_abandoned() {
     let t = TestDb::sqlite().await;
-    twilio_only_project(&t).await;
+    crate::support::twilio_only_project(&t).await;
     let twilio = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
@@ -203,61 +181,66 @@ async fn an_interrupted_twilio_purchase_is_released_at_the_next_start() {
         .mount(&twilio)
         .await;
     Mock::given(method("DELETE"))
-        .and(path(format!(
-            "{BASE}/IncomingPhoneNumbers/PN00000000000000000000000000000055.json"
-        )))
         .respond_with(ResponseTemplate::new(204))
-        .expect(1)
+        .expect(0)
         .mount(&twilio)
         .await;
-    let services = state_with_twilio(&t, "http://127.0.0.1:9").await.services;
+    let clock = TestClock::at(T0);
+    let services = state_at(&t, &twilio.uri(), clock.clone()).await.services;
     // Died after Twilio sold the number, before we saved it.
     services
         .purchases
-        .start_purchase(
-            &ProjectSlug::parse("tw").unwrap(),
+        .start_purchase(&crate::support::intent(
+            "tw",
             "lost-purchase-1",
-            &RequestFingerprint("f".into()),
             IntegrationKind::Twilio,
-        )
+        ))
         .await
         .unwrap();
 
-    let client = TwilioClient::new(&twilio.uri(), Duration::from_secs(2)).unwrap();
-    let done = reconcile_twilio(&t.db, &client).await.unwrap();
-    assert_eq!((done.interrupted, done.released, done.deferred), (1, 1, 0));
+    // Once it has been pending too long, a worker finds the number by its label.
+    clock.set(T0 + ABANDONED_AFTER_SECS - 1);
+    assert_eq!(settle(&services).await.unwrap(), SettleReport::default());
+    clock.set(T0 + ABANDONED_AFTER_SECS);
+    let report = settle(&services).await.unwrap();
+    assert_eq!((report.bought, report.later), (1, 0));
     let p = purchase::Entity::find().one(&t.db).await.unwrap().unwrap();
     assert_eq!(
-        (p.status.as_str(), p.error.as_deref()),
-        ("failed", Some(INTERRUPTED))
+        (p.status.as_str(), p.e164.as_deref()),
+        ("succeeded", Some("+12125550155"))
     );
-    assert!(
-        number::Entity::find().one(&t.db).await.unwrap().is_none(),
-        "nothing known but not owned"
+    let saved = number::Entity::find().one(&t.db).await.unwrap().unwrap();
+    assert_eq!(
+        (saved.e164.as_str(), saved.ownership.as_str()),
+        ("+12125550155", "purchased"),
+        "known and owned: nothing lost, nothing released"
     );
+    twilio.verify().await;
 }
 
 #[tokio::test]
-async fn reconciliation_waits_when_twilio_is_unreachable() {
+async fn a_check_waits_while_twilio_is_unreachable() {
     let t = TestDb::sqlite().await;
-    twilio_only_project(&t).await;
-    let services = state_with_twilio(&t, "http://127.0.0.1:9").await.services;
+    crate::support::twilio_only_project(&t).await;
+    let clock = TestClock::at(T0);
+    let services = state_at(&t, "http://127.0.0.1:9", clock.clone())
+        .await
+        .services;
     services
         .purchases
-        .start_purchase(
-            &ProjectSlug::parse("tw").unwrap(),
+        .start_purchase(&crate::support::intent(
+            "tw",
             "lost-purchase-2",
-            &RequestFingerprint("f".into()),
             IntegrationKind::Twilio,
-        )
+        ))
         .await
         .unwrap();
-    let client = TwilioClient::new("http://127.0.0.1:9", Duration::from_secs(1)).unwrap();
-    let done = reconcile_twilio(&t.db, &client).await.unwrap();
-    assert_eq!(done.deferred, 1);
+    clock.set(T0 + ABANDONED_AFTER_SECS);
+    let report = settle(&services).await.unwrap();
+    assert_eq!(report.later, 1);
     let p = purchase::Entity::find().one(&t.db).await.unwrap().unwrap();
     assert_eq!(
-        p.status, "pending",
-        "kept for the next start, not forgotten"
+        p.status, "checking",
+        "kept for the next pass, not forgotten"
     );
 }

@@ -133,7 +133,7 @@ async fn our_requests_match_twilios_openapi_description() {
         .unwrap_err();
     assert_eq!(
         err,
-        TwilioError::Other { code: 422 },
+        TwilioError::Status(422),
         "a malformed PN sid breaks the spec"
     );
 }

@@ -143,6 +143,23 @@ async fn unsigned_or_wrongly_signed_requests_are_refused() {
 }
 
 #[tokio::test]
+async fn a_signature_over_the_url_with_or_without_its_default_port_is_accepted() {
+    let (router, _t) = demo_router().await;
+    let path = "/telephony/twilio/voice";
+    let call = fields("+442079460123");
+    for (signed_url, accepted) in [
+        ("https://numbers.test:443/telephony/twilio/voice", true),
+        ("https://numbers.test/telephony/twilio/voice", true),
+        ("https://numbers.test:8443/telephony/twilio/voice", false),
+        ("http://numbers.test:443/telephony/twilio/voice", false),
+    ] {
+        let signature = sign("demo-token", signed_url, &call);
+        let (status, _, _) = post(&router, path, &call, Some(signature)).await;
+        assert_eq!(status == StatusCode::OK, accepted, "{signed_url}: {status}");
+    }
+}
+
+#[tokio::test]
 async fn one_customers_twilio_account_cannot_route_another_customers_numbers() {
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
     use server::db::entities::{number, project, telephony_integration};

@@ -2,9 +2,10 @@
 
 use crate::components::DeleteTarget;
 use crate::domain::{
-    CallRecord, DeleteAction, DeletePlan, DeletionNotice, DeletionStatus, Environment,
-    EnvironmentSection, EventKind, HistoryEntry, NumberDisplay, NumberRow, RouteDecision,
-    RoutingPreview, SipRoute, Variant, VariantCell, VariantId,
+    CallRecord, CheckedPurchase, DeleteAction, DeletePlan, DeletionNotice, DeletionStatus,
+    Environment, EnvironmentSection, EventKind, HistoryEntry, NumberDisplay, NumberRow,
+    ProviderNotice, PurchaseCheck, RouteDecision, RoutingPreview, SipRoute, Variant, VariantCell,
+    VariantId,
 };
 
 /// A variant with `id` and `name`.
@@ -260,4 +261,40 @@ pub fn history() -> Vec<HistoryEntry> {
             Some("Sandbox · London"),
         ),
     ]
+}
+
+/// Notices of what is being checked with Twilio, and what checks found.
+pub fn provider_notices() -> Vec<ProviderNotice> {
+    let display = |n: &crate::domain::E164| NumberDisplay {
+        country: "US".into(),
+        country_name: "United States".into(),
+        international: n.as_str().replacen("+1212", "+1 212-", 1),
+    };
+    let checked = |environment, outcome| CheckedPurchase {
+        environment,
+        outcome,
+    };
+    let bought = crate::domain::E164::parse("+12125550177").ok();
+    let mut notices = vec![
+        ProviderNotice::of_purchase(
+            &checked(Environment::Sandbox, PurchaseCheck::Checking),
+            &display,
+        ),
+        ProviderNotice::of_purchase(
+            &checked(Environment::PreRelease, PurchaseCheck::NothingBought),
+            &display,
+        ),
+    ];
+    notices.extend(bought.map(|n| {
+        ProviderNotice::of_purchase(
+            &checked(Environment::Live, PurchaseCheck::Bought(n)),
+            &display,
+        )
+    }));
+    notices.push(ProviderNotice {
+        environment: Environment::Sandbox,
+        text: "Connecting +1 415-555-0123 to Sandbox: Twilio did not answer in time, so we are checking whether it now sends its calls here.".into(),
+        checking: true,
+    });
+    notices
 }

@@ -7,25 +7,26 @@ use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
     DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope,
     InlineDialogs, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersTable, PromoteLiveDialog,
-    ReadOnlyNotice, ReassignDialog, ReassignTarget, RoutingDialog, RowAction, RowActions,
-    SessionEnded,
+    ProviderChecks, ReadOnlyNotice, ReassignDialog, ReassignTarget, RoutingDialog, RowAction,
+    RowActions, SessionEnded,
 };
 use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
 use crate::error::AppError;
 use fixtures::{
-    delete_target, deletions, edge_rows, history, many_rows, published, routing_preview, section,
-    typical_rows,
+    delete_target, deletions, edge_rows, history, many_rows, provider_notices, published,
+    routing_preview, section, typical_rows,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 14] = [
+const COMPONENTS: [(&str, &str); 15] = [
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
     ("row-actions", "Row actions menu"),
     ("callouts", "Callouts"),
     ("undo-bar", "Undo bar (deleted numbers)"),
+    ("provider-checks", "Checks with Twilio"),
     ("toasts", "Toasts"),
     ("no-integration", "No telephony integration"),
     ("read-only", "View only (Read access)"),
@@ -216,6 +217,11 @@ fn Notices() -> impl IntoView {
                     on_undo=Some(Callback::new(|_| ()))
                     on_retry=Some(Callback::new(|_| ()))
                 />
+            </State>
+        </Component>
+        <Component id="provider-checks">
+            <State label="Checking, then what the checks found" scope="checks">
+                <ProviderChecks notices=provider_notices()/>
             </State>
         </Component>
         <Component id="toasts">

@@ -29,13 +29,17 @@ pub struct AddNumber {
     open: RwSignal<Option<AddNumberContext>>,
     buy: ServerAction<BuyNumber>,
     connect: ServerAction<ConnectNumber>,
-    /// One key per attempt: a double submit reuses it, a new attempt gets a new one.
+    /// One key per request: a double submit or a retry of the same request reuses it (safe:
+    /// it buys at most one number), another request (country, area code, variant) gets a new
+    /// one.
     key: RwSignal<String>,
+    /// The request the key was made for.
+    keyed: RwSignal<Option<BuyInput>>,
 }
 
 impl AddNumber {
     /// Closed; after each purchase or connection the page reloads, then a success closes the
-    /// dialog and a failed purchase takes a new key for the next attempt.
+    /// dialog.
     pub fn new(project: Memo<String>, data: NumbersData) -> Self {
         let this = Self {
             project,
@@ -44,6 +48,7 @@ impl AddNumber {
             buy: ServerAction::new(),
             connect: ServerAction::new(),
             key: RwSignal::new(String::new()),
+            keyed: RwSignal::new(None),
         };
         Effect::new(move |previous: Option<usize>| {
             let done = this.buy.version().get() + this.connect.version().get();
@@ -56,14 +61,20 @@ impl AddNumber {
     }
 
     fn settle(self) {
-        match self.buy.value().get_untracked() {
-            Some(Ok(_)) => self.close(),
-            Some(Err(_)) => self.key.set(new_key()),
-            None => {}
-        }
-        if let Some(Ok(_)) = self.connect.value().get_untracked() {
+        let bought = matches!(self.buy.value().get_untracked(), Some(Ok(_)));
+        let connected = matches!(self.connect.value().get_untracked(), Some(Ok(_)));
+        if bought || connected {
             self.close();
         }
+    }
+
+    /// The key for `input`: the current one if it was made for this request, else a new one.
+    fn key_for(self, input: &BuyInput) -> String {
+        if self.keyed.get_untracked().as_ref() != Some(input) {
+            self.key.set(new_key());
+            self.keyed.set(Some(input.clone()));
+        }
+        self.key.get_untracked()
     }
 
     /// Opens the dialog for a section.
@@ -71,7 +82,7 @@ impl AddNumber {
         Callback::new(move |context| {
             self.buy.value().set(None);
             self.connect.value().set(None);
-            self.key.set(new_key());
+            self.keyed.set(None);
             self.open.set(Some(context));
         })
     }
@@ -91,7 +102,7 @@ impl AddNumber {
             open,
             buy,
             connect,
-            key,
+            ..
         } = self;
         move || {
             open.get().map(|context| {
@@ -101,13 +112,14 @@ impl AddNumber {
                     <AddNumberDialog
                         context
                         on_buy=move |input: BuyInput| {
+                            let idempotency_key = self.key_for(&input);
                             buy.dispatch(BuyNumber {
                                 project: project.get_untracked(),
                                 environment: environment.clone(),
                                 country: input.country.to_owned(),
                                 area_code: input.area_code,
                                 variant: input.variant.map(|v| v.0),
-                                idempotency_key: key.get_untracked(),
+                                idempotency_key,
                             });
                         }
                         on_connect=move |(phone_number, variant): (String, Option<VariantId>)| {

@@ -53,11 +53,15 @@ impl DeleteNumber {
             }
         };
         Effect::new(move |_| {
-            if let Some(Ok(DeleteOutcome::Disconnected)) = this.delete.value().get() {
-                say(Some(Ok(
-                    "The number was disconnected. It stays in your Twilio account.".into(),
-                )));
-            }
+            match this.delete.value().get() {
+            Some(Ok(DeleteOutcome::Disconnected)) => say(Some(Ok(
+                "The number was disconnected. It stays in your Twilio account.".into(),
+            ))),
+            Some(Ok(DeleteOutcome::DisconnectChecking)) => say(Some(Ok(
+                "Twilio did not answer in time, so we are checking that the number's own voice URL is back; the page shows when it is done. The number stays in your Twilio account.".into(),
+            ))),
+            _ => {}
+        }
         });
         Effect::new(move |_| {
             say(this.undo.value().get().map(|result| {
@@ -82,7 +86,9 @@ impl DeleteNumber {
             self.open.set(None);
             focus_soon(match outcome {
                 DeleteOutcome::ReleasePending { .. } => undo_button_id(&target.e164),
-                DeleteOutcome::Disconnected => add_button_id(target.environment),
+                DeleteOutcome::Disconnected | DeleteOutcome::DisconnectChecking => {
+                    add_button_id(target.environment)
+                }
             });
         }
     }

@@ -2,7 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-/// A purchase attempt; `status` is `pending`, `succeeded` or `failed`.
+/// A purchase attempt; `status` is `pending`, `checking` (the provider did not answer),
+/// `succeeded` or `failed`.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "purchases")]
 pub struct Model {
@@ -18,6 +19,16 @@ pub struct Model {
     pub e164: Option<String>,
     pub error: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Where the number is to serve (an environment slug).
+    pub environment: Option<String>,
+    /// The variant to assign.
+    pub variant_id: Option<i32>,
+    /// Who is buying.
+    pub actor: Option<String>,
+    /// When the provider's answer was found missing.
+    pub checked_at: Option<DateTimeUtc>,
+    /// When a checked attempt was settled (bought, or nothing bought).
+    pub settled_at: Option<DateTimeUtc>,
 }
 
 /// No navigable relations.

@@ -10,6 +10,8 @@ pub struct Model {
     pub id: i32,
     pub project_id: i32,
     pub name: String,
+    /// The name in lower case, unique per project among draft variants (`VariantName::key`).
+    pub name_key: String,
     pub position: i32,
     pub created_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,

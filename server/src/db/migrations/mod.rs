@@ -7,6 +7,8 @@ mod m20261127_000004_twilio_api_keys;
 mod m20261128_000005_lifecycle_and_history;
 mod m20261128_000006_twilio_webhook_tokens;
 mod m20261128_000007_accounts_and_sessions;
+mod m20261130_000008_unique_draft_variant_names;
+mod m20261130_000009_purchase_checks;
 
 use sea_orm_migration::prelude::*;
 
@@ -24,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_lifecycle_and_history::Migration),
             Box::new(m20261128_000006_twilio_webhook_tokens::Migration),
             Box::new(m20261128_000007_accounts_and_sessions::Migration),
+            Box::new(m20261130_000008_unique_draft_variant_names::Migration),
+            Box::new(m20261130_000009_purchase_checks::Migration),
         ]
     }
 }

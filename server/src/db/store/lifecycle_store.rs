@@ -80,6 +80,10 @@ fn before_after(
         ),
         (Step::ReleaseFailed(reason), _) => (Some("Releasing".into()), Some(reason.clone())),
         (Step::Retry, _) => (Some("Release failed".into()), Some("Releasing".into())),
+        (Step::NotConnected(reason), _) => (
+            Some("Connecting".into()),
+            Some(format!("Not connected: {reason}")),
+        ),
         (Step::Disconnect, _) => (
             Some(here),
             Some(match &facts.previous_voice_url {
@@ -126,12 +130,12 @@ impl LifecycleStore for SeaStore {
                     .rows_affected
             }
             Next::State(state) => {
-                let (release_at, claimed_at, error) = match state {
-                    NumberState::Active => (None, None, None),
-                    NumberState::PendingRelease { release_at } => (Some(*release_at), None, None),
-                    NumberState::Releasing { since } => (None, Some(*since), None),
-                    NumberState::ReleaseFailed { reason } => (None, None, Some(reason.clone())),
+                let (release_at, error) = match state {
+                    NumberState::PendingRelease { release_at } => (Some(*release_at), None),
+                    NumberState::ReleaseFailed { reason } => (None, Some(reason.clone())),
+                    _ => (None, None),
                 };
+                let claimed_at = state.since();
                 number::Entity::update_many()
                     .col_expr(number::Column::State, Expr::value(state.slug()))
                     .col_expr(number::Column::ReleaseAt, Expr::value(release_at))
@@ -191,18 +195,39 @@ impl LifecycleStore for SeaStore {
             )
             .all(&self.db)
             .await?;
-        let projects: Vec<project::Model> = project::Entity::find().all(&self.db).await?;
-        rows.into_iter()
-            .map(|row| {
-                let slug = projects
-                    .iter()
-                    .find(|p| p.id == row.project_id)
-                    .and_then(|p| ProjectSlug::parse(&p.slug).ok())
-                    .ok_or_else(|| corrupt("numbers", row.id, "project"))?;
-                let e164 =
-                    E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?;
-                Ok((slug, e164))
-            })
-            .collect()
+        with_projects(&self.db, rows).await
     }
+
+    async fn checks_due(
+        &self,
+        before: UnixSeconds,
+    ) -> Result<Vec<(ProjectSlug, E164)>, StoreError> {
+        let rows = number::Entity::find()
+            .filter(
+                number::Column::State.is_in([NumberState::CONNECTING, NumberState::DISCONNECTING]),
+            )
+            .filter(number::Column::ClaimedAt.lte(before))
+            .all(&self.db)
+            .await?;
+        with_projects(&self.db, rows).await
+    }
+}
+
+/// The project and number of each row.
+async fn with_projects(
+    db: &impl ConnectionTrait,
+    rows: Vec<number::Model>,
+) -> Result<Vec<(ProjectSlug, E164)>, StoreError> {
+    let projects: Vec<project::Model> = project::Entity::find().all(db).await?;
+    rows.into_iter()
+        .map(|row| {
+            let slug = projects
+                .iter()
+                .find(|p| p.id == row.project_id)
+                .and_then(|p| ProjectSlug::parse(&p.slug).ok())
+                .ok_or_else(|| corrupt("numbers", row.id, "project"))?;
+            let e164 = E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?;
+            Ok((slug, e164))
+        })
+        .collect()
 }

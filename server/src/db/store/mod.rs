@@ -43,7 +43,7 @@ pub(crate) fn utc(secs: app::domain::UnixSeconds) -> DateTime<Utc> {
     DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
 
-pub use purchase_store::PENDING;
+pub use purchase_store::{CHECKING, PENDING};
 
 /// A stored value that does not parse.
 fn corrupt(table: &str, id: i32, what: &str) -> StoreError {

@@ -2,18 +2,24 @@
 
 use super::history_store::{Event, record};
 use super::{SeaStore, load};
-use crate::db::entities::{number, purchase, telephony_integration, variant};
+use crate::db::entities::{number, project, purchase, telephony_integration, variant};
 use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
-use app::domain::{EventKind, IntegrationKind, NumberState, Ownership, ProjectSlug, placement};
-use app::ports::{ChangeError, NewNumber, PurchaseStore, StoreError};
+use app::domain::{
+    CheckedPurchase, E164, Environment, EventKind, IntegrationKind, NumberState, Ownership,
+    ProjectSlug, PurchaseCheck, UnixSeconds, VariantId, placement,
+};
+use app::ports::{ChangeError, NewNumber, PurchaseIntent, PurchaseStore, StoreError};
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    SqlErr, TransactionTrait,
 };
 
 /// Purchase status values as stored.
 pub const PENDING: &str = "pending";
+/// The provider did not answer: whether it bought a number is being checked.
+pub const CHECKING: &str = "checking";
 const SUCCEEDED: &str = "succeeded";
 const FAILED: &str = "failed";
 
@@ -22,8 +28,27 @@ fn attempt(row: &purchase::Model) -> Attempt {
     match (row.status.as_str(), &row.e164, &row.error) {
         (SUCCEEDED, Some(e164), _) => Attempt::Succeeded(e164.clone()),
         (FAILED, _, error) => Attempt::Failed(error.clone().unwrap_or_default()),
+        (CHECKING, _, _) => Attempt::Checking,
         _ => Attempt::Pending,
     }
+}
+
+/// What a stored purchase asked for, to finish it later.
+fn intent(row: purchase::Model, project: ProjectSlug) -> Result<PurchaseIntent, StoreError> {
+    let corrupt = |what| super::corrupt("purchases", row.id, what);
+    Ok(PurchaseIntent {
+        project,
+        provider: IntegrationKind::parse(&row.provider).ok_or_else(|| corrupt("provider"))?,
+        environment: row
+            .environment
+            .as_deref()
+            .and_then(|e| Environment::parse(e).ok())
+            .ok_or_else(|| corrupt("environment"))?,
+        variant: row.variant_id.map(|v| VariantId(i64::from(v))),
+        actor: row.actor.clone().unwrap_or_default(),
+        fingerprint: RequestFingerprint(row.fingerprint),
+        key: row.idempotency_key,
+    })
 }
 
 async fn by_key(
@@ -113,34 +138,60 @@ pub(super) async fn insert_number(
 
 #[async_trait::async_trait]
 impl PurchaseStore for SeaStore {
-    async fn start_purchase(
-        &self,
-        slug: &ProjectSlug,
-        key: &str,
-        fingerprint: &RequestFingerprint,
-        provider: IntegrationKind,
-    ) -> Result<Decision, ChangeError> {
-        let project = load::project(&self.db, slug).await?;
+    async fn start_purchase(&self, intent: &PurchaseIntent) -> Result<Decision, ChangeError> {
+        let project = load::project(&self.db, &intent.project).await?;
+        let key = intent.key.as_str();
         // A key is scoped to its project: another project's key is a conflict, whatever it asked.
         let seen = |row: &purchase::Model| {
             if row.project_id != project.id {
                 return Decision::Conflict;
             }
             let recorded = RequestFingerprint(row.fingerprint.clone());
-            decide(Some((&recorded, &attempt(row))), fingerprint)
+            decide(Some((&recorded, &attempt(row))), &intent.fingerprint)
         };
         if let Some(row) = by_key(&self.db, key).await? {
-            return Ok(seen(&row));
+            return match seen(&row) {
+                // It bought nothing: run again, if no concurrent retry took it first.
+                Decision::Retry => {
+                    // A new attempt: its own start, provider and check times.
+                    let none = || Expr::value(Option::<DateTime<Utc>>::None);
+                    let reopened = purchase::Entity::update_many()
+                        .col_expr(purchase::Column::Status, Expr::value(PENDING))
+                        .col_expr(purchase::Column::Error, Expr::value(Option::<String>::None))
+                        .col_expr(
+                            purchase::Column::Provider,
+                            Expr::value(intent.provider.slug()),
+                        )
+                        .col_expr(purchase::Column::Actor, Expr::value(intent.actor.as_str()))
+                        .col_expr(purchase::Column::CreatedAt, Expr::value(self.now()))
+                        .col_expr(purchase::Column::CheckedAt, none())
+                        .col_expr(purchase::Column::SettledAt, none())
+                        .filter(purchase::Column::Id.eq(row.id))
+                        .filter(purchase::Column::Status.eq(FAILED))
+                        .exec(&self.db)
+                        .await?;
+                    Ok(match reopened.rows_affected {
+                        1 => Decision::Retry,
+                        _ => Decision::InProgress,
+                    })
+                }
+                other => Ok(other),
+            };
         }
         let insert = purchase::ActiveModel {
             idempotency_key: Set(key.to_owned()),
             project_id: Set(project.id),
-            provider: Set(provider.slug().into()),
-            fingerprint: Set(fingerprint.0.clone()),
+            provider: Set(intent.provider.slug().into()),
+            fingerprint: Set(intent.fingerprint.0.clone()),
             status: Set(PENDING.into()),
             e164: Set(None),
             error: Set(None),
             created_at: Set(self.now()),
+            environment: Set(Some(intent.environment.slug().into())),
+            variant_id: Set(intent.variant.and_then(|v| i32::try_from(v.0).ok())),
+            actor: Set(Some(intent.actor.clone())),
+            checked_at: Set(None),
+            settled_at: Set(None),
             ..Default::default()
         }
         .insert(&self.db)
@@ -152,7 +203,10 @@ impl PurchaseStore for SeaStore {
                 let row = by_key(&self.db, key)
                     .await?
                     .ok_or_else(|| StoreError(err.to_string()))?;
-                Ok(seen(&row))
+                Ok(match seen(&row) {
+                    Decision::Retry => Decision::InProgress,
+                    other => other,
+                })
             }
             Err(err) => Err(err.into()),
         }
@@ -160,32 +214,134 @@ impl PurchaseStore for SeaStore {
 
     async fn finish_purchase(&self, key: &str, new: &NewNumber) -> Result<(), ChangeError> {
         let txn = self.db.begin().await?;
+        // Only an attempt still pending or being checked can be finished, once.
+        let finished = purchase::Entity::update_many()
+            .col_expr(purchase::Column::Status, Expr::value(SUCCEEDED))
+            .col_expr(purchase::Column::E164, Expr::value(new.e164.as_str()))
+            .col_expr(purchase::Column::SettledAt, Expr::value(self.now()))
+            .filter(purchase::Column::IdempotencyKey.eq(key))
+            .filter(purchase::Column::Status.is_in([PENDING, CHECKING]))
+            .exec(&txn)
+            .await?;
+        if finished.rows_affected != 1 {
+            // Finished already with this very number (by the request or the settle worker)?
+            let row = by_key(&txn, key).await?;
+            let same = row.is_some_and(|r| {
+                r.status == SUCCEEDED && r.e164.as_deref() == Some(new.e164.as_str())
+            });
+            return if same {
+                Ok(())
+            } else {
+                Err(ChangeError::Concurrent)
+            };
+        }
         insert_number(&txn, new, None, self.now()).await?;
-        let mut row: purchase::ActiveModel = by_key(&txn, key)
-            .await?
-            .ok_or_else(|| StoreError(format!("no purchase recorded under {key}")))?
-            .into();
-        row.status = Set(SUCCEEDED.into());
-        row.e164 = Set(Some(new.e164.as_str().to_owned()));
-        row.update(&txn).await?;
         txn.commit().await?;
         Ok(())
     }
 
     async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError> {
         purchase::Entity::update_many()
-            .col_expr(
-                purchase::Column::Status,
-                sea_orm::sea_query::Expr::value(FAILED),
-            )
-            .col_expr(
-                purchase::Column::Error,
-                sea_orm::sea_query::Expr::value(message),
-            )
+            .col_expr(purchase::Column::Status, Expr::value(FAILED))
+            .col_expr(purchase::Column::Error, Expr::value(message))
+            .col_expr(purchase::Column::SettledAt, Expr::value(self.now()))
             .filter(purchase::Column::IdempotencyKey.eq(key))
+            .filter(purchase::Column::Status.is_in([PENDING, CHECKING]))
             .exec(&self.db)
-            .await
-            .map_err(StoreError::from)
-            .map(drop)
+            .await?;
+        Ok(())
+    }
+
+    async fn doubt_purchase(&self, key: &str) -> Result<(), StoreError> {
+        purchase::Entity::update_many()
+            .col_expr(purchase::Column::Status, Expr::value(CHECKING))
+            .col_expr(purchase::Column::CheckedAt, Expr::value(self.now()))
+            .filter(purchase::Column::IdempotencyKey.eq(key))
+            .filter(purchase::Column::Status.eq(PENDING))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    async fn doubt_abandoned_purchases(&self, before: UnixSeconds) -> Result<u64, StoreError> {
+        let doubted = purchase::Entity::update_many()
+            .col_expr(purchase::Column::Status, Expr::value(CHECKING))
+            .col_expr(
+                purchase::Column::CheckedAt,
+                Expr::col(purchase::Column::CreatedAt),
+            )
+            .filter(purchase::Column::Status.eq(PENDING))
+            .filter(purchase::Column::CreatedAt.lte(super::utc(before)))
+            .exec(&self.db)
+            .await?;
+        Ok(doubted.rows_affected)
+    }
+
+    async fn purchases_in_doubt(
+        &self,
+        before: UnixSeconds,
+    ) -> Result<Vec<PurchaseIntent>, StoreError> {
+        let rows = purchase::Entity::find()
+            .filter(purchase::Column::Status.eq(CHECKING))
+            .filter(purchase::Column::CheckedAt.lte(super::utc(before)))
+            .order_by_asc(purchase::Column::Id)
+            .all(&self.db)
+            .await?;
+        let projects: Vec<project::Model> = project::Entity::find().all(&self.db).await?;
+        let read = |row: purchase::Model| {
+            let slug = projects
+                .iter()
+                .find(|p| p.id == row.project_id)
+                .and_then(|p| ProjectSlug::parse(&p.slug).ok())
+                .ok_or_else(|| super::corrupt("purchases", row.id, "project"))?;
+            intent(row, slug)
+        };
+        // One unreadable row must not stop every other check.
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                read(row)
+                    .inspect_err(|err| tracing::error!(%err, "a purchase to check cannot be read"))
+                    .ok()
+            })
+            .collect())
+    }
+
+    async fn checked_purchases(
+        &self,
+        slug: &ProjectSlug,
+        since: UnixSeconds,
+    ) -> Result<Vec<CheckedPurchase>, StoreError> {
+        let Some(project) = load::project_by_slug(&self.db, slug.as_str()).await? else {
+            return Ok(Vec::new());
+        };
+        let settled_lately = Condition::all()
+            .add(purchase::Column::CheckedAt.is_not_null())
+            .add(purchase::Column::SettledAt.gte(super::utc(since)));
+        let rows = purchase::Entity::find()
+            .filter(purchase::Column::ProjectId.eq(project.id))
+            .filter(
+                Condition::any()
+                    .add(purchase::Column::Status.eq(CHECKING))
+                    .add(settled_lately),
+            )
+            .order_by_asc(purchase::Column::Id)
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                let environment = Environment::parse(row.environment.as_deref()?).ok()?;
+                let outcome = match (row.status.as_str(), row.e164.as_deref()) {
+                    (CHECKING, _) => PurchaseCheck::Checking,
+                    (SUCCEEDED, Some(e164)) => PurchaseCheck::Bought(E164::parse(e164).ok()?),
+                    _ => PurchaseCheck::NothingBought,
+                };
+                Some(CheckedPurchase {
+                    environment,
+                    outcome,
+                })
+            })
+            .collect())
     }
 }

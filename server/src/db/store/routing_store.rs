@@ -2,7 +2,9 @@
 
 use super::{SeaStore, load};
 use crate::db::entities::{call, number, routing_setting, telephony_integration, variant};
-use app::domain::{CallRecord, E164, Environment, IntegrationKind, RouteFacts, SipRoute};
+use app::domain::{
+    CallRecord, E164, Environment, IntegrationKind, NumberState, RouteFacts, SipRoute,
+};
 use app::ports::{RoutingStore, StoreError};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -43,7 +45,14 @@ impl RoutingStore for SeaStore {
             variant,
             default_variant,
             sip,
-            being_deleted: !load::state_of(&row)?.is_active(),
+            // A number whose connection or disconnection is being checked still takes the
+            // calls Twilio sends it.
+            being_deleted: matches!(
+                load::state_of(&row)?,
+                NumberState::PendingRelease { .. }
+                    | NumberState::Releasing { .. }
+                    | NumberState::ReleaseFailed { .. }
+            ),
         }))
     }
 

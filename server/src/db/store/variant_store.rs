@@ -5,14 +5,14 @@ use super::{SeaStore, corrupt, load};
 use crate::db::entities::{number, published_version, published_version_variant, variant};
 use app::domain::{
     E164, Environment, EventKind, LifecycleError, NumberState, ProjectSlug, PublishRecord, Variant,
-    VariantId, VariantName, check_assignment, placement, promoted_variants,
+    VariantId, VariantName, VariantNameError, check_assignment, placement, promoted_variants,
 };
 use app::ports::{ChangeError, StoreError, VariantStore};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -25,6 +25,17 @@ impl SeaStore {
 async fn commit(txn: DatabaseTransaction) -> Result<(), ChangeError> {
     txn.commit().await?;
     Ok(())
+}
+
+/// A write refused by the unique index on draft names: another member took `name` at the
+/// same moment (the index, not the check before it, decides a race).
+fn name_taken(err: DbErr, name: &VariantName) -> ChangeError {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            ChangeError::Name(VariantNameError::Taken(name.as_str().into()))
+        }
+        _ => err.into(),
+    }
 }
 
 /// A draft variant of the project (not deleted).
@@ -127,13 +138,15 @@ impl VariantStore for SeaStore {
         let row = variant::ActiveModel {
             project_id: Set(project.id),
             name: Set(name.as_str().into()),
+            name_key: Set(name.key()),
             position: Set(position),
             created_at: Set(self.now()),
             deleted_at: Set(None),
             ..Default::default()
         }
         .insert(&txn)
-        .await?;
+        .await
+        .map_err(|e| name_taken(e, name))?;
         commit(txn).await?;
         Ok(load::to_variant(&row))
     }
@@ -151,7 +164,8 @@ impl VariantStore for SeaStore {
         name.check_unique(&load::draft(&variants), Some(id))?;
         let mut row: variant::ActiveModel = row.into();
         row.name = Set(name.as_str().into());
-        row.update(&txn).await?;
+        row.name_key = Set(name.key());
+        row.update(&txn).await.map_err(|e| name_taken(e, name))?;
         commit(txn).await
     }
 
@@ -205,9 +219,12 @@ impl VariantStore for SeaStore {
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
         let project = load::project(&txn, slug).await?;
+        // Locked until the transaction ends (PostgreSQL; SQLite serialises writers), so
+        // concurrent reassigns of one number take turns and each reads the value it replaces.
         let row = number::Entity::find()
             .filter(number::Column::E164.eq(e164.as_str()))
             .filter(number::Column::ProjectId.eq(project.id))
+            .lock_exclusive()
             .one(&txn)
             .await?
             .ok_or_else(|| ChangeError::NumberNotFound(e164.clone()))?;
@@ -227,11 +244,17 @@ impl VariantStore for SeaStore {
             .variant_id
             .and_then(|id| variants.iter().find(|v| v.id == id))
             .map(|v| v.name.clone());
-        // Only while still active: a delete committed meanwhile wins.
+        // Only while still active and still on the variant read: a delete or another
+        // reassign committed meanwhile wins, and this one changes nothing.
+        let unchanged_variant = match row.variant_id {
+            Some(id) => number::Column::VariantId.eq(id),
+            None => number::Column::VariantId.is_null(),
+        };
         let updated = number::Entity::update_many()
             .col_expr(number::Column::VariantId, Expr::value(chosen.id))
             .filter(number::Column::Id.eq(row.id))
             .filter(number::Column::State.eq(NumberState::ACTIVE))
+            .filter(unchanged_variant)
             .exec(&txn)
             .await?;
         if updated.rows_affected != 1 {

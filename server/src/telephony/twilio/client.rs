@@ -3,7 +3,7 @@
 use super::error::TwilioError;
 use super::wire::{AvailablePhoneNumberPage, IncomingPhoneNumber, IncomingPhoneNumberPage};
 use app::domain::{Country, E164};
-use app::ports::{BuyRequest, OwnedNumber, ProviderError, TwilioAccount};
+use app::ports::{BoughtNumber, BuyRequest, OwnedNumber, ProviderError, TwilioAccount};
 use reqwest::{Method, RequestBuilder};
 use std::time::Duration;
 use url::Url;
@@ -39,7 +39,7 @@ impl TwilioClient {
         }
         let mut url = self.base.clone();
         url.path_segments_mut()
-            .map_err(|_| TwilioError::Unavailable("the base URL cannot have a path".into()))?
+            .map_err(|_| TwilioError::Unreachable("the base URL cannot have a path".into()))?
             .pop_if_empty()
             .extend(["2010-04-01", "Accounts", account.account_sid.as_str()])
             .extend(path);
@@ -56,31 +56,36 @@ impl TwilioClient {
         )
     }
 
+    /// Sends a request and reads its status and body, mapping failures: a connection that was
+    /// never made is [`TwilioError::Unreachable`] (nothing reached Twilio); a request sent
+    /// whose answer did not come back is [`TwilioError::NoAnswer`] (Twilio may have acted).
+    async fn exchange(&self, request: RequestBuilder) -> Result<(u16, String), TwilioError> {
+        let no_answer = |e: reqwest::Error| {
+            if e.is_connect() {
+                TwilioError::Unreachable(format!("connection failed: {}", e.without_url()))
+            } else if e.is_timeout() {
+                TwilioError::NoAnswer("timed out".into())
+            } else {
+                TwilioError::NoAnswer(format!("{}", e.without_url()))
+            }
+        };
+        let response = request.send().await.map_err(no_answer)?;
+        let status = response.status().as_u16();
+        let body = response.text().await.map_err(no_answer)?;
+        Ok((status, body))
+    }
+
     /// Sends a request and reads a JSON answer, mapping errors.
     async fn send<T: serde::de::DeserializeOwned>(
         &self,
         request: RequestBuilder,
     ) -> Result<T, TwilioError> {
-        let response = request.send().await.map_err(|e| {
-            if e.is_timeout() {
-                TwilioError::Timeout
-            } else {
-                TwilioError::Unavailable(format!("connection failed: {}", e.without_url()))
-            }
-        })?;
-        let status = response.status().as_u16();
-        let body = response.text().await.map_err(|e| {
-            if e.is_timeout() {
-                TwilioError::Timeout
-            } else {
-                TwilioError::Unavailable("unreadable answer".into())
-            }
-        })?;
+        let (status, body) = self.exchange(request).await?;
         if !(200..300).contains(&status) {
             return Err(TwilioError::from_response(status, &body));
         }
         serde_json::from_str(&body)
-            .map_err(|e| TwilioError::Unavailable(format!("unexpected answer: {e}")))
+            .map_err(|e| TwilioError::NoAnswer(format!("an answer we cannot read: {e}")))
     }
 
     /// The account's IncomingPhoneNumber for `number`, if it owns it.
@@ -100,7 +105,7 @@ impl TwilioClient {
             .find(|n| n.phone_number.as_deref() == Some(number.as_str())))
     }
 
-    /// Numbers for sale matching `request` (US: by area code; GB: any local number).
+    /// Numbers for sale matching `request` (US: by area code; GB: any local number), one page.
     pub async fn search(
         &self,
         account: &TwilioAccount,
@@ -118,7 +123,7 @@ impl TwilioClient {
             }
             query
                 .append_pair("VoiceEnabled", "true")
-                .append_pair("PageSize", "20");
+                .append_pair("PageSize", OFFERS_PER_SEARCH);
         }
         let page: AvailablePhoneNumberPage =
             self.send(self.request(Method::GET, url, account)).await?;
@@ -135,7 +140,7 @@ impl TwilioClient {
             .collect();
         if offered > 0 && buyable.is_empty() {
             // Every offer needs an address (common for GB): say so rather than "no stock".
-            return Err(TwilioError::RegulationRequired);
+            return Err(TwilioError::AddressRequired);
         }
         Ok(buyable)
     }
@@ -181,22 +186,12 @@ impl TwilioClient {
     pub async fn release(&self, account: &TwilioAccount, sid: &str) -> Result<(), TwilioError> {
         let resource = format!("{sid}.json");
         let url = self.url(account, &["IncomingPhoneNumbers", resource.as_str()])?;
-        let response = self
-            .request(Method::DELETE, url, account)
-            .send()
-            .await
-            .map_err(|e| {
-                if e.is_timeout() {
-                    TwilioError::Timeout
-                } else {
-                    TwilioError::Unavailable("connection failed".into())
-                }
-            })?;
-        let status = response.status().as_u16();
+        let (status, body) = self
+            .exchange(self.request(Method::DELETE, url, account))
+            .await?;
         if (200..300).contains(&status) {
             return Ok(());
         }
-        let body = response.text().await.unwrap_or_default();
         Err(TwilioError::from_response(status, &body))
     }
 
@@ -215,6 +210,11 @@ impl TwilioClient {
     }
 }
 
+/// Offers one search returns, and so the most one purchase tries: an offer another buyer took
+/// meanwhile is skipped for the next (Twilio error 21422, or the account's own number answered
+/// back), so concurrent buyers all succeed while the page has an offer for each.
+const OFFERS_PER_SEARCH: &str = "20";
+
 #[async_trait::async_trait]
 impl app::ports::TwilioAccounts for TwilioClient {
     async fn find_owned(
@@ -227,11 +227,31 @@ impl app::ports::TwilioAccounts for TwilioClient {
             .await
             .inspect_err(|err| {
                 tracing::warn!(%err, account = account.account_sid, "Twilio lookup failed");
-            })?;
+            })
+            .map_err(read_error)?;
         Ok(found.map(|n| OwnedNumber {
+            routed_elsewhere: n.routed_elsewhere(),
             sid: n.sid,
             voice_url: n.voice_url,
         }))
+    }
+
+    async fn find_tagged(
+        &self,
+        account: &TwilioAccount,
+        tag: &str,
+    ) -> Result<Vec<BoughtNumber>, ProviderError> {
+        let found = self
+            .find_by_friendly_name(account, tag)
+            .await
+            .map_err(read_error)?;
+        Ok(found
+            .into_iter()
+            .filter_map(|n| {
+                let e164 = E164::parse(n.phone_number.as_deref()?).ok()?;
+                Some(BoughtNumber { e164, sid: n.sid })
+            })
+            .collect())
     }
 
     async fn buy(
@@ -240,7 +260,7 @@ impl app::ports::TwilioAccounts for TwilioClient {
         request: &BuyRequest,
         tag: &str,
         voice_url: &str,
-    ) -> Result<E164, ProviderError> {
+    ) -> Result<BoughtNumber, ProviderError> {
         let no_stock = || match request.area_code {
             Some(area) => ProviderError::NoStockInArea(area),
             None => ProviderError::NoStock(request.country.code()),
@@ -250,18 +270,51 @@ impl app::ports::TwilioAccounts for TwilioClient {
             .await
             .map_err(|err| match err {
                 TwilioError::NoStock => no_stock(),
-                other => other.into(),
+                other => read_error(other),
             })?;
-        let number = offered.first().ok_or_else(no_stock)?;
-        let bought = TwilioClient::buy(self, account, number, tag, voice_url).await?;
-        E164::parse(bought.phone_number.as_deref().unwrap_or(number.as_str()))
-            .map_err(|_| ProviderError::Unavailable("Twilio returned an invalid number".into()))
+        for number in &offered {
+            match TwilioClient::buy(self, account, number, tag, voice_url).await {
+                // Ours only if it carries this attempt's label: Twilio answers a number the
+                // account already owns with that number's record, which is not ours to keep.
+                Ok(bought) if bought.friendly_name.as_deref() == Some(tag) => {
+                    let e164 = bought
+                        .phone_number
+                        .as_deref()
+                        .and_then(|p| E164::parse(p).ok())
+                        .unwrap_or_else(|| number.clone());
+                    return Ok(BoughtNumber {
+                        e164,
+                        sid: bought.sid,
+                    });
+                }
+                Ok(theirs) => {
+                    tracing::warn!(sid = theirs.sid, %number, "Twilio answered with a number the account already owned; trying the next offer");
+                }
+                Err(TwilioError::NumberNotAvailable) => {
+                    tracing::info!(%number, "an offered number was taken meanwhile; trying the next offer");
+                }
+                // Unanswered: Twilio may have bought it, so nothing more is tried.
+                Err(err) => return Err(err.into()),
+            }
+        }
+        Err(no_stock())
     }
 
     async fn release(&self, account: &TwilioAccount, number: &E164) -> Result<(), ProviderError> {
-        match self.find_incoming(account, number).await? {
+        match self
+            .find_incoming(account, number)
+            .await
+            .map_err(read_error)?
+        {
             Some(owned) => Ok(TwilioClient::release(self, account, &owned.sid).await?),
             None => Ok(()),
+        }
+    }
+
+    async fn release_sid(&self, account: &TwilioAccount, sid: &str) -> Result<(), ProviderError> {
+        match TwilioClient::release(self, account, sid).await {
+            Ok(()) | Err(TwilioError::NotFound) => Ok(()),
+            Err(err) => Err(err.into()),
         }
     }
 
@@ -276,6 +329,15 @@ impl app::ports::TwilioAccounts for TwilioClient {
             .map(drop)
             .inspect_err(|err| tracing::warn!(%err, sid, "Twilio voice URL update failed"))
             .map_err(Into::into)
+    }
+}
+
+/// A failed read (search, lookup): it changed nothing, so an unanswered one is simply
+/// unavailable, never of unknown outcome.
+fn read_error(err: TwilioError) -> ProviderError {
+    match err {
+        TwilioError::NoAnswer(detail) => ProviderError::Unavailable(detail),
+        other => other.into(),
     }
 }
 

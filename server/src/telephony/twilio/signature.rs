@@ -38,6 +38,40 @@ pub fn is_valid(token: &str, url: &str, fields: &[(String, String)], signature: 
     mac(token, url, fields).verify_slice(&given).is_ok()
 }
 
+/// The URLs a valid signature may have been made for, given the one we rebuilt: as it is,
+/// and with its port left off (when it has one) or with its scheme's default port written
+/// out (when it has none). Twilio's own request validators accept both forms, because proxies
+/// and Twilio itself write the port inconsistently.
+pub fn signed_urls(url: &str) -> Vec<String> {
+    let mut urls = vec![url.to_owned()];
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return urls;
+    };
+    let default_port = match url[..scheme_end].to_ascii_lowercase().as_str() {
+        "https://" => "443",
+        "http://" => "80",
+        _ => return urls,
+    };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| scheme_end + i);
+    let authority = &url[scheme_end..authority_end];
+    // `host[:port]`, where an IPv6 host is bracketed and holds colons of its own.
+    let port_at = authority
+        .rfind(':')
+        .filter(|i| !authority[*i..].contains(']'));
+    let other = match port_at {
+        Some(i) => authority[..i].to_owned(),
+        None => format!("{authority}:{default_port}"),
+    };
+    urls.push(format!(
+        "{}{other}{}",
+        &url[..scheme_end],
+        &url[authority_end..]
+    ));
+    urls
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +110,40 @@ mod tests {
         assert_eq!(
             sign("12345", URL, &repeated),
             "IK+Dwps556ElfBT0I3Rgjkr1wJU="
+        );
+    }
+
+    #[test]
+    fn the_port_may_be_written_out_or_left_off() {
+        assert_eq!(
+            signed_urls("https://numbers.example.com/telephony/twilio/voice"),
+            [
+                "https://numbers.example.com/telephony/twilio/voice",
+                "https://numbers.example.com:443/telephony/twilio/voice"
+            ]
+        );
+        assert_eq!(
+            signed_urls("https://numbers.example.com:443/v?x=1"),
+            [
+                "https://numbers.example.com:443/v?x=1",
+                "https://numbers.example.com/v?x=1"
+            ]
+        );
+        assert_eq!(
+            signed_urls("http://10.0.0.5:3000/v"),
+            ["http://10.0.0.5:3000/v", "http://10.0.0.5/v"]
+        );
+        assert_eq!(
+            signed_urls("http://[::1]/v"),
+            ["http://[::1]/v", "http://[::1]:80/v"]
+        );
+        assert_eq!(signed_urls("not a url"), ["not a url"]);
+        let call = fields(&[("To", "+18005551212")]);
+        let signed_with_port = sign("12345", "https://mycompany.com:443/myapp.php", &call);
+        assert!(
+            signed_urls("https://mycompany.com/myapp.php")
+                .iter()
+                .any(|url| is_valid("12345", url, &call, &signed_with_port))
         );
     }
 

@@ -14,6 +14,24 @@ pub struct IncomingPhoneNumber {
     /// The account's label for it (we set it to the purchase's key).
     #[serde(default)]
     pub friendly_name: Option<String>,
+    /// A TwiML App its calls go to instead of the voice URL (`AP…`).
+    #[serde(default)]
+    pub voice_application_sid: Option<String>,
+    /// A SIP trunk its calls go to instead of the voice URL (`TK…`).
+    #[serde(default)]
+    pub trunk_sid: Option<String>,
+}
+
+impl IncomingPhoneNumber {
+    /// What Twilio sends its calls to instead of its voice URL, if anything (an empty SID
+    /// means none).
+    pub fn routed_elsewhere(&self) -> Option<String> {
+        [&self.voice_application_sid, &self.trunk_sid]
+            .into_iter()
+            .flatten()
+            .find(|sid| !sid.is_empty())
+            .cloned()
+    }
 }
 
 /// A page of IncomingPhoneNumbers.

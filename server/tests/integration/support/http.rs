@@ -67,6 +67,7 @@ pub fn config_for(t: &TestDb) -> Config {
         proxy_identity_header: "x-forwarded-email".into(),
         trusted_proxies: vec![],
         release_check_secs: 15,
+        check_after_secs: 30,
         log_format: server::config::LogFormat::Human,
     }
 }

@@ -1,11 +1,12 @@
 //! Shared helpers: test databases (a fresh SQLite file or PostgreSQL database per test), a
 //! clock tests set by hand, and driving the router without a socket ([`http`]).
 
+pub mod fake_twilio;
 pub mod http;
 
 use app::domain::UnixSeconds;
 use app::ports::Clock;
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Database, DatabaseConnection, Set};
 use server::db::connect_and_migrate;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -37,6 +38,23 @@ impl TestClock {
 impl Clock for TestClock {
     fn now(&self) -> UnixSeconds {
         self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// A purchase of a Sandbox number by `key` in `project`, as the Buy server function records it.
+pub fn intent(
+    project: &str,
+    key: &str,
+    provider: app::domain::IntegrationKind,
+) -> app::ports::PurchaseIntent {
+    app::ports::PurchaseIntent {
+        project: app::domain::ProjectSlug::parse(project).unwrap(),
+        key: key.into(),
+        fingerprint: app::domain::idempotency::RequestFingerprint("buy|sandbox|UK||".into()),
+        provider,
+        environment: app::domain::Environment::Sandbox,
+        variant: None,
+        actor: "test".into(),
     }
 }
 
@@ -177,4 +195,31 @@ fn replaces_the_database_in_a_url() {
         replace_database("postgres://h/db?sslmode=disable", "x"),
         "postgres://h/x?sslmode=disable"
     );
+}
+
+/// The Twilio account of [`twilio_only_project`].
+pub const TWILIO_ACCOUNT_SID: &str = "AC00000000000000000000000000000001";
+
+/// Project `tw`, whose only integration is the Twilio account [`TWILIO_ACCOUNT_SID`].
+pub async fn twilio_only_project(t: &TestDb) {
+    let p = server::db::entities::project::ActiveModel {
+        slug: Set("tw".into()),
+        name: Set("Twilio Only".into()),
+        created_at: Set(t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    server::db::entities::telephony_integration::ActiveModel {
+        project_id: Set(p.id),
+        kind: Set("twilio".into()),
+        twilio_account_sid: Set(Some(TWILIO_ACCOUNT_SID.into())),
+        twilio_auth_token: Set(Some("secret".into())),
+        created_at: Set(t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
 }

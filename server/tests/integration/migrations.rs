@@ -1,0 +1,56 @@
+//! Upgrading a database whose data predates a migration's rule.
+
+use sea_orm::{ConnectionTrait, Database, Statement};
+use sea_orm_migration::MigratorTrait;
+use server::db::migrations::Migrator;
+
+#[tokio::test]
+async fn draft_names_that_raced_in_before_the_unique_index_are_renamed_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("old.sqlite").display()
+    );
+    let db = Database::connect(&url).await.unwrap();
+    // The schema before draft names were unique, with what racing creates left behind.
+    Migrator::up(&db, Some(7)).await.unwrap();
+    db.execute_unprepared(
+        "INSERT INTO projects (id, slug, name, created_at) VALUES (1, 'acme', 'Acme', '2026-11-01T00:00:00Z');
+         INSERT INTO variants (project_id, name, position, created_at, deleted_at) VALUES
+           (1, 'Paris', 0, '2026-11-01T00:00:00Z', NULL),
+           (1, 'paris', 1, '2026-11-01T00:00:00Z', NULL),
+           (1, 'PARIS', 2, '2026-11-01T00:00:00Z', NULL),
+           (1, 'Paris', 3, '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z');",
+    )
+    .await
+    .unwrap();
+
+    Migrator::up(&db, None).await.unwrap();
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT name, name_key FROM variants ORDER BY id",
+        ))
+        .await
+        .unwrap();
+    let names: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.try_get("", "name").unwrap(),
+                r.try_get("", "name_key").unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Paris", "paris"),
+        ("paris (2)", "paris (2)"),
+        ("PARIS (3)", "paris (3)"),
+        ("Paris", "paris"),
+    ];
+    assert_eq!(
+        names,
+        expected.map(|(n, k)| (n.to_owned(), k.to_owned())),
+        "later drafts get a suffix; a deleted variant keeps its name"
+    );
+}
