@@ -1,5 +1,6 @@
 //! Upgrading a database whose data predates a migration's rule.
 
+use crate::support::TestDb;
 use sea_orm::{ConnectionTrait, Database, Statement};
 use sea_orm_migration::MigratorTrait;
 use server::db::migrations::Migrator;
@@ -54,3 +55,39 @@ async fn draft_names_that_raced_in_before_the_unique_index_are_renamed_not_fatal
         "later drafts get a suffix; a deleted variant keeps its name"
     );
 }
+
+async fn the_database_holds_each_draft_name_once_whatever_its_case(t: &TestDb) {
+    use sea_orm::{ActiveModelTrait, Set};
+    use server::db::entities::{project, variant};
+    let acme = project::ActiveModel {
+        slug: Set("acme".into()),
+        name: Set("Acme".into()),
+        created_at: Set(crate::support::t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    // Straight to the table, past the use case's own check, as a racing create would be.
+    let row = |name: &str, deleted: bool| variant::ActiveModel {
+        project_id: Set(acme.id),
+        name: Set(name.into()),
+        name_key: Set(name.to_lowercase()),
+        position: Set(0),
+        created_at: Set(crate::support::t0_utc()),
+        deleted_at: Set(deleted.then(crate::support::t0_utc)),
+        ..Default::default()
+    };
+    row("Paris", false).insert(&t.db).await.unwrap();
+    let second = row("paris", false).insert(&t.db).await.unwrap_err();
+    assert!(
+        matches!(
+            second.sql_err(),
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+        ),
+        "{second}"
+    );
+    row("paris", true).insert(&t.db).await.unwrap();
+}
+
+on_both_backends!(the_database_holds_each_draft_name_once_whatever_its_case);
