@@ -30,8 +30,10 @@ e2e:
 	cargo leptos build
 	cd end2end && npx playwright test
 
-## Release build, then the browser bundle's sizes (raw and gzip).
+## Release build, then the browser bundle's sizes (raw and gzip) and how the Numbers page's
+## cost grows from 100 to 10,000 numbers, on SQLite and PostgreSQL.
 bench:
 	.ci/install-tools.sh bench
 	cargo leptos build --release
 	.ci/bundle-size.sh
+	cargo run --release -p server --bin numbers-bench -- target/release/server

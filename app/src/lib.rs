@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
                 </a>
                 <SignedInAs/>
             </header>
-            <main id="main" class="page">
+            <main id="main" class="page" tabindex="-1">
                 {if dotted_request() {
                     view! { <NotFound/> }.into_any()
                 } else {

@@ -108,13 +108,19 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(15);
-  for (const anchor of ["environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
+  await expect(components).toHaveCount(16);
+  for (const anchor of ["numbers-finder", "environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
     "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
     "variant-confirmations", "provider-checks"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
-  await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 300); // expanded, collapsed (hidden), one, 300
+  await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 50); // expanded, collapsed (hidden), one, a page
+  const pager = page.getByRole("figure", { name: "Page 2 of 10,000 numbers" }).getByRole("navigation", { name: "Sandbox pages" });
+  await expect(pager).toContainText("51–100 of 10,000");
+  await expect(pager.getByRole("link", { name: "Next page" })).toHaveAttribute("href", "/projects/acme/numbers?sandbox_page=3");
+  await expect(page.getByRole("figure", { name: "No numbers match the search" })).toContainText("No numbers match");
+  await expect(page.locator("#numbers-finder").getByRole("searchbox", { name: "Search numbers" })).toHaveCount(3);
+  await expect(page.locator("#numbers-finder").getByRole("button", { name: "Clear filters" })).toHaveCount(1);
   await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
   await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(9);
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);

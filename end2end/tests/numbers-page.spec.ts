@@ -142,7 +142,40 @@ test("at 360 px the page fits the screen and rows are stacked", async ({ page })
   const cells = row.getByRole("cell");
   const [first, second] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
   expect(second!.y).toBeGreaterThan(first!.y);
+
+  // Each section header keeps its name, count and add button apart, inside the screen.
+  for (const name of ["Sandbox", "Pre-release", "Live"]) {
+    const header = page.getByRole("region", { name }).locator(".env__header");
+    const [title, count, add] = await Promise.all(
+      [".env__title", ".env__count", ".env__add"].map((s) => header.locator(s).boundingBox()),
+    );
+    expect(title!.height, `${name} title on one line`).toBeLessThan(40);
+    expect(count!.x + count!.width, `${name} count inside the screen`).toBeLessThanOrEqual(360);
+    const apart = add!.y >= count!.y + count!.height || add!.x >= count!.x + count!.width;
+    expect(apart, `${name}: the add button does not cover the count`).toBe(true);
+  }
 });
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px the last row's actions menu is not cut off by its section`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 740 });
+    await openHydrated(page, "/projects/acme/numbers");
+    const button = page.getByRole("button", { name: "Actions for +447700900321" });
+    await button.click();
+    const items = page.getByRole("menuitem");
+    await expect(items).toHaveCount(4);
+    // As far down as the page goes: a menu cut off by its section stays cut off there.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const item of await items.all()) {
+      const box = (await item.boundingBox())!;
+      const hit = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x, y)?.closest("[role=menuitem]")?.textContent ?? null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(hit, "the item is on top where it is drawn").toBe(await item.textContent());
+    }
+  });
+}
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

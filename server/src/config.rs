@@ -53,6 +53,11 @@ pub struct Config {
           default_value = "false", num_args = 0..=1, default_missing_value = "true")]
     pub demo: bool,
 
+    /// With `NUMBERS_DEMO`: this many more drama numbers in acme's Sandbox (up to 13,000), for
+    /// trying the page, and benchmarking it, at a large contact centre's size.
+    #[arg(long, env = "NUMBERS_DEMO_BULK_NUMBERS", default_value_t = 0)]
+    pub demo_bulk_numbers: usize,
+
     /// US area codes the built-in pool is stocked with (`NXX-555-01XX` in each).
     #[arg(
         long,

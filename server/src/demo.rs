@@ -31,6 +31,12 @@ pub enum Seeded {
     SkippedNotEmpty,
 }
 
+/// When bulk demo numbers start being added (a minute apart): after every demo row.
+pub const BULK_SINCE: DateTime<Utc> = match DateTime::from_timestamp(1_770_000_000, 0) {
+    Some(t) => t,
+    None => DateTime::UNIX_EPOCH,
+};
+
 /// Seeds the demo projects if the database has no project yet, all in one transaction.
 pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Seeded, DbErr> {
     let txn = db.begin().await?;

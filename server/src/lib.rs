@@ -1,5 +1,6 @@
 //! The Numbers server: configuration, persistence, demo data and HTTP routing.
 
+pub mod bulk_numbers;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -64,6 +65,17 @@ async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError
     if config.demo {
         let seeded = demo::seed_if_empty(&db).await?;
         tracing::info!(?seeded, "demo data");
+        if seeded == demo::Seeded::Yes && config.demo_bulk_numbers > 0 {
+            let added = bulk_numbers::add_numbers(
+                &db,
+                "acme",
+                app::domain::Environment::Sandbox,
+                config.demo_bulk_numbers,
+                demo::BULK_SINCE,
+            )
+            .await?;
+            tracing::info!(added, "bulk demo numbers in acme's Sandbox");
+        }
     }
     Ok(db)
 }

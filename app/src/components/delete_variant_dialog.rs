@@ -3,22 +3,29 @@
 use super::{DialogButtons, Emphasis, Modal, SubmitButton};
 use leptos::prelude::*;
 
-/// Confirms deleting the draft variant `name`; `numbers` are those still assigned to it
-/// (display form), which keep routing to it until reassigned.
+/// Confirms deleting the draft variant `name`; `count` numbers are still assigned to it, which
+/// keep routing to it until reassigned; `numbers` names the first few of them.
 #[component]
 pub fn DeleteVariantDialog(
     #[prop(into)] name: String,
+    count: u64,
     numbers: Vec<String>,
     #[prop(into)] on_delete: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
-    let numbers = if numbers.is_empty() {
-        "No numbers are assigned to it.".to_owned()
-    } else {
-        format!(
+    let more = count.saturating_sub(numbers.len() as u64);
+    let numbers = match (count, more) {
+        (0, _) => "No numbers are assigned to it.".to_owned(),
+        (_, 0) => format!(
             "These numbers are still assigned to it and keep routing to it until you reassign them: {}.",
             numbers.join(", ")
-        )
+        ),
+        _ => format!(
+            "{} numbers are still assigned to it and keep routing to it until you reassign them: {} and {} more.",
+            crate::domain::numbers_view::grouped(count),
+            numbers.join(", "),
+            crate::domain::numbers_view::grouped(more)
+        ),
     };
     view! {
         <Modal title="Delete variant" alert=true on_close>

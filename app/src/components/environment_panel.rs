@@ -1,7 +1,7 @@
 //! One collapsible environment section: header with count, then its table or empty state.
 
 use super::icons::{ChevronIcon, PlusIcon};
-use super::{NumbersTable, RowActions, SipSettings};
+use super::{NumbersTable, RowActions, SectionPager, SipSettings, StatusCallbacks};
 use crate::domain::{Environment, EnvironmentSection};
 use leptos::prelude::*;
 
@@ -11,27 +11,32 @@ pub fn add_button_id(env: Environment) -> String {
 }
 
 /// The section of `section.environment`. `expanded` holds its open state (kept by the
-/// caller so it survives a refresh; expanded when not given).
+/// caller so it survives a refresh; expanded when not given). `clear` is the URL without
+/// search and filters, offered when they leave the section empty.
 #[component]
 pub fn EnvironmentPanel(
     section: EnvironmentSection,
     uses_variants: bool,
+    #[prop(optional_no_strip)] clear: Option<String>,
     #[prop(optional)] expanded: Option<RwSignal<bool>>,
     #[prop(optional)] actions: RowActions,
+    #[prop(optional)] status: StatusCallbacks,
     #[prop(optional_no_strip)] on_add: Option<Callback<Environment>>,
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
     let body_id = super::scoped_id(&format!("env-{}-body", env.slug()));
     let add_id = super::scoped_id(&add_button_id(env));
-    let count = section.rows.len();
-    let count_text = match count {
-        1 => "1 number".to_owned(),
-        n => format!("{n} numbers"),
-    };
+    let count_text = crate::domain::numbers_view::numbers_count(section.total);
     let body = if section.rows.is_empty() {
         view! {
-            <p class="empty">{format!("No numbers in {}", env.label())}</p>
+            <p class="empty">
+                {section.empty_text}
+                {clear.map(|href| view! {
+                    " "
+                    <a href=href data-noscroll="">"Clear filters"</a>
+                })}
+            </p>
         }
         .into_any()
     } else {
@@ -42,7 +47,9 @@ pub fn EnvironmentPanel(
                 environment=env
                 assignable=section.assignable
                 actions
+                status
             />
+            {section.pager.map(|pager| view! { <SectionPager pager environment=env/> })}
         }
         .into_any()
     };

@@ -1,8 +1,8 @@
 //! The Numbers page below the site header, from loaded data.
 
 use super::{
-    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, NoIntegration, ProviderChecks,
-    ReadOnlyNotice, RowActions,
+    AddNumberContext, CalloutList, DeletionList, EnvironmentPanel, FinderControl, NoIntegration,
+    NumbersFinder, ProviderChecks, ReadOnlyNotice, RowActions, StatusCallbacks,
 };
 use crate::domain::{IntegrationKind, NumbersPage, PageBody};
 use leptos::prelude::*;
@@ -47,6 +47,8 @@ pub fn NumbersContent(
     #[prop(optional_no_strip)] on_retry: Option<Callback<String>>,
     #[prop(optional, into)] publishing: Signal<bool>,
     #[prop(optional, into)] busy: Signal<bool>,
+    #[prop(optional_no_strip)] on_view: Option<Callback<(String, FinderControl)>>,
+    #[prop(optional_no_strip)] finder_focus: Option<FinderControl>,
 ) -> impl IntoView {
     let can_edit = page.can_edit;
     let on_publish = on_publish.filter(|_| can_edit);
@@ -56,6 +58,7 @@ pub fn NumbersContent(
     let actions = actions.for_member(can_edit);
     let variants_href = crate::paths::variants(&page.project.slug);
     let history_href = crate::paths::history(&page.project.slug);
+    let finder = page.finder;
     let body = match page.body {
         PageBody::NoIntegration => view! { <NoIntegration/> }.into_any(),
         PageBody::Sections {
@@ -65,10 +68,19 @@ pub fn NumbersContent(
             sections,
             deletions,
             checks,
-        } => view! {
+        } => {
+            let clear = finder.as_ref().and_then(|f| f.clear.clone());
+            let status = StatusCallbacks {
+                undo: on_undo,
+                retry: on_retry,
+            };
+            view! {
             <CalloutList callouts on_publish publishing/>
             <ProviderChecks notices=checks/>
             <DeletionList deletions on_undo on_retry busy/>
+            {finder.map(|finder| view! {
+                <NumbersFinder finder uses_variants on_view focus=finder_focus/>
+            })}
             <div class="sections">
                 {sections
                     .into_iter()
@@ -83,12 +95,16 @@ pub fn NumbersContent(
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));
                         let actions = actions.clone();
-                        view! { <EnvironmentPanel section uses_variants expanded actions on_add/> }
+                        let clear = clear.clone();
+                        // Erased: the section's full type is too deep for release builds.
+                        view! { <EnvironmentPanel section uses_variants expanded actions status on_add clear/> }
+                            .into_any()
                     })
                     .collect_view()}
             </div>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <nav class="breadcrumb" aria-label="Breadcrumb">

@@ -1,7 +1,7 @@
 //! The table of one environment's numbers.
 
 use super::{ActionsMenu, CopyButton, MenuItem, RowActions, RowTarget};
-use crate::domain::{Environment, NumberRow, Variant, VariantCell};
+use crate::domain::{Environment, NumberRow, StatusAction, Variant, VariantCell};
 use leptos::prelude::*;
 
 /// The id of a row's actions button, so dialogs can return focus to it.
@@ -9,10 +9,39 @@ pub fn actions_button_id(e164: &str) -> String {
     format!("actions-{}", e164.trim_start_matches('+'))
 }
 
+/// What rows of numbers not in use offer (by E.164): the deletion list's Undo and Retry.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StatusCallbacks {
+    /// Undo a delete.
+    pub undo: Option<Callback<String>>,
+    /// Retry a failed release.
+    pub retry: Option<Callback<String>>,
+}
+
+impl StatusCallbacks {
+    /// The menu of a row whose number is not in use: its one action, if offered.
+    fn items(self, e164: &str, action: Option<StatusAction>) -> Vec<MenuItem> {
+        let run = match action {
+            Some(StatusAction::Undo) => self.undo,
+            Some(StatusAction::RetryRelease) => self.retry,
+            None => None,
+        };
+        let (Some(run), Some(action)) = (run, action) else {
+            return Vec::new();
+        };
+        let e164 = e164.to_owned();
+        vec![MenuItem {
+            label: action.label(),
+            on_select: Callback::new(move |()| run.run(e164.clone())),
+        }]
+    }
+}
+
 /// Number / Source / (Assigned variant) for `rows` of `environment`.
 ///
 /// With `actions`, each row gets an actions menu (those about variants only when variants are
-/// in use); their targets carry `assignable`, the variants published to the environment.
+/// in use); their targets carry `assignable`, the variants published to the environment. A
+/// row whose number is not in use (listed by the State filter) offers only `status`'s action.
 #[component]
 pub fn NumbersTable(
     rows: Vec<NumberRow>,
@@ -20,9 +49,10 @@ pub fn NumbersTable(
     environment: Environment,
     #[prop(optional)] assignable: Vec<Variant>,
     #[prop(optional)] actions: RowActions,
+    #[prop(optional)] status: StatusCallbacks,
 ) -> impl IntoView {
     let actions = actions.for_project(uses_variants);
-    let has_actions = actions.any();
+    let has_actions = actions.any() || status.undo.is_some() || status.retry.is_some();
     view! {
         <table class="numbers-table">
             <thead>
@@ -42,9 +72,14 @@ pub fn NumbersTable(
                             environment,
                             assignable: assignable.clone(),
                         };
-                        let (items, shortcut) = menu_items(&target, &actions);
+                        let (items, shortcut) = if row.status.is_some() {
+                            (status.items(&row.e164, row.status_action), None)
+                        } else {
+                            menu_items(&target, &actions)
+                        };
                         // Erased: the full row type is too deep for release builds.
-                        view! { <NumberRowView row uses_variants items shortcut/> }.into_any()
+                        view! { <NumberRowView row uses_variants items shortcut has_actions/> }
+                            .into_any()
                     })
                     .collect_view()}
             </tbody>
@@ -77,32 +112,35 @@ fn menu_items(
     (items, shortcut)
 }
 
-/// One number's row; `items` is its actions menu (none: no menu), `shortcut` the button its
-/// Assigned variant cell shows while it has no variant.
+/// One number's row; `items` is its actions menu (none: an empty cell when the table
+/// `has_actions`), `shortcut` the button its Assigned variant cell shows while it has no
+/// variant.
 #[component]
 fn NumberRowView(
     row: NumberRow,
     uses_variants: bool,
     items: Vec<MenuItem>,
     shortcut: Option<(&'static str, Callback<()>)>,
+    has_actions: bool,
 ) -> impl IntoView {
     let NumberRow {
         e164,
         display,
         source,
         variant,
+        status,
         ..
     } = row;
     let copy_label = format!("Copy {e164}");
     let row_id = e164.clone();
     let unassigned = variant == VariantCell::Unassigned;
-    let actions = (!items.is_empty()).then(|| {
-        view! {
-            <td class="cell-actions">
+    let actions = has_actions.then(|| {
+        let menu = (!items.is_empty()).then(|| {
+            view! {
                 <ActionsMenu label=format!("Actions for {e164}") id=actions_button_id(&e164) items/>
-            </td>
-        }
-        .into_any()
+            }
+        });
+        view! { <td class="cell-actions">{menu}</td> }.into_any()
     });
     view! {
         <tr data-e164=row_id>
@@ -111,6 +149,7 @@ fn NumberRowView(
                     <abbr class="country" title=display.country_name>{display.country}</abbr>
                     <span class="number">{display.international}</span>
                     <CopyButton value=e164 label=copy_label/>
+                    {status.map(|status| view! { <span class="tag tag--warning">{status}</span> })}
                 </div>
             </td>
             <td data-label="Source">

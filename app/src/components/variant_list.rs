@@ -52,10 +52,9 @@ fn VariantItem(
         let envs: Vec<&str> = row.published_in.iter().map(|e| e.label()).collect();
         format!("Published to {}", envs.join(", "))
     };
-    let numbers = match row.numbers.len() {
+    let numbers = match row.number_count {
         0 => "No numbers".to_owned(),
-        1 => "1 number".to_owned(),
-        n => format!("{n} numbers"),
+        n => crate::domain::numbers_view::numbers_count(n),
     };
     let delete_row = row.clone();
     let view_name = name.clone();

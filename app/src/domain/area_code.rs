@@ -8,6 +8,10 @@ use super::Country;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The NANP's international prefix ("exit code"), dialled before a country code from the US
+/// and Canada (ITU-T Operational Bulletin 994, list of international prefixes).
+pub const NANP_EXIT_CODE: &str = "011";
+
 /// A 3-digit NANP area code that may hold local numbers (NANPA use `G`, geographic).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AreaCode(u16);

@@ -58,6 +58,14 @@ impl NumberState {
     pub const CONNECTING: &'static str = "connecting";
     /// Storage identifier of [`NumberState::Disconnecting`].
     pub const DISCONNECTING: &'static str = "disconnecting";
+    /// Storage identifiers of every state but Active: numbers not in use.
+    pub const UNSETTLED: [&'static str; 5] = [
+        Self::PENDING_RELEASE,
+        Self::RELEASING,
+        Self::RELEASE_FAILED,
+        Self::CONNECTING,
+        Self::DISCONNECTING,
+    ];
 
     /// Stable identifier used in storage.
     pub fn slug(&self) -> &'static str {

@@ -11,6 +11,7 @@ pub mod history;
 pub mod idempotency;
 pub mod lifecycle;
 pub mod numbers_page;
+pub mod numbers_view;
 #[cfg(feature = "ssr")]
 pub mod phone_format;
 pub mod phone_input;
@@ -38,10 +39,17 @@ pub use lifecycle::{
 };
 pub use numbers_page::{
     CheckedPurchase, DeletionNotice, DeletionStatus, EnvironmentSection, NumberDisplay, NumberRow,
-    NumbersPage, PageBody, ProviderNotice, PurchaseCheck, VariantCell,
+    NumbersPage, PageBody, ProviderNotice, PurchaseCheck, StatusAction, VariantCell,
+};
+pub use numbers_view::{
+    DigitsMatch, DigitsPattern, NumberSort, NumbersView, PAGE_SIZE, StateFilter, VariantFilter,
+    ViewChoice,
 };
 pub use phone_input::PhoneInputError;
-pub use project::{NumberRecord, ProjectOverview, ProjectSlug, ProjectSummary};
+pub use project::{
+    NumberRecord, NumbersListing, ProjectOverview, ProjectSlug, ProjectSummary, SectionListing,
+    VariantNumbers,
+};
 pub use publication::{Publications, PublishError, promoted_variants, promotion_source};
 pub use routing::{
     CallRecord, Refusal, RouteDecision, RouteFacts, RoutingPreview, SipRoute, route,

@@ -4,8 +4,9 @@
 //! phone-number metadata.
 
 use super::{
-    Callout, DeletePlan, Environment, IntegrationKind, NumberState, ProjectOverview,
-    ProjectSummary, Variant, VariantId, callouts, delete_plan, lifecycle::clock_utc,
+    Callout, DeletePlan, Environment, IntegrationKind, NumberRecord, NumberState, NumbersListing,
+    NumbersView, ProjectOverview, ProjectSummary, Variant, VariantId, callouts, delete_plan,
+    lifecycle::clock_utc,
 };
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +47,39 @@ pub struct NumberRow {
     pub variant_id: Option<VariantId>,
     /// What deleting it does and asks for.
     pub delete_plan: DeletePlan,
+    /// For a number not in use (listed by the State filter): its state, e.g. `Being deleted`;
+    /// such a row offers only `status_action`, as the deletions above do.
+    pub status: Option<String>,
+    /// What a member may do about a number not in use from its row.
+    pub status_action: Option<StatusAction>,
+}
+
+/// The deletion list's action on a number not in use, offered again on its row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusAction {
+    /// Undo the delete (inside the undo window).
+    Undo,
+    /// Try the release again (after it failed).
+    RetryRelease,
+}
+
+impl StatusAction {
+    /// Its menu item's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Undo => "Undo delete",
+            Self::RetryRelease => "Retry release",
+        }
+    }
+
+    /// The action on a number in `state`, if any.
+    pub fn of(state: &NumberState) -> Option<Self> {
+        match state {
+            NumberState::PendingRelease { .. } => Some(Self::Undo),
+            NumberState::ReleaseFailed { .. } => Some(Self::RetryRelease),
+            _ => None,
+        }
+    }
 }
 
 /// Where a deleted number's release stands.
@@ -144,13 +178,79 @@ impl ProviderNotice {
     }
 }
 
+/// A section's pager: where its page stands and links to its neighbours.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pager {
+    /// E.g. `51–100 of 10,000`.
+    pub range: String,
+    /// The previous page's URL (none on the first).
+    pub previous: Option<String>,
+    /// The next page's URL (none on the last).
+    pub next: Option<String>,
+}
+
+impl Pager {
+    /// The pager of `environment`'s section showing `page` of `total` rows in `view` on the
+    /// Numbers page at `path`; none when the rows fit one page.
+    pub fn of(
+        path: &str,
+        view: &NumbersView,
+        environment: super::Environment,
+        page: u64,
+        total: u64,
+    ) -> Option<Self> {
+        use super::numbers_view::{PAGE_SIZE, page_count, range_text};
+        let pages = page_count(total);
+        let href = |page| format!("{path}{}", view.at_page(environment, page).to_query());
+        (total > PAGE_SIZE).then(|| Self {
+            range: range_text(page, total),
+            previous: (page > 1).then(|| href(page - 1)),
+            next: (page < pages).then(|| href(page + 1)),
+        })
+    }
+}
+
+/// The search and filters above the sections, and the view they show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finder {
+    /// The page's path (the form's action; views add a query).
+    pub path: String,
+    /// The view shown.
+    pub view: NumbersView,
+    /// Draft variants (the Assigned variant filter's choices; empty without variants).
+    pub variants: Vec<Variant>,
+    /// The URL without search and filters, while any is set.
+    pub clear: Option<String>,
+}
+
+impl Finder {
+    /// The finder of the Numbers page at `path` showing `view`, offering `variants`.
+    pub fn new(path: String, view: &NumbersView, variants: Vec<Variant>) -> Self {
+        Self {
+            clear: view
+                .is_filtered()
+                .then(|| format!("{path}{}", view.cleared().to_query())),
+            path,
+            view: view.clone(),
+            variants,
+        }
+    }
+}
+
 /// One environment's section.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvironmentSection {
     /// Which environment.
     pub environment: Environment,
-    /// Its numbers, oldest first.
+    /// How many numbers the view's search and filters leave in it.
+    pub total: u64,
+    /// One page of them, in the view's order.
     pub rows: Vec<NumberRow>,
+    /// Present when it holds more than one page.
+    pub pager: Option<Pager>,
+    /// What it says when no row is shown: `No numbers in Sandbox`, or `No numbers match`
+    /// while a search or filter is set.
+    pub empty_text: String,
     /// Variants published to this environment: the only ones its numbers may be assigned.
     pub assignable: Vec<Variant>,
     /// Its SIP addresses (read-only; managed by the platform).
@@ -190,15 +290,89 @@ pub struct NumbersPage {
     pub undo_window: String,
     /// Whether the member may change numbers (Edit); with Read the page is view-only.
     pub can_edit: bool,
+    /// Search and filters (none without an integration).
+    pub finder: Option<Finder>,
+}
+
+/// How a number not in use is described in a section listed by the State filter (which
+/// lists those being deleted or whose release failed, never those being checked).
+fn status_of(state: &NumberState) -> Option<String> {
+    match state {
+        NumberState::PendingRelease { .. } | NumberState::Releasing { .. } => {
+            Some("Being deleted".into())
+        }
+        NumberState::ReleaseFailed { .. } => Some("Release failed".into()),
+        NumberState::Active
+        | NumberState::Connecting { .. }
+        | NumberState::Disconnecting { .. } => None,
+    }
+}
+
+/// What the page says above the sections about a number not in use, if anything: a check
+/// with the provider, or a deletion.
+fn notices(
+    n: &NumberRecord,
+    display: &impl Fn(&super::E164) -> NumberDisplay,
+) -> (Option<ProviderNotice>, Option<DeletionNotice>) {
+    let international = display(&n.e164).international;
+    let env = n.environment.label();
+    let checking = |text: String| ProviderNotice {
+        environment: n.environment,
+        text,
+        checking: true,
+    };
+    let deletion = |status| DeletionNotice {
+        e164: n.e164.as_str().to_owned(),
+        international: international.clone(),
+        environment: n.environment,
+        status,
+    };
+    match &n.state {
+        NumberState::Active => (None, None),
+        NumberState::Connecting { .. } => (
+            Some(checking(format!(
+                "Connecting {international} to {env}: Twilio did not answer in time, so we are checking whether it now sends its calls here."
+            ))),
+            None,
+        ),
+        NumberState::Disconnecting { .. } => (
+            Some(checking(format!(
+                "Disconnecting {international} from {env}: Twilio did not answer in time, so we are checking that its own voice URL is back."
+            ))),
+            None,
+        ),
+        NumberState::PendingRelease { release_at } => (
+            None,
+            Some(deletion(DeletionStatus::Pending {
+                until: clock_utc(*release_at),
+            })),
+        ),
+        NumberState::Releasing { .. } => (None, Some(deletion(DeletionStatus::Releasing))),
+        NumberState::ReleaseFailed { reason } => (
+            None,
+            Some(deletion(DeletionStatus::Failed {
+                reason: reason.clone(),
+            })),
+        ),
+    }
+}
+
+/// What [`NumbersPage::build`] reads besides the project's settings.
+pub struct Listed<'a> {
+    /// The numbers the view shows (one page per section), those not in use, the variants in use.
+    pub listing: NumbersListing,
+    /// The view they were listed for.
+    pub view: &'a NumbersView,
+    /// The purchases checked with the provider lately.
+    pub checked: &'a [CheckedPurchase],
 }
 
 impl NumbersPage {
-    /// Builds the page; `checked` are the purchases checked with the provider lately,
-    /// `display` formats one E.164 number for people; `can_edit` is the member's permission
-    /// to change numbers.
+    /// Builds the page; `display` formats one E.164 number for people; `can_edit` is the
+    /// member's permission to change numbers.
     pub fn build(
         overview: ProjectOverview,
-        checked: &[CheckedPurchase],
+        listed: Listed<'_>,
         display: impl Fn(&super::E164) -> NumberDisplay,
         undo_window_secs: i64,
         can_edit: bool,
@@ -209,7 +383,6 @@ impl NumbersPage {
             integrations,
             draft_variants,
             publications,
-            numbers,
             sip_routes,
         } = overview;
         if integrations.is_empty() {
@@ -218,8 +391,15 @@ impl NumbersPage {
                 body: PageBody::NoIntegration,
                 undo_window,
                 can_edit,
+                finder: None,
             };
         }
+        let Listed {
+            listing,
+            view,
+            checked,
+        } = listed;
+        let path = crate::paths::numbers(&project.slug);
         let cell = |variant: &Option<Variant>| match variant {
             None => VariantCell::Unassigned,
             Some(v) if draft_variants.iter().any(|d| d.id == v.id) => {
@@ -227,85 +407,64 @@ impl NumbersPage {
             }
             Some(v) => VariantCell::Deleted(v.name.clone()),
         };
-        let (numbers, deleted): (Vec<_>, Vec<_>) =
-            numbers.into_iter().partition(|n| n.state.is_active());
         let mut checks: Vec<ProviderNotice> = checked
             .iter()
             .map(|c| ProviderNotice::of_purchase(c, &display))
             .collect();
-        checks.extend(deleted.iter().filter_map(|n| {
-            let number = display(&n.e164).international;
-            let env = n.environment.label();
-            let text = match &n.state {
-                NumberState::Connecting { .. } => format!("Connecting {number} to {env}: Twilio did not answer in time, so we are checking whether it now sends its calls here."),
-                NumberState::Disconnecting { .. } => format!("Disconnecting {number} from {env}: Twilio did not answer in time, so we are checking that its own voice URL is back."),
-                _ => return None,
-            };
-            Some(ProviderNotice {
-                environment: n.environment,
-                text,
-                checking: true,
-            })
-        }));
-        let deletions = deleted
-            .iter()
-            .filter_map(|n| {
-                let status = match &n.state {
-                    NumberState::Active
-                    | NumberState::Connecting { .. }
-                    | NumberState::Disconnecting { .. } => return None,
-                    NumberState::PendingRelease { release_at } => DeletionStatus::Pending {
-                        until: clock_utc(*release_at),
-                    },
-                    NumberState::Releasing { .. } => DeletionStatus::Releasing,
-                    NumberState::ReleaseFailed { reason } => DeletionStatus::Failed {
-                        reason: reason.clone(),
-                    },
-                };
-                Some(DeletionNotice {
-                    e164: n.e164.as_str().to_owned(),
-                    international: display(&n.e164).international,
-                    environment: n.environment,
-                    status,
-                })
-            })
-            .collect();
-        let sections = Environment::ALL
+        let mut deletions = Vec::new();
+        for n in &listing.unsettled {
+            let (check, deletion) = notices(n, &display);
+            checks.extend(check);
+            deletions.extend(deletion);
+        }
+        let filtered = view.is_filtered();
+        let sections = listing
+            .sections
             .into_iter()
-            .map(|environment| EnvironmentSection {
-                environment,
-                rows: numbers
-                    .iter()
-                    .filter(|n| n.environment == environment)
-                    .map(|n| NumberRow {
-                        e164: n.e164.as_str().to_owned(),
-                        display: display(&n.e164),
-                        source: n.source.label().to_owned(),
-                        variant: cell(&n.variant),
-                        variant_id: n.variant.as_ref().map(|v| v.id),
-                        delete_plan: delete_plan(&n.e164, n.ownership, environment),
-                    })
-                    .collect(),
-                assignable: publications
-                    .variants_in(environment)
-                    .map(<[Variant]>::to_vec)
-                    .unwrap_or_default(),
-                sip: sip_routes
-                    .iter()
-                    .find(|(env, _)| *env == environment)
-                    .map(|(_, sip)| sip.clone()),
+            .map(|listed| {
+                let environment = listed.environment;
+                let pager = Pager::of(&path, view, environment, listed.page, listed.total);
+                EnvironmentSection {
+                    environment,
+                    total: listed.total,
+                    rows: listed
+                        .numbers
+                        .iter()
+                        .map(|n| NumberRow {
+                            e164: n.e164.as_str().to_owned(),
+                            display: display(&n.e164),
+                            source: n.source.label().to_owned(),
+                            variant: cell(&n.variant),
+                            variant_id: n.variant.as_ref().map(|v| v.id),
+                            delete_plan: delete_plan(&n.e164, n.ownership, environment),
+                            status: status_of(&n.state),
+                            status_action: StatusAction::of(&n.state),
+                        })
+                        .collect(),
+                    pager,
+                    empty_text: if filtered {
+                        "No numbers match".into()
+                    } else {
+                        format!("No numbers in {}", environment.label())
+                    },
+                    assignable: publications
+                        .variants_in(environment)
+                        .map(<[Variant]>::to_vec)
+                        .unwrap_or_default(),
+                    sip: sip_routes
+                        .iter()
+                        .find(|(env, _)| *env == environment)
+                        .map(|(_, sip)| sip.clone()),
+                }
             })
             .collect();
         let draft_ids: Vec<VariantId> = draft_variants.iter().map(|v| v.id).collect();
-        let assigned: Vec<VariantId> = numbers
-            .iter()
-            .filter_map(|n| n.variant.as_ref().map(|v| v.id))
-            .collect();
+        let finder = Finder::new(path, view, draft_variants.clone());
         Self {
             project,
             body: PageBody::Sections {
                 uses_variants: !draft_variants.is_empty(),
-                callouts: callouts(&draft_ids, &publications, &assigned),
+                callouts: callouts(&draft_ids, &publications, &listing.assigned),
                 integrations,
                 sections,
                 deletions,
@@ -313,6 +472,7 @@ impl NumbersPage {
             },
             undo_window,
             can_edit,
+            finder: Some(finder),
         }
     }
 }
@@ -359,25 +519,74 @@ mod tests {
             publications: crate::domain::Publications::default()
                 .with(Environment::Sandbox, vec![variant(1, "Default")]),
             sip_routes: vec![],
-            numbers: vec![
-                number("+441", Environment::Live, Some(variant(1, "Default"))),
-                number("+442", Environment::Sandbox, None),
-                number("+443", Environment::Sandbox, Some(variant(9, "Gone"))),
-            ],
         }
+    }
+
+    fn demo_numbers() -> Vec<NumberRecord> {
+        vec![
+            number("+441", Environment::Live, Some(variant(1, "Default"))),
+            number("+442", Environment::Sandbox, None),
+            number("+443", Environment::Sandbox, Some(variant(9, "Gone"))),
+        ]
+    }
+
+    /// What the store lists of `numbers` under the default view (all fit one page).
+    fn listing(numbers: &[NumberRecord]) -> NumbersListing {
+        let (active, unsettled): (Vec<_>, Vec<_>) =
+            numbers.iter().cloned().partition(|n| n.state.is_active());
+        NumbersListing {
+            sections: Environment::ALL
+                .into_iter()
+                .map(|environment| {
+                    let rows: Vec<NumberRecord> = active
+                        .iter()
+                        .filter(|n| n.environment == environment)
+                        .cloned()
+                        .collect();
+                    crate::domain::SectionListing {
+                        environment,
+                        total: rows.len() as u64,
+                        page: 1,
+                        numbers: rows,
+                    }
+                })
+                .collect(),
+            unsettled,
+            assigned: active
+                .iter()
+                .filter_map(|n| n.variant.as_ref().map(|v| v.id))
+                .collect(),
+        }
+    }
+
+    fn build(
+        overview: ProjectOverview,
+        numbers: &[NumberRecord],
+        checked: &[CheckedPurchase],
+    ) -> NumbersPage {
+        let view = NumbersView::default();
+        NumbersPage::build(
+            overview,
+            Listed {
+                listing: listing(numbers),
+                view: &view,
+                checked,
+            },
+            fake_display,
+            600,
+            true,
+        )
     }
 
     #[test]
     fn groups_rows_by_environment_in_display_order() {
-        let page = NumbersPage::build(
+        let page = build(
             overview(
                 vec![IntegrationKind::BuiltInPool],
                 vec![variant(1, "Default")],
             ),
+            &demo_numbers(),
             &[],
-            fake_display,
-            600,
-            true,
         );
         let PageBody::Sections {
             uses_variants,
@@ -406,15 +615,13 @@ mod tests {
 
     #[test]
     fn callouts_follow_the_numbers_and_publications() {
-        let page = NumbersPage::build(
+        let page = build(
             overview(
                 vec![IntegrationKind::BuiltInPool],
                 vec![variant(1, "Default")],
             ),
+            &demo_numbers(),
             &[],
-            fake_display,
-            600,
-            true,
         );
         let PageBody::Sections { callouts, .. } = page.body else {
             panic!("expected sections");
@@ -428,12 +635,10 @@ mod tests {
 
     #[test]
     fn variant_cells_tell_assigned_unassigned_and_deleted_apart() {
-        let page = NumbersPage::build(
+        let page = build(
             overview(vec![IntegrationKind::Twilio], vec![variant(1, "Default")]),
+            &demo_numbers(),
             &[],
-            fake_display,
-            600,
-            true,
         );
         let PageBody::Sections { sections, .. } = page.body else {
             panic!("expected sections");
@@ -451,12 +656,10 @@ mod tests {
 
     #[test]
     fn no_draft_variants_means_no_variant_column() {
-        let page = NumbersPage::build(
+        let page = build(
             overview(vec![IntegrationKind::BuiltInPool], vec![]),
+            &demo_numbers(),
             &[],
-            fake_display,
-            600,
-            true,
         );
         assert!(matches!(
             page.body,
@@ -469,24 +672,25 @@ mod tests {
 
     #[test]
     fn no_integration_blocks_the_page() {
-        let page = NumbersPage::build(overview(vec![], vec![]), &[], fake_display, 600, true);
+        let page = build(overview(vec![], vec![]), &demo_numbers(), &[]);
         assert_eq!(page.body, PageBody::NoIntegration);
         assert_eq!(page.project.slug, "p");
     }
 
     #[test]
     fn numbers_being_deleted_leave_the_table_for_the_deletion_notices() {
-        let mut data = overview(
+        let data = overview(
             vec![IntegrationKind::BuiltInPool],
             vec![variant(1, "Default")],
         );
-        data.numbers[0].state = NumberState::PendingRelease {
+        let mut numbers = demo_numbers();
+        numbers[0].state = NumberState::PendingRelease {
             release_at: 22 * 3600 + 51 * 60,
         };
-        data.numbers[2].state = NumberState::ReleaseFailed {
+        numbers[2].state = NumberState::ReleaseFailed {
             reason: "refused".into(),
         };
-        let page = NumbersPage::build(data, &[], fake_display, 600, true);
+        let page = build(data, &numbers, &[]);
         let PageBody::Sections {
             sections,
             deletions,
@@ -528,11 +732,12 @@ mod tests {
 
     #[test]
     fn checks_with_the_provider_are_notices_not_rows() {
-        let mut data = overview(vec![IntegrationKind::Twilio], vec![]);
-        data.numbers[0].ownership = Ownership::Connected;
-        data.numbers[0].state = NumberState::Connecting { since: 1 };
-        data.numbers[1].ownership = Ownership::Connected;
-        data.numbers[1].state = NumberState::Disconnecting { since: 1 };
+        let data = overview(vec![IntegrationKind::Twilio], vec![]);
+        let mut numbers = demo_numbers();
+        numbers[0].ownership = Ownership::Connected;
+        numbers[0].state = NumberState::Connecting { since: 1 };
+        numbers[1].ownership = Ownership::Connected;
+        numbers[1].state = NumberState::Disconnecting { since: 1 };
         let bought = E164::parse("+12125550177").unwrap();
         let checked = [
             CheckedPurchase {
@@ -548,7 +753,7 @@ mod tests {
                 outcome: PurchaseCheck::NothingBought,
             },
         ];
-        let page = NumbersPage::build(data, &checked, fake_display, 600, true);
+        let page = build(data, &numbers, &checked);
         let PageBody::Sections {
             sections,
             deletions,
@@ -585,5 +790,78 @@ mod tests {
         assert!(said[2].0.contains("nothing was bought") && !said[2].1);
         assert!(said[3].0.starts_with("Connecting fmt +441 to Live") && said[3].1);
         assert!(said[4].0.starts_with("Disconnecting fmt +442 from Sandbox") && said[4].1);
+    }
+
+    #[test]
+    fn a_section_longer_than_a_page_links_its_neighbours_within_the_view() {
+        let view = NumbersView::from_query([("q", "7946"), ("sandbox_page", "2")]);
+        let mut listed = listing(&demo_numbers());
+        listed.sections[0].total = 10_000;
+        listed.sections[0].page = 2;
+        listed.sections[2].numbers.clear();
+        listed.sections[2].total = 0;
+        let page = NumbersPage::build(
+            overview(vec![IntegrationKind::BuiltInPool], vec![]),
+            Listed {
+                listing: listed,
+                view: &view,
+                checked: &[],
+            },
+            fake_display,
+            600,
+            true,
+        );
+        let PageBody::Sections { sections, .. } = &page.body else {
+            panic!("expected sections");
+        };
+        assert_eq!(
+            sections[0].pager,
+            Some(Pager {
+                range: "51–100 of 10,000".into(),
+                previous: Some("/projects/p/numbers?q=7946".into()),
+                next: Some("/projects/p/numbers?q=7946&sandbox_page=3".into()),
+            })
+        );
+        assert_eq!(sections[1].pager, None, "an empty section has no pager");
+        assert_eq!(sections[2].empty_text, "No numbers match");
+        let finder = page.finder.unwrap();
+        assert_eq!(finder.clear.as_deref(), Some("/projects/p/numbers"));
+    }
+
+    #[test]
+    fn rows_listed_by_the_state_filter_say_their_state() {
+        let mut numbers = demo_numbers();
+        numbers[1].state = NumberState::ReleaseFailed {
+            reason: "refused".into(),
+        };
+        let mut listed = listing(&numbers);
+        // As the store lists them under `state=release-failed`.
+        listed.sections[0].numbers = vec![numbers[1].clone()];
+        let view = NumbersView::from_query([("state", "release-failed")]);
+        let page = NumbersPage::build(
+            overview(vec![IntegrationKind::BuiltInPool], vec![]),
+            Listed {
+                listing: listed,
+                view: &view,
+                checked: &[],
+            },
+            fake_display,
+            600,
+            true,
+        );
+        let PageBody::Sections { sections, .. } = page.body else {
+            panic!("expected sections");
+        };
+        assert_eq!(
+            sections[0].rows[0].status.as_deref(),
+            Some("Release failed")
+        );
+        assert_eq!(
+            sections[0].rows[0].status_action,
+            Some(StatusAction::RetryRelease),
+            "its retry is on the row too"
+        );
+        assert_eq!(sections[2].rows[0].status, None);
+        assert_eq!(sections[2].rows[0].status_action, None);
     }
 }

@@ -34,7 +34,7 @@ pub fn display(number: &E164) -> NumberDisplay {
 /// full-width `３` or Arabic-Indic `٣`. Unicode encodes each script's decimal digits as one
 /// contiguous run from 0 to 9 (The Unicode Standard, §4.6 Numeric Value), so a digit's value
 /// is its distance from the start of its stretch of Nd characters, in tens.
-fn decimal_digit(c: char) -> Option<u32> {
+pub fn decimal_digit(c: char) -> Option<u32> {
     let is_digit = |c: char| c.general_category() == GeneralCategory::DecimalNumber;
     if !is_digit(c) {
         return None;
@@ -55,9 +55,7 @@ pub fn ascii_digits(input: &str) -> String {
     super::phone_input::fold_digits(input, decimal_digit)
 }
 
-/// The NANP's international prefix ("exit code"), dialled before a country code from the US
-/// and Canada (ITU-T Operational Bulletin 994, list of international prefixes).
-const NANP_EXIT_CODE: &str = "011";
+use super::area_code::NANP_EXIT_CODE;
 
 /// The longest national form of a UK number with its trunk 0: 11 digits (Ofcom's National
 /// Telephone Numbering Plan), so `011…` with more digits than that is the NANP exit code.

@@ -63,7 +63,7 @@ pub struct NumberRecord {
     pub state: NumberState,
 }
 
-/// Everything stored about a project that the Numbers page needs.
+/// A project's settings that every action reads: a few rows, however many numbers it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProjectOverview {
     /// The project.
@@ -72,12 +72,46 @@ pub struct ProjectOverview {
     pub integrations: Vec<IntegrationKind>,
     /// Variants in the draft, default first.
     pub draft_variants: Vec<Variant>,
-    /// The variants published to each environment.
+    /// The variants published to each environment (its newest version).
     pub publications: Publications,
-    /// Its numbers, oldest first.
-    pub numbers: Vec<NumberRecord>,
     /// The platform-managed SIP addresses of each environment that has them.
     pub sip_routes: Vec<(Environment, SipRoute)>,
+}
+
+/// One environment section's rows under a view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionListing {
+    /// The section's environment.
+    pub environment: Environment,
+    /// How many numbers the view's filters leave in it.
+    pub total: u64,
+    /// The page shown, from 1 (a page asked for past the end is the last).
+    pub page: u64,
+    /// That page's numbers, in the view's order.
+    pub numbers: Vec<NumberRecord>,
+}
+
+/// What the Numbers page lists of a project: bounded by its page size, whatever it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumbersListing {
+    /// Sandbox, Pre-release, Live, in that order.
+    pub sections: Vec<SectionListing>,
+    /// Numbers not in use (being deleted, or a connection being checked), at most one page:
+    /// the most recently deleted first, then the others.
+    pub unsettled: Vec<NumberRecord>,
+    /// Variants assigned to numbers in use, each once.
+    pub assigned: Vec<super::VariantId>,
+}
+
+/// The numbers in use that a draft variant handles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VariantNumbers {
+    /// The variant.
+    pub variant: super::VariantId,
+    /// How many numbers it handles.
+    pub count: u64,
+    /// The first few of them (E.164), oldest first.
+    pub sample: Vec<String>,
 }
 
 #[cfg(test)]

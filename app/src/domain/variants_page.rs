@@ -1,6 +1,6 @@
 //! The Variants page's content: the draft, where each variant is published, and the history.
 
-use super::{Environment, NumberRecord, ProjectSummary, Publications, Variant};
+use super::{Environment, ProjectSummary, Publications, Variant, VariantNumbers};
 use serde::{Deserialize, Serialize};
 
 /// One draft variant.
@@ -12,7 +12,9 @@ pub struct VariantRow {
     pub is_default: bool,
     /// Environments whose published version holds it.
     pub published_in: Vec<Environment>,
-    /// E.164 numbers assigned to it.
+    /// How many numbers in use it handles.
+    pub number_count: u64,
+    /// The first few of them (E.164).
     pub numbers: Vec<String>,
 }
 
@@ -61,10 +63,11 @@ impl VariantsPage {
         project: ProjectSummary,
         draft: &[Variant],
         publications: &Publications,
-        numbers: &[NumberRecord],
+        numbers: &[VariantNumbers],
         history: Vec<PublishRecord>,
         can_edit: bool,
     ) -> Self {
+        let handled = |variant: &Variant| numbers.iter().find(|n| n.variant == variant.id);
         let variants = draft
             .iter()
             .enumerate()
@@ -72,11 +75,10 @@ impl VariantsPage {
                 variant: variant.clone(),
                 is_default: i == 0,
                 published_in: publications.environments_of(variant.id),
-                numbers: numbers
-                    .iter()
-                    .filter(|n| n.variant.as_ref().is_some_and(|v| v.id == variant.id))
-                    .map(|n| n.e164.as_str().to_owned())
-                    .collect(),
+                number_count: handled(variant).map_or(0, |n| n.count),
+                numbers: handled(variant)
+                    .map(|n| n.sample.clone())
+                    .unwrap_or_default(),
             })
             .collect();
         let environments = Environment::ALL
@@ -101,7 +103,7 @@ impl VariantsPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{E164, IntegrationKind, Ownership, VariantId};
+    use crate::domain::VariantId;
 
     fn v(id: i64, name: &str) -> Variant {
         Variant {
@@ -114,13 +116,10 @@ mod tests {
     fn default_publication_and_numbers_per_variant() {
         let draft = [v(1, "Default"), v(2, "London")];
         let pubs = Publications::default().with(Environment::Sandbox, vec![v(1, "Default")]);
-        let numbers = [NumberRecord {
-            e164: E164::parse("+447700900001").unwrap(),
-            environment: Environment::Sandbox,
-            source: IntegrationKind::BuiltInPool,
-            ownership: Ownership::Purchased,
-            variant: Some(v(2, "London")),
-            state: crate::domain::NumberState::Active,
+        let numbers = [VariantNumbers {
+            variant: VariantId(2),
+            count: 1200,
+            sample: vec!["+447700900001".into()],
         }];
         let project = ProjectSummary {
             slug: "p".into(),
@@ -131,6 +130,8 @@ mod tests {
         assert_eq!(page.variants[0].published_in, [Environment::Sandbox]);
         assert!(page.variants[1].published_in.is_empty());
         assert_eq!(page.variants[1].numbers, ["+447700900001"]);
+        assert_eq!(page.variants[1].number_count, 1200);
+        assert_eq!(page.variants[0].number_count, 0);
         assert_eq!(
             page.environments[0].variants,
             Some(vec!["Default".to_owned()])

@@ -28,6 +28,8 @@ pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     /// The newest reload whose answer is shown; an older answer arriving later is dropped.
     shown: StoredValue<u64>,
     fetch: StoredValue<Fetch<K, T>>,
+    /// With [`PageData::in_place`]: which page a key is for (keys of one page differ in view).
+    page_of: Option<fn(&K) -> String>,
 }
 
 impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Clone for PageData<K, T> {
@@ -57,7 +59,43 @@ where
             started: StoredValue::new(0),
             shown: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
+            page_of: None,
         }
+    }
+
+    /// Like [`PageData::new`], but a change of `key` within one page (`page_of` the same, e.g.
+    /// the project) is a new view of it: reloaded in place, the current view shown meanwhile,
+    /// never the loading state.
+    pub fn in_place<Fut>(key: Signal<K>, page_of: fn(&K) -> String, load: fn(K) -> Fut) -> Self
+    where
+        Fut: Future<Output = Loaded<T>> + Send + 'static,
+    {
+        let fetch: Fetch<K, T> = Arc::new(move |k| Box::pin(load(k)));
+        let page = Memo::new(move |_| key.with(page_of));
+        let this = Self {
+            key,
+            first: Resource::new(
+                move || {
+                    page.track();
+                    key.get_untracked()
+                },
+                load,
+            ),
+            latest: RwSignal::new(None),
+            reloading: RwSignal::new(false),
+            started: StoredValue::new(0),
+            shown: StoredValue::new(0),
+            fetch: StoredValue::new(fetch),
+            page_of: Some(page_of),
+        };
+        Effect::new(move |previous: Option<K>| {
+            let now = key.get();
+            if previous.is_some_and(|p| p != now && page_of(&p) == page_of(&now)) {
+                this.reload(|| ());
+            }
+            now
+        });
+        this
     }
 
     /// Loads the data again, shows it in place, then runs `then` (e.g. closes a dialog once
@@ -80,6 +118,10 @@ where
             }
             then();
         });
+    }
+
+    fn same_page(self, a: &K, b: &K) -> bool {
+        self.page_of.is_some_and(|page_of| page_of(a) == page_of(b))
     }
 
     /// Whether a reload is under way.
@@ -114,6 +156,8 @@ where
                             let key = self.key.get();
                             let shown = match self.latest.get() {
                                 Some((k, loaded)) if k == key => loaded,
+                                // Another view of this page is loading: keep the current one.
+                                Some((k, loaded)) if self.same_page(&k, &key) => loaded,
                                 _ => first.clone(),
                             };
                             match shown {

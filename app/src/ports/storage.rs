@@ -9,6 +9,7 @@ use crate::domain::{
     PublishRecord, Step, UnixSeconds, Variant, VariantId, VariantName, VariantNameError,
     numbers_page::CheckedPurchase,
 };
+use crate::domain::{DigitsMatch, NumberRecord, NumbersListing, NumbersView, VariantNumbers};
 
 /// Storage failed (connection lost, query error). The message is for logs only.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -65,8 +66,36 @@ impl From<sea_orm::DbErr> for ChangeError {
 /// Reads projects and their numbers.
 #[async_trait::async_trait]
 pub trait ProjectStore: Send + Sync {
-    /// Everything the Numbers page needs about one project, or `None` if it does not exist.
+    /// A project's settings (integrations, variants, newest publications, SIP routes), or
+    /// `None` if it does not exist; never its numbers.
     async fn overview(&self, project: &ProjectSlug) -> Result<Option<ProjectOverview>, StoreError>;
+
+    /// The numbers `view` shows of the project: each section's count under the view's filters
+    /// (`search` is the view's search, read) and one page of at most [`PAGE_SIZE`] rows (a
+    /// page past the end is the last); the numbers not in use (at most a page); the variants
+    /// in use. `None`: no such project.
+    ///
+    /// [`PAGE_SIZE`]: crate::domain::PAGE_SIZE
+    async fn list_numbers(
+        &self,
+        project: &ProjectSlug,
+        view: &NumbersView,
+        search: Option<&DigitsMatch>,
+    ) -> Result<Option<NumbersListing>, StoreError>;
+
+    /// The project's number `e164`, if it has it.
+    async fn number(
+        &self,
+        project: &ProjectSlug,
+        e164: &E164,
+    ) -> Result<Option<NumberRecord>, StoreError>;
+
+    /// For each variant handling numbers in use: how many, and the first `sample` of them.
+    async fn numbers_by_variant(
+        &self,
+        project: &ProjectSlug,
+        sample: u64,
+    ) -> Result<Vec<VariantNumbers>, StoreError>;
 
     /// What `email` may do with `project`'s numbers; `None` for a project that does not exist.
     async fn permission(

@@ -13,8 +13,8 @@ pub async fn test_routing(
     project: &ProjectSlug,
     number: E164,
 ) -> Result<RoutingPreview, AppError> {
-    let overview = super::overview(services, project).await?;
-    if !overview.numbers.iter().any(|n| n.e164 == number) {
+    super::overview(services, project).await?;
+    if services.projects.number(project, &number).await?.is_none() {
         return Err(AppError::NumberNotFound(number.to_string()));
     }
     let facts = services.routing.route_facts(&number).await?;

@@ -9,7 +9,7 @@ use crate::support::{T0, TestClock, TestDb, twilio_only_project};
 use app::domain::idempotency::ABANDONED_AFTER_SECS;
 use app::domain::idempotency::IdempotencyKey;
 use app::domain::lifecycle::STALE_CLAIM_SECS;
-use app::domain::{Country, E164, Environment, PageBody, ProjectSlug, VariantName};
+use app::domain::{Country, E164, Environment, NumbersView, PageBody, ProjectSlug, VariantName};
 use app::error::AppError;
 use app::ports::{Clock, Services};
 use app::usecases::buy_number::{BuyNumber, PURCHASE_UNANSWERED, buy_number};
@@ -96,7 +96,9 @@ impl World {
 
     /// What the Numbers page of `tw` says about checks with Twilio: (still checking, text).
     async fn notices(&self) -> Vec<(bool, String)> {
-        let page = numbers_page(&self.services, &tw(), true).await.unwrap();
+        let page = numbers_page(&self.services, &tw(), &NumbersView::default(), true)
+            .await
+            .unwrap();
         let PageBody::Sections { checks, .. } = page.body else {
             panic!("the page has sections");
         };

@@ -10,6 +10,7 @@ mod faults;
 mod history;
 mod identity;
 mod migrations;
+mod number_listing;
 mod purchase;
 mod refusals;
 mod router;

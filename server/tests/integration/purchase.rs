@@ -69,13 +69,12 @@ async fn buying_takes_one_number_from_stock(t: &TestDb) {
         .unwrap();
     assert!(us.as_str().starts_with("+1212555"), "{us}");
     assert_eq!(ledger(t).await, (stock - 2, numbers + 2));
-    let overview = services
+    let row = services
         .projects
-        .overview(&app::domain::ProjectSlug::parse("acme").unwrap())
+        .number(&app::domain::ProjectSlug::parse("acme").unwrap(), &us)
         .await
         .unwrap()
         .unwrap();
-    let row = overview.numbers.iter().find(|n| n.e164 == us).unwrap();
     assert_eq!(row.environment, app::domain::Environment::Live);
 }
 

@@ -53,8 +53,8 @@ async fn acme_overview_matches_the_demo(t: &TestDb) {
         .map(|v| v.name.as_str())
         .collect();
     assert_eq!(draft, ["Default", "London", "Leeds", "Glasgow"]);
-    let numbers: Vec<_> = acme
-        .numbers
+    let numbers = crate::support::numbers_in_use(&store, "acme").await;
+    let numbers: Vec<_> = numbers
         .iter()
         .map(|n| {
             (
@@ -115,10 +115,17 @@ async fn solo_and_fresh(t: &TestDb) {
     let store = seeded(&t.db).await;
     let solo = store.overview(&slug("solo")).await.unwrap().unwrap();
     assert!(solo.draft_variants.is_empty());
-    assert_eq!(solo.numbers.len(), 1);
+    assert_eq!(
+        crate::support::numbers_in_use(&store, "solo").await.len(),
+        1
+    );
     let fresh = store.overview(&slug("fresh")).await.unwrap().unwrap();
     assert!(fresh.integrations.is_empty());
-    assert!(fresh.numbers.is_empty());
+    assert!(
+        crate::support::numbers_in_use(&store, "fresh")
+            .await
+            .is_empty()
+    );
     assert_eq!(store.overview(&slug("nope")).await.unwrap(), None);
 }
 
@@ -241,7 +248,10 @@ async fn a_corrupt_row_is_an_error_not_a_panic(t: &TestDb) {
         .exec(&t.db)
         .await
         .unwrap();
-    let err = store.overview(&slug("solo")).await.unwrap_err();
+    let err = store
+        .list_numbers(&slug("solo"), &app::domain::NumbersView::default(), None)
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("invalid environment"), "{err}");
 }
 
@@ -257,9 +267,19 @@ async fn page_shows_deleted_variant(t: &TestDb) {
         .await
         .unwrap();
     let overview = store.overview(&slug("acme")).await.unwrap().unwrap();
+    let view = app::domain::NumbersView::default();
+    let listing = store
+        .list_numbers(&slug("acme"), &view, None)
+        .await
+        .unwrap()
+        .unwrap();
     let page = app::domain::NumbersPage::build(
         overview,
-        &[],
+        app::domain::numbers_page::Listed {
+            listing,
+            view: &view,
+            checked: &[],
+        },
         app::domain::phone_format::display,
         600,
         true,

@@ -152,10 +152,10 @@ async fn deleting_keeps_assignments_and_the_next_variant_becomes_default(t: &Tes
         overview.draft_variants[0].name, "London",
         "the next variant is first, so default"
     );
-    let live = overview
-        .numbers
-        .iter()
-        .find(|n| n.e164.as_str() == "+447700900321")
+    let live = store
+        .number(&slug("acme"), &E164::parse("+447700900321").unwrap())
+        .await
+        .unwrap()
         .unwrap();
     assert_eq!(
         live.variant.as_ref().map(|v| v.id),
@@ -223,12 +223,7 @@ async fn assignment_rules_hold(t: &TestDb) {
         "another project's number"
     );
 
-    let overview = store.overview(&acme).await.unwrap().unwrap();
-    let row = overview
-        .numbers
-        .iter()
-        .find(|n| n.e164 == sandbox_number)
-        .unwrap();
+    let row = store.number(&acme, &sandbox_number).await.unwrap().unwrap();
     assert_eq!(
         row.variant.as_ref().map(|v| v.name.as_str()),
         Some("Leeds"),

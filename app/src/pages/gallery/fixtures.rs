@@ -50,6 +50,8 @@ pub fn row(e164: &str, international: &str, source: &str, cell: VariantCell) -> 
         source: source.into(),
         variant: cell,
         variant_id,
+        status: None,
+        status_action: None,
         delete_plan: DeletePlan {
             action: if source == "PolyAI" {
                 DeleteAction::Release
@@ -95,6 +97,34 @@ pub fn many_rows(count: usize) -> Vec<NumberRow> {
         .collect()
 }
 
+/// Page 2 of a Sandbox section holding 10,000 numbers, as the default view shows it.
+pub fn paged_section() -> EnvironmentSection {
+    EnvironmentSection {
+        total: 10_000,
+        pager: crate::domain::numbers_page::Pager::of(
+            &crate::paths::numbers("acme"),
+            &crate::domain::NumbersView::default(),
+            Environment::Sandbox,
+            2,
+            10_000,
+        ),
+        ..section(Environment::Sandbox, many_rows(50))
+    }
+}
+
+/// A section a search left empty.
+pub fn unmatched_section() -> EnvironmentSection {
+    EnvironmentSection {
+        empty_text: "No numbers match".into(),
+        ..section(Environment::Live, vec![])
+    }
+}
+
+/// The search and filters of acme, showing `view`.
+pub fn finder(view: crate::domain::NumbersView) -> crate::domain::numbers_page::Finder {
+    crate::domain::numbers_page::Finder::new(crate::paths::numbers("acme"), &view, published())
+}
+
 /// Rows with every variant cell and long names.
 pub fn edge_rows() -> Vec<NumberRow> {
     vec![
@@ -127,10 +157,13 @@ pub fn edge_rows() -> Vec<NumberRow> {
     ]
 }
 
-/// The section of `environment` with `rows`.
+/// The section of `environment` with `rows` (all of it: one page).
 pub fn section(environment: Environment, rows: Vec<NumberRow>) -> EnvironmentSection {
     EnvironmentSection {
         environment,
+        total: rows.len() as u64,
+        pager: None,
+        empty_text: format!("No numbers in {}", environment.label()),
         rows,
         assignable: published(),
         sip: Some(SipRoute {

@@ -6,21 +6,22 @@ mod fixtures;
 use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
     DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope,
-    InlineDialogs, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersTable, PromoteLiveDialog,
-    ProviderChecks, ReadOnlyNotice, ReassignDialog, ReassignTarget, RoutingDialog, RowAction,
-    RowActions, SessionEnded,
+    InlineDialogs, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersFinder, NumbersTable,
+    PromoteLiveDialog, ProviderChecks, ReadOnlyNotice, ReassignDialog, ReassignTarget,
+    RoutingDialog, RowAction, RowActions, SessionEnded,
 };
 use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
 use crate::error::AppError;
 use fixtures::{
-    delete_target, deletions, edge_rows, history, many_rows, provider_notices, published,
-    routing_preview, section, typical_rows,
+    delete_target, deletions, edge_rows, finder, history, paged_section, provider_notices,
+    published, routing_preview, section, typical_rows, unmatched_section,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 15] = [
+const COMPONENTS: [(&str, &str); 16] = [
+    ("numbers-finder", "Search and filters"),
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
     ("row-actions", "Row actions menu"),
@@ -80,6 +81,7 @@ pub fn GalleryScreen() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+        <Finders/>
         <EnvironmentSections/>
         <Tables/>
         <Menus/>
@@ -118,6 +120,28 @@ fn State(label: &'static str, scope: &'static str, children: Children) -> impl I
 }
 
 #[component]
+fn Finders() -> impl IntoView {
+    let filtered = crate::domain::NumbersView::from_query([
+        ("q", "020 7946"),
+        ("variant", "none"),
+        ("sort", "newest"),
+    ]);
+    view! {
+        <Component id="numbers-finder">
+            <State label="Nothing set" scope="finder-default">
+                <NumbersFinder finder=finder(crate::domain::NumbersView::default()) uses_variants=true/>
+            </State>
+            <State label="Search and filters set" scope="finder-filtered">
+                <NumbersFinder finder=finder(filtered) uses_variants=true/>
+            </State>
+            <State label="Project without variants" scope="finder-plain">
+                <NumbersFinder finder=finder(crate::domain::NumbersView::default()) uses_variants=false/>
+            </State>
+        </Component>
+    }
+}
+
+#[component]
 fn EnvironmentSections() -> impl IntoView {
     let sandbox = || section(Environment::Sandbox, typical_rows());
     view! {
@@ -134,10 +158,13 @@ fn EnvironmentSections() -> impl IntoView {
             <State label="One number" scope="env-one">
                 <EnvironmentPanel section=section(Environment::Live, typical_rows().into_iter().take(1).collect()) uses_variants=true actions=inert_actions()/>
             </State>
-            <State label="300 numbers" scope="env-many">
+            <State label="Page 2 of 10,000 numbers" scope="env-many">
                 <div class="gallery__scroll">
-                    <EnvironmentPanel section=section(Environment::Sandbox, many_rows(300)) uses_variants=true actions=inert_actions()/>
+                    <EnvironmentPanel section=paged_section() uses_variants=true actions=inert_actions()/>
                 </div>
+            </State>
+            <State label="No numbers match the search" scope="env-unmatched">
+                <EnvironmentPanel section=unmatched_section() uses_variants=true clear=Some(crate::paths::numbers("acme"))/>
             </State>
             <State label="Loading" scope="env-loading">
                 <p class="loading" aria-busy="true">"Loading numbers…"</p>
@@ -382,10 +409,10 @@ fn VariantConfirmations() -> impl IntoView {
     view! {
         <Component id="variant-confirmations">
             <State label="Delete variant: numbers still assigned" scope="delete-variant">
-                <DeleteVariantDialog name="London" numbers=assigned on_delete=|()| () on_close=|()| ()/>
+                <DeleteVariantDialog name="London" count=1240 numbers=assigned on_delete=|()| () on_close=|()| ()/>
             </State>
             <State label="Delete variant: no numbers" scope="delete-variant-empty">
-                <DeleteVariantDialog name="Glasgow" numbers=vec![] on_delete=|()| () on_close=|()| ()/>
+                <DeleteVariantDialog name="Glasgow" count=0 numbers=vec![] on_delete=|()| () on_close=|()| ()/>
             </State>
             <State label="Promote to Live" scope="promote-live">
                 <PromoteLiveDialog on_promote=|()| () on_close=|()| ()/>

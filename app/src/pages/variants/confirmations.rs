@@ -54,6 +54,7 @@ impl Confirmations {
                 view! {
                     <DeleteVariantDialog
                         name=row.variant.name
+                        count=row.number_count
                         numbers=row.numbers
                         on_delete=move |()| {
                             self.changes.delete(id);

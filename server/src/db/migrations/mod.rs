@@ -9,6 +9,7 @@ mod m20261128_000006_twilio_webhook_tokens;
 mod m20261128_000007_accounts_and_sessions;
 mod m20261130_000008_unique_draft_variant_names;
 mod m20261130_000009_purchase_checks;
+mod m20261130_000010_number_listing_indexes;
 
 use sea_orm_migration::prelude::*;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_accounts_and_sessions::Migration),
             Box::new(m20261130_000008_unique_draft_variant_names::Migration),
             Box::new(m20261130_000009_purchase_checks::Migration),
+            Box::new(m20261130_000010_number_listing_indexes::Migration),
         ]
     }
 }

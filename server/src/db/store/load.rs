@@ -1,8 +1,12 @@
 //! Queries shared by the stores, usable on a connection or inside a transaction.
 
 use super::corrupt;
-use crate::db::entities::{number, project, published_version, published_version_variant, variant};
-use app::domain::{Environment, NumberState, ProjectSlug, Publications, Variant, VariantId};
+use crate::db::entities::{
+    number, project, published_version, published_version_variant, telephony_integration, variant,
+};
+use app::domain::{
+    Environment, IntegrationKind, NumberState, ProjectSlug, Publications, Variant, VariantId,
+};
 use app::ports::{ChangeError, StoreError};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -54,6 +58,25 @@ pub async fn variants_of(
         .map_err(StoreError::from)
 }
 
+/// A project's telephony integrations (row id and kind), oldest first.
+pub async fn integrations_of(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+) -> Result<Vec<(i32, IntegrationKind)>, StoreError> {
+    telephony_integration::Entity::find()
+        .filter(telephony_integration::Column::ProjectId.eq(project_id))
+        .order_by_asc(telephony_integration::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| {
+            IntegrationKind::parse(&row.kind)
+                .map(|kind| (row.id, kind))
+                .ok_or_else(|| corrupt("telephony_integrations", row.id, "kind"))
+        })
+        .collect()
+}
+
 /// The draft: variants not deleted, in order.
 pub fn draft(variants: &[variant::Model]) -> Vec<Variant> {
     variants
@@ -76,16 +99,16 @@ pub async fn latest_versions(
     conn: &impl ConnectionTrait,
     project_id: i32,
 ) -> Result<Vec<(Environment, published_version::Model)>, StoreError> {
-    let rows = published_version::Entity::find()
-        .filter(published_version::Column::ProjectId.eq(project_id))
-        .order_by_desc(published_version::Column::Version)
-        .all(conn)
-        .await?;
-    let mut latest: Vec<(Environment, published_version::Model)> = Vec::new();
-    for row in rows {
-        let env = Environment::parse(&row.environment)
-            .map_err(|_| corrupt("published_versions", row.id, "environment"))?;
-        if !latest.iter().any(|(e, _)| *e == env) {
+    // The newest row of each environment, through the (project, environment, version) index.
+    let mut latest = Vec::new();
+    for env in Environment::ALL {
+        let newest = published_version::Entity::find()
+            .filter(published_version::Column::ProjectId.eq(project_id))
+            .filter(published_version::Column::Environment.eq(env.slug()))
+            .order_by_desc(published_version::Column::Version)
+            .one(conn)
+            .await?;
+        if let Some(row) = newest {
             latest.push((env, row));
         }
     }

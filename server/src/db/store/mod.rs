@@ -4,6 +4,7 @@ mod connection_store;
 mod history_store;
 mod lifecycle_store;
 mod load;
+mod number_listing;
 mod project_store;
 mod purchase_store;
 mod routing_store;

@@ -1,14 +1,13 @@
 //! [`ProjectStore`] over sea-orm.
 
-use super::{SeaStore, corrupt, load};
-use crate::db::entities::{member, number, project, routing_setting, telephony_integration};
+use super::{SeaStore, load};
+use crate::db::entities::{member, project, routing_setting};
 use app::domain::{
-    E164, Environment, IntegrationKind, NumberRecord, Ownership, Permission, ProjectOverview,
-    ProjectSlug, ProjectSummary, SipRoute, Variant,
+    DigitsMatch, E164, Environment, NumberRecord, NumbersListing, NumbersView, Permission,
+    ProjectOverview, ProjectSlug, ProjectSummary, SipRoute, VariantNumbers,
 };
 use app::ports::{ProjectStore, StoreError};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
 
 #[async_trait::async_trait]
 impl ProjectStore for SeaStore {
@@ -16,27 +15,9 @@ impl ProjectStore for SeaStore {
         let Some(project) = load::project_by_slug(&self.db, slug.as_str()).await? else {
             return Ok(None);
         };
-        let integrations = telephony_integration::Entity::find()
-            .filter(telephony_integration::Column::ProjectId.eq(project.id))
-            .order_by_asc(telephony_integration::Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|row| {
-                IntegrationKind::parse(&row.kind)
-                    .map(|kind| (row.id, kind))
-                    .ok_or_else(|| corrupt("telephony_integrations", row.id, "kind"))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let integrations = load::integrations_of(&self.db, project.id).await?;
         let variants = load::variants_of(&self.db, project.id).await?;
         let publications = load::publications(&self.db, project.id, &variants).await?;
-        let numbers = number::Entity::find()
-            .filter(number::Column::ProjectId.eq(project.id))
-            .order_by_asc(number::Column::CreatedAt)
-            .order_by_asc(number::Column::Id)
-            .all(&self.db)
-            .await?;
-
         let sip_routes = routing_setting::Entity::find()
             .filter(routing_setting::Column::ProjectId.eq(project.id))
             .all(&self.db)
@@ -54,37 +35,6 @@ impl ProjectStore for SeaStore {
                 })
             })
             .collect();
-        let kinds: HashMap<i32, IntegrationKind> = integrations.iter().copied().collect();
-        let by_id: HashMap<i32, Variant> = variants
-            .iter()
-            .map(|v| (v.id, load::to_variant(v)))
-            .collect();
-        let numbers = numbers
-            .into_iter()
-            .map(|row| {
-                Ok(NumberRecord {
-                    e164: E164::parse(&row.e164).map_err(|_| corrupt("numbers", row.id, "e164"))?,
-                    environment: Environment::parse(&row.environment)
-                        .map_err(|_| corrupt("numbers", row.id, "environment"))?,
-                    source: *kinds
-                        .get(&row.integration_id)
-                        .ok_or_else(|| corrupt("numbers", row.id, "integration"))?,
-                    ownership: Ownership::parse(&row.ownership)
-                        .ok_or_else(|| corrupt("numbers", row.id, "ownership"))?,
-                    variant: match row.variant_id {
-                        None => None,
-                        Some(id) => Some(
-                            by_id
-                                .get(&id)
-                                .cloned()
-                                .ok_or_else(|| corrupt("numbers", row.id, "variant"))?,
-                        ),
-                    },
-                    state: load::state_of(&row)?,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-
         Ok(Some(ProjectOverview {
             project: ProjectSummary {
                 slug: project.slug,
@@ -93,9 +43,33 @@ impl ProjectStore for SeaStore {
             integrations: integrations.into_iter().map(|(_, kind)| kind).collect(),
             draft_variants: load::draft(&variants),
             publications,
-            numbers,
             sip_routes,
         }))
+    }
+
+    async fn list_numbers(
+        &self,
+        project: &ProjectSlug,
+        view: &NumbersView,
+        search: Option<&DigitsMatch>,
+    ) -> Result<Option<NumbersListing>, StoreError> {
+        super::number_listing::list(&self.db, project, view, search).await
+    }
+
+    async fn number(
+        &self,
+        project: &ProjectSlug,
+        e164: &E164,
+    ) -> Result<Option<NumberRecord>, StoreError> {
+        super::number_listing::one(&self.db, project, e164).await
+    }
+
+    async fn numbers_by_variant(
+        &self,
+        project: &ProjectSlug,
+        sample: u64,
+    ) -> Result<Vec<VariantNumbers>, StoreError> {
+        super::number_listing::by_variant(&self.db, project, sample).await
     }
 
     async fn projects_of(&self, email: &str) -> Result<Vec<ProjectSummary>, StoreError> {

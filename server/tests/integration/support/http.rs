@@ -54,6 +54,7 @@ pub fn config_for(t: &TestDb) -> Config {
         database_url: Some(t.url.clone()),
         data_dir: "unused".into(),
         demo: false,
+        demo_bulk_numbers: 0,
         pool_us_area_codes: vec![212, 415, 646],
         twilio_base_url: "http://127.0.0.1:9".into(),
         twilio_timeout_secs: 2,

@@ -223,3 +223,25 @@ pub async fn twilio_only_project(t: &TestDb) {
     .await
     .unwrap();
 }
+
+/// Every number in use of `project` (sections in order, oldest first), through the listing
+/// the Numbers page uses; for projects of less than a page per section.
+pub async fn numbers_in_use(
+    store: &impl app::ports::ProjectStore,
+    project: &str,
+) -> Vec<app::domain::NumberRecord> {
+    let listing = store
+        .list_numbers(
+            &app::domain::ProjectSlug::parse(project).unwrap(),
+            &app::domain::NumbersView::default(),
+            None,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    listing
+        .sections
+        .into_iter()
+        .flat_map(|s| s.numbers)
+        .collect()
+}
