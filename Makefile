@@ -7,10 +7,11 @@ export NUMBERS_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: run test lint rust-test e2e bench
 
-## Build and serve on the embedded SQLite file with demo data.
+## Build and serve on the embedded SQLite file with demo data. Every build is split (`--split`):
+## the routes besides Numbers are wasm chunks fetched when first shown.
 run:
 	.ci/install-tools.sh build
-	NUMBERS_DEMO=1 cargo leptos serve
+	NUMBERS_DEMO=1 cargo leptos serve --split
 
 ## Install what is missing, then formatting, lints, Rust tests and browser tests.
 test:
@@ -27,13 +28,16 @@ rust-test:
 	cargo test -p app -p server
 
 e2e:
-	cargo leptos build
+	cargo leptos build --split
 	cd end2end && npx playwright test
 
-## Release build, then the browser bundle's sizes (raw and gzip) and how the Numbers page's
-## cost grows from 100 to 10,000 numbers, on SQLite and PostgreSQL.
+## Release build (split, precompressed; wasm-opt from binaryen 132 in end2end's npm packages, as
+## Debian's binaryen 108 breaks split bundles), then what the Numbers page loads before it is
+## interactive (raw, gzip, Brotli; each lazy chunk; time to hydrated in Chromium), the wasm's
+## biggest items, and how the page's cost grows from 100 to 10,000 numbers on both databases.
 bench:
 	.ci/install-tools.sh bench
-	cargo leptos build --release
-	.ci/bundle-size.sh
+	PATH="$(CURDIR)/end2end/node_modules/.bin:$$PATH" cargo leptos build --release --split --precompress
+	.ci/wasm-top.sh
+	cd end2end && node bench/first-load.mjs ../target/release/server
 	cargo run --release -p server --bin numbers-bench -- target/release/server

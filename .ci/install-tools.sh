@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
+TWIGGY_VERSION=0.7.0
 # Must equal the wasm-bindgen version pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
@@ -62,6 +63,15 @@ install_test_tools() {
 case "${1:-test}" in
   build) install_build_tools ;;
   test) install_build_tools; install_test_tools ;;
-  bench) install_build_tools; command -v wasm-opt >/dev/null || apt_install binaryen ;;
+  bench)
+    install_build_tools
+    # Also binaryen's wasm-opt (an end2end npm package): release builds need one that keeps
+    # split bundles working (Debian's 108 does not).
+    install_test_tools
+    if ! twiggy --version 2>/dev/null | grep -q "$TWIGGY_VERSION"; then
+      say "installing twiggy $TWIGGY_VERSION (what is big in the wasm; once)"
+      timed "twiggy install" cargo install twiggy --version "$TWIGGY_VERSION" --locked
+    fi
+    ;;
   *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac

@@ -15,11 +15,11 @@ pub mod usecases;
 
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    GalleryScreen, HistoryScreen, NotFound, NumbersScreen, ProjectsScreen, SignInScreen,
-    VariantsScreen,
+    GalleryRoute, HistoryRoute, NotFound, NumbersScreen, ProjectsRoute, SignInRoute, VariantsRoute,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -108,17 +108,21 @@ pub fn App() -> impl IntoView {
                                 view=NumbersScreen
                                 ssr=SsrMode::Async
                             />
-                            <Route path=path!("/gallery") view=GalleryScreen/>
-                            <Route path=path!("/signin") view=SignInScreen/>
-                            <Route path=path!("/projects") view=ProjectsScreen ssr=SsrMode::Async/>
+                            <Route path=path!("/gallery") view={Lazy::<GalleryRoute>::new()}/>
+                            <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()}/>
+                            <Route
+                                path=path!("/projects")
+                                view={Lazy::<ProjectsRoute>::new()}
+                                ssr=SsrMode::Async
+                            />
                             <Route
                                 path=path!("/projects/:project/history")
-                                view=HistoryScreen
+                                view={Lazy::<HistoryRoute>::new()}
                                 ssr=SsrMode::Async
                             />
                             <Route
                                 path=path!("/projects/:project/variants")
-                                view=VariantsScreen
+                                view={Lazy::<VariantsRoute>::new()}
                                 ssr=SsrMode::Async
                             />
                         </Routes>

@@ -82,7 +82,9 @@ export const test = base.extend<{
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
     let output = "";
-    const child = spawn(join(root, "target/debug/server"), [], {
+    // NUMBERS_E2E_SERVER runs the suite on another build, e.g. target/release/server after
+    // `cargo leptos build --release --split` (the site root must hold that build's bundle).
+    const child = spawn(join(root, process.env.NUMBERS_E2E_SERVER ?? "target/debug/server"), [], {
       cwd: root,
       env: {
         ...process.env,

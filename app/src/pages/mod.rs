@@ -5,6 +5,7 @@
 mod focus;
 mod gallery;
 mod history;
+mod lazy_routes;
 mod not_found;
 mod numbers;
 mod page_data;
@@ -12,13 +13,14 @@ mod projects;
 mod sign_in;
 mod variants;
 
-pub use gallery::GalleryScreen;
-pub use history::HistoryScreen;
+use gallery::GalleryScreen;
+use history::HistoryScreen;
+pub use lazy_routes::{GalleryRoute, HistoryRoute, ProjectsRoute, SignInRoute, VariantsRoute};
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
-pub use projects::ProjectsScreen;
-pub use sign_in::SignInScreen;
-pub use variants::VariantsScreen;
+use projects::ProjectsScreen;
+use sign_in::SignInScreen;
+use variants::VariantsScreen;
 
 use leptos::prelude::*;
 pub(crate) use page_data::PageData;

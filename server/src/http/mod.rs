@@ -1,7 +1,9 @@
 //! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
-//! error statuses, body limits), health probes and Twilio's webhooks. Each part takes only the
+//! error statuses, body limits, compression, the bundle's caching), health probes and Twilio's
+//! webhooks. Each part takes only the
 //! state it needs; nothing imports the router.
 
+mod assets;
 mod limits;
 mod probes;
 mod router;

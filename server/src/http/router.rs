@@ -2,7 +2,7 @@
 //! the middleware around them. Tests drive it with `oneshot`; `main` serves it.
 
 use super::state::AppState;
-use super::{probes, same_origin, server_fn_errors, session, webhooks};
+use super::{assets, probes, same_origin, server_fn_errors, session, webhooks};
 use app::{App, paths, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -10,6 +10,7 @@ use axum::http::{HeaderName, Request};
 use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -73,6 +74,10 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id)
             }),
         )
+        // Pages, server functions and the bundle, as Brotli or gzip when the browser accepts
+        // it; files cargo-leptos precompressed (`--precompress`) are sent as stored.
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(assets::cache_policy))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)

@@ -2,7 +2,7 @@
 
 use crate::support::TestDb;
 use crate::support::http::{
-    ADMIN, admin_router, demo_router, get, get_as, router_and_db, send, sign_in,
+    ADMIN, admin_router, demo_router, form_request, get, get_as, router_and_db, send, sign_in,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -258,4 +258,53 @@ async fn the_project_history_pages_through_every_change() {
     );
     let (status, _, _) = get(&router, "/projects/nope/history").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn pages_and_server_functions_are_compressed_for_browsers_that_accept_it() {
+    use leptos::server_fn::ServerFn;
+    let (router, _t) = admin_router().await;
+    let page = |encoding: Option<&'static str>| {
+        let mut request = Request::get("/projects/acme/numbers");
+        if let Some(encoding) = encoding {
+            request = request.header(header::ACCEPT_ENCODING, encoding);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let (status, headers, _) = send(&router, page(Some("gzip, deflate, br"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert!(
+        headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .contains("accept-encoding")
+    );
+    let (_, plain, body) = send(&router, page(None)).await;
+    assert!(!plain.contains_key(header::CONTENT_ENCODING));
+    assert!(body.contains("Sandbox"), "uncompressed for the others");
+
+    let mut function = form_request(
+        app::api::LoadNumbersPage::PATH,
+        &[("project", "acme")],
+        None,
+    );
+    function
+        .headers_mut()
+        .insert(header::ACCEPT_ENCODING, "gzip".parse().unwrap());
+    let (status, headers, _) = send(&router, function).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+}
+
+#[tokio::test]
+async fn the_bundle_is_revalidated_on_every_use() {
+    let (router, _t) = demo_router().await;
+    let (_, headers, _) = get(&router, "/pkg/numbers.wasm").await;
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    let (_, page, _) = get(&router, "/signin").await;
+    assert!(
+        !page.contains_key(header::CACHE_CONTROL) || page[header::CACHE_CONTROL] != "no-cache",
+        "only the bundle's policy"
+    );
 }

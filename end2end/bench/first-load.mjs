@@ -1,0 +1,140 @@
+// `make bench`: what the Numbers page of acme loads before it is interactive, and how long that
+// takes. Starts the built server (argument 1, default ../target/release/server) on a fresh SQLite
+// file with the demo data, signs in, then loads the page 10 times in headless Chromium, each in a
+// fresh browser context (nothing cached), and prints:
+// - every file fetched from /pkg/ before `body[data-hydrated]` (raw, gzip -9, Brotli q11 bytes,
+//   and the Content-Encoding the server used), with their total: the first-load figure;
+// - every other wasm chunk of the split build (fetched when a route or dialog first needs it);
+// - the median time from navigation to first paint and to hydrated.
+// It measures and asserts nothing. Traffic goes to 127.0.0.1 only.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const LOADS = 10;
+const TARGET_GZIP = 250_000;
+const binary = resolve(process.argv[2] ?? "../target/release/server");
+const siteRoot = resolve("../target/site");
+const pkg = join(siteRoot, "pkg");
+
+/** A loopback port nobody listens on. */
+const freePort = () =>
+  new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+
+/** Bytes of a file as stored, gzip -9 and Brotli quality 11. */
+function sizes(file) {
+  const raw = readFileSync(file);
+  return {
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const row = (name, s, extra = "") =>
+  console.log(`  ${name.padEnd(58)} ${String(s.raw).padStart(10)} ${String(s.gzip).padStart(9)} ${String(s.brotli).padStart(9)}  ${extra}`);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const scratch = mkdtempSync(join(tmpdir(), "numbers-first-load-"));
+const server = spawn(binary, [], {
+  env: {
+    ...process.env,
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    LEPTOS_SITE_ROOT: siteRoot,
+    DATABASE_URL: `sqlite://${join(scratch, "bench.sqlite")}?mode=rwc`,
+    NUMBERS_DEMO: "1",
+    RUST_LOG: "warn",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+try {
+  for (let tries = 0; ; tries++) {
+    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (tries > 600 || server.exitCode !== null) throw new Error("the server did not become ready");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const signIn = await browser.newContext();
+  const page = await signIn.newPage();
+  await page.goto(`${base}/signin`);
+  await page.getByRole("textbox", { name: "Email" }).fill("admin@example.com");
+  await page.getByLabel("Password").fill("numbers-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/projects\//);
+  const storageState = await signIn.storageState();
+  await signIn.close();
+
+  const fetched = new Map();
+  const paints = [];
+  const hydrations = [];
+  let html = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ storageState });
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.body?.hasAttribute("data-hydrated")) {
+          window.__hydratedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
+    });
+    const tab = await context.newPage();
+    let hydrated = false;
+    tab.on("response", (response) => {
+      const path = new URL(response.url()).pathname;
+      if (!hydrated && path.startsWith("/pkg/")) {
+        fetched.set(path.slice("/pkg/".length), response.headers()["content-encoding"] ?? "none");
+      }
+    });
+    const document = await tab.goto(`${base}/projects/acme/numbers`);
+    html = (await document.body()).length;
+    await tab.waitForSelector("body[data-hydrated]");
+    hydrated = true;
+    const timing = await tab.evaluate(() => ({
+      paint: performance.getEntriesByName("first-paint")[0]?.startTime ?? NaN,
+      hydrated: window.__hydratedAt,
+    }));
+    paints.push(timing.paint);
+    hydrations.push(timing.hydrated);
+    await context.close();
+  }
+
+  console.log(`\nNumbers page of acme: what loads before it is interactive (${LOADS} cold loads)`);
+  console.log(`  ${"file".padEnd(58)} ${"raw".padStart(10)} ${"gzip".padStart(9)} ${"brotli".padStart(9)}  served as`);
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const [file, encoding] of [...fetched].sort()) {
+    const s = sizes(join(pkg, file));
+    row(file, s, encoding);
+    for (const k of Object.keys(total)) total[k] += s[k];
+  }
+  row("first load (wasm + JS + CSS)", total);
+  console.log(`  target: at most ${TARGET_GZIP} B gzip; reached ${total.gzip} B (${(total.gzip / TARGET_GZIP).toFixed(2)} of it)`);
+  console.log(`  the page's HTML: ${html} B`);
+
+  console.log("\nLazy chunks (fetched when first needed)");
+  for (const file of readdirSync(pkg).filter((f) => f.endsWith(".wasm") && !fetched.has(f)).sort()) {
+    row(file, sizes(join(pkg, file)));
+  }
+  console.log(`\nTime from navigation, median of ${LOADS}: first paint ${median(paints).toFixed(0)} ms, hydrated ${median(hydrations).toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(scratch, { recursive: true, force: true });
+}
