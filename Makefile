@@ -4,6 +4,9 @@ SHELL := /bin/bash
 
 # A PostgreSQL server whose user may create databases (each test makes its own).
 export NUMBERS_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+# binaryen's wasm-opt from the end2end npm packages first: release builds need its version 132
+# (Debian's 108 breaks split bundles).
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
 .PHONY: run test lint rust-test e2e bench
 
@@ -31,13 +34,12 @@ e2e:
 	cargo leptos build --split
 	cd end2end && npx playwright test
 
-## Release build (split, precompressed; wasm-opt from binaryen 132 in end2end's npm packages, as
-## Debian's binaryen 108 breaks split bundles), then what the Numbers page loads before it is
+## Release build (split, precompressed), then what the Numbers page loads before it is
 ## interactive (raw, gzip, Brotli; each lazy chunk; time to hydrated in Chromium), the wasm's
 ## biggest items, and how the page's cost grows from 100 to 10,000 numbers on both databases.
 bench:
 	.ci/install-tools.sh bench
-	PATH="$(CURDIR)/end2end/node_modules/.bin:$$PATH" cargo leptos build --release --split --precompress
+	cargo leptos build --release --split --precompress
 	.ci/wasm-top.sh
 	cd end2end && node bench/first-load.mjs ../target/release/server
 	cargo run --release -p server --bin numbers-bench -- target/release/server

@@ -2,6 +2,7 @@
 # Installs what the build and the tests need, skipping anything already present.
 # Usage: .ci/install-tools.sh build   (Rust side: wasm target, cargo-leptos, wasm-bindgen)
 #        .ci/install-tools.sh test    (also Chromium, Node.js and the end2end npm packages)
+#        .ci/install-tools.sh bench   (also twiggy; binaryen's wasm-opt comes with the npm packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

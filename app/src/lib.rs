@@ -78,12 +78,6 @@ fn dotted_request() -> bool {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Tests wait for this marker to know clicks are handled by the app.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="leptos" href="/pkg/numbers.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>

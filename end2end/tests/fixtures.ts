@@ -21,19 +21,23 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Polls `url` until it answers 200 or the server exits. */
-async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+/**
+ * Polls `base`/readyz until it answers 200 or the server exits. Only once `child` has said it
+ * listens at `base` (it prints the address after binding): a port `freePort` handed out to two
+ * servers at once (parallel workers, two suites on one machine) must not pass for ours.
+ */
+async function waitReady(base: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if (log().includes(`${base}/`) && (await fetch(`${base}/readyz`)).ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`server not ready at ${url}:\n${log()}`);
+  throw new Error(`server not ready at ${base}:\n${log()}`);
 }
 
 /** The demo password of every demo member. */
@@ -84,7 +88,7 @@ export const test = base.extend<{
     let output = "";
     // NUMBERS_E2E_SERVER runs the suite on another build, e.g. target/release/server after
     // `cargo leptos build --release --split` (the site root must hold that build's bundle).
-    const child = spawn(join(root, process.env.NUMBERS_E2E_SERVER ?? "target/debug/server"), [], {
+    const child = spawn(resolve(root, process.env.NUMBERS_E2E_SERVER || "target/debug/server"), [], {
       cwd: root,
       env: {
         ...process.env,
@@ -103,7 +107,7 @@ export const test = base.extend<{
     child.stderr?.on("data", (d) => (output += d));
     const baseURL = `http://127.0.0.1:${port}`;
     try {
-      await waitReady(`${baseURL}/readyz`, child, () => output);
+      await waitReady(baseURL, child, () => output);
       await use(baseURL);
     } finally {
       child.kill("SIGTERM");

@@ -1,5 +1,5 @@
 //! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
-//! error statuses, body limits, compression, the bundle's caching), health probes and Twilio's
+//! error statuses, body limits, compression), the browser bundle, health probes and Twilio's
 //! webhooks. Each part takes only the
 //! state it needs; nothing imports the router.
 

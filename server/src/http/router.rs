@@ -32,6 +32,7 @@ pub fn router(state: AppState) -> Router {
     let services = state.services.clone();
     let fallback_services = state.services.clone();
     let options = state.leptos_options.clone();
+    let (bundle_path, bundle) = assets::bundle_route(&options);
     let mut router = Router::new();
     if !gallery {
         router = router.route(paths::GALLERY, get(probes::gallery_off));
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::HEALTHZ, get(probes::healthz))
         .route(paths::READYZ, get(probes::readyz))
         .merge(webhooks::routes())
+        .route_service(&bundle_path, bundle)
         .leptos_routes_with_context(
             &state,
             routes,

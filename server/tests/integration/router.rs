@@ -298,13 +298,53 @@ async fn pages_and_server_functions_are_compressed_for_browsers_that_accept_it()
 }
 
 #[tokio::test]
-async fn the_bundle_is_revalidated_on_every_use() {
-    let (router, _t) = demo_router().await;
-    let (_, headers, _) = get(&router, "/pkg/numbers.wasm").await;
+async fn the_bundle_is_served_precompressed_and_revalidated() {
+    let t = TestDb::sqlite().await;
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("numbers.wasm"), b"\0asm plain").unwrap();
+    std::fs::write(pkg.join("numbers.wasm.br"), b"brotli").unwrap();
+    let mut config = crate::support::http::config_for(&t);
+    config.site_root = site.path().display().to_string();
+    let clock = crate::support::TestClock::at(crate::support::T0);
+    let router = server::http::router(server::prepare(&config, clock).await.unwrap());
+    let wasm = |headers: &[(header::HeaderName, &str)]| {
+        let mut request = Request::get("/pkg/numbers.wasm");
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+
+    let (status, headers, body) = send(&router, wasm(&[(header::ACCEPT_ENCODING, "br")])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        body, "brotli",
+        "the file cargo-leptos compressed, sent as stored"
+    );
+    assert_eq!(headers[header::CONTENT_TYPE], "application/wasm");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(headers[header::VARY], "accept-encoding");
+
+    let modified = headers[header::LAST_MODIFIED].to_str().unwrap().to_owned();
+    let (status, _, body) = send(
+        &router,
+        wasm(&[(header::IF_MODIFIED_SINCE, modified.as_str())]),
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (StatusCode::NOT_MODIFIED, ""));
+
+    let (status, _, body) = send(&router, wasm(&[])).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "\0asm plain"));
+    let (status, headers, _) = get(&router, "/pkg/missing.wasm").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
     let (_, page, _) = get(&router, "/signin").await;
-    assert!(
-        !page.contains_key(header::CACHE_CONTROL) || page[header::CACHE_CONTROL] != "no-cache",
+    assert_ne!(
+        page.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()),
+        Some("no-cache"),
         "only the bundle's policy"
     );
 }
