@@ -28,7 +28,9 @@ lint:
 
 rust-test:
 	@pg_isready -q -d "$$NUMBERS_TEST_POSTGRES_URL" || { echo "PostgreSQL is not reachable at $$NUMBERS_TEST_POSTGRES_URL" >&2; exit 1; }
-	cargo test -p app -p server
+	# One test at a time: each #[tokio::test] has its own runtime, and with several alive at once
+	# an SSR request through the router sometimes never answered (1 in ~6 runs; never alone).
+	cargo test -p app -p server -- --test-threads=1
 
 e2e:
 	cargo leptos build --split
