@@ -37,17 +37,19 @@ mod variant_list;
 
 pub use account_bar::AccountBar;
 pub use actions_menu::{ActionsMenu, MenuItem};
-pub use add_number_dialog::{AddNumberContext, AddNumberDialog, AddNumberPreset, BuyInput};
+pub use add_number_dialog::{
+    AddNumberContext, AddNumberDialog, AddNumberDialogProps, AddNumberPreset, BuyInput,
+};
 pub use add_variant_form::AddVariantForm;
 pub use callout_list::CalloutList;
 pub use copy_button::CopyButton;
-pub use delete_dialog::{DeleteDialog, DeleteTarget};
+pub use delete_dialog::{DeleteDialog, DeleteDialogProps, DeleteTarget};
 pub use delete_variant_dialog::DeleteVariantDialog;
 pub use deletion_list::{DeletionList, undo_button_id};
 pub use dialog_buttons::{DialogButtons, Emphasis, SubmitButton};
 pub use environment_panel::{EnvironmentPanel, add_button_id};
 pub use error_alert::ErrorAlert;
-pub use history_dialog::HistoryDialog;
+pub use history_dialog::{HistoryDialog, HistoryDialogProps};
 pub use history_list::HistoryList;
 pub use id_scope::{IdScope, InlineDialogs, scoped_id};
 pub use modal::Modal;
@@ -60,8 +62,8 @@ pub use provider_checks::ProviderChecks;
 pub use publish_history::PublishHistory;
 pub use publish_panel::PublishPanel;
 pub use read_only_notice::ReadOnlyNotice;
-pub use reassign_dialog::{ReassignDialog, ReassignTarget};
-pub use routing_dialog::RoutingDialog;
+pub use reassign_dialog::{ReassignDialog, ReassignDialogProps, ReassignTarget};
+pub use routing_dialog::{RoutingDialog, RoutingDialogProps};
 pub use row_actions::{RowAction, RowActions, RowTarget};
 pub use section_pager::SectionPager;
 pub use session_ended::SessionEnded;

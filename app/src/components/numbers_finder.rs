@@ -118,9 +118,9 @@ pub fn NumbersFinder(
     .into_iter()
     .map(|source| {
         let (value, label) = source.map_or(("", "All"), |s| (source_slug(s), s.label()));
-        view! { <option value=value selected=view.source == source>{label}</option> }
+        FinderOption::new(value, label, view.source == source)
     })
-    .collect_view();
+    .collect();
     let variant_options = {
         let mut choices = vec![
             (VariantFilter::All, "All".to_owned()),
@@ -133,20 +133,23 @@ pub fn NumbersFinder(
         );
         choices
             .into_iter()
-            .map(|(filter, label)| {
-                view! { <option value=filter.slug() selected=view.variant == filter>{label}</option> }
-            })
-            .collect_view()
+            .map(|(filter, label)| FinderOption::new(filter.slug(), label, view.variant == filter))
+            .collect()
     };
     let state_options = StateFilter::all()
-        .map(|state| {
-            view! { <option value=state.slug() selected=view.state == state>{state.label()}</option> }
-        })
-        .collect_view();
+        .map(|state| FinderOption::new(state.slug(), state.label(), view.state == state))
+        .collect();
     let sort_options = NumberSort::all()
-        .map(|sort| view! { <option value=sort.slug() selected=view.sort == sort>{sort.label()}</option> })
-        .collect_view();
-    let select_changed = move |control| move |_: web_sys::Event| emit.run(control);
+        .map(|sort| FinderOption::new(sort.slug(), sort.label(), view.sort == sort))
+        .collect();
+    let select = move |label: &'static str,
+                       name: &'static str,
+                       id: String,
+                       node_ref: NodeRef<html::Select>,
+                       options: Vec<FinderOption>,
+                       control: FinderControl| {
+        view! { <FinderSelect label name id node_ref options on_change=move |()| emit.run(control)/> }
+    };
     view! {
         <form
             class="finder"
@@ -175,32 +178,12 @@ pub fn NumbersFinder(
                     placeholder="e.g. 020 7946 or +1 212"
                 />
             </div>
-            <div class="finder__field">
-                <label for=source_id.clone()>"Source"</label>
-                <select node_ref=source_ref id=source_id name="source" on:change=select_changed(FinderControl::Source)>
-                    {source_options}
-                </select>
-            </div>
-            {uses_variants.then(|| view! {
-                <div class="finder__field">
-                    <label for=variant_id.clone()>"Assigned variant"</label>
-                    <select node_ref=variant_ref id=variant_id name="variant" on:change=select_changed(FinderControl::Variant)>
-                        {variant_options}
-                    </select>
-                </div>
+            {select("Source", "source", source_id, source_ref, source_options, FinderControl::Source)}
+            {uses_variants.then(|| {
+                select("Assigned variant", "variant", variant_id, variant_ref, variant_options, FinderControl::Variant)
             })}
-            <div class="finder__field">
-                <label for=state_id.clone()>"State"</label>
-                <select node_ref=state_ref id=state_id name="state" on:change=select_changed(FinderControl::State)>
-                    {state_options}
-                </select>
-            </div>
-            <div class="finder__field finder__field--sort">
-                <label for=sort_id.clone()>"Sort"</label>
-                <select node_ref=sort_ref id=sort_id name="sort" on:change=select_changed(FinderControl::Sort)>
-                    {sort_options}
-                </select>
-            </div>
+            {select("State", "state", state_id, state_ref, state_options, FinderControl::State)}
+            {select("Sort", "sort", sort_id, sort_ref, sort_options, FinderControl::Sort)}
             <div class="finder__actions">
                 <button type="submit" class="button button--secondary">"Search"</button>
             </div>
@@ -226,5 +209,47 @@ pub fn NumbersFinder(
                 </form>
             }
         })}
+    }
+}
+
+/// One `<option>` of a finder filter: its query value, label, and whether the view has it.
+struct FinderOption {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+impl FinderOption {
+    fn new(value: impl Into<String>, label: impl Into<String>, selected: bool) -> Self {
+        Self {
+            value: value.into(),
+            label: label.into(),
+            selected,
+        }
+    }
+}
+
+/// A labelled filter `<select>` of the finder form, submitted as `name`; `on_change` runs
+/// when a member picks another option.
+#[component]
+fn FinderSelect(
+    label: &'static str,
+    name: &'static str,
+    id: String,
+    node_ref: NodeRef<html::Select>,
+    options: Vec<FinderOption>,
+    #[prop(into)] on_change: Callback<()>,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> })
+        .collect_view();
+    view! {
+        <div class="finder__field" class:finder__field--sort=name == "sort">
+            <label for=id.clone()>{label}</label>
+            <select node_ref=node_ref id=id name=name on:change=move |_| on_change.run(())>
+                {options}
+            </select>
+        </div>
     }
 }

@@ -51,8 +51,10 @@ async fn root_goes_to_the_members_first_project_or_to_their_empty_project_list()
     assert!(!html.contains("Acme Support"), "no project is named");
     let cookie = sign_in(&router, ADMIN).await;
     let (_, _, html) = get_as(&router, &cookie, "/projects").await;
+    // Without the hydration markers (`<!>`) Leptos puts after dynamic text.
+    let html = html.replace("<!>", "");
     for name in ["Acme Support", "Solo Clinic", "Fresh Start"] {
-        assert!(html.contains(&format!(">{name}</a>")), "{name}");
+        assert!(html.contains(&format!(">{name}</a>")), "{name}: {html}");
     }
 }
 

@@ -1,9 +1,9 @@
 //! The Add number dialog of a section: buy a number or connect a Twilio one; the dialog
 //! closes once the new row is on screen.
 
-use super::NumbersData;
+use super::{NumbersData, lazy_dialogs};
 use crate::api::{BuyNumber, ConnectNumber};
-use crate::components::{AddNumberContext, AddNumberDialog, BuyInput, add_button_id};
+use crate::components::{AddNumberContext, AddNumberDialogProps, BuyInput, add_button_id};
 use crate::domain::VariantId;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
@@ -108,21 +108,21 @@ impl AddNumber {
             open.get().map(|context| {
                 let environment = context.environment.slug().to_owned();
                 let for_connect = environment.clone();
-                view! {
-                    <AddNumberDialog
-                        context
-                        on_buy=move |input: BuyInput| {
-                            let idempotency_key = self.key_for(&input);
-                            buy.dispatch(BuyNumber {
-                                project: project.get_untracked(),
-                                environment: environment.clone(),
-                                country: input.country.to_owned(),
-                                area_code: input.area_code,
-                                variant: input.variant.map(|v| v.0),
-                                idempotency_key,
-                            });
-                        }
-                        on_connect=move |(phone_number, variant): (String, Option<VariantId>)| {
+                let props = AddNumberDialogProps::builder()
+                    .context(context)
+                    .on_buy(move |input: BuyInput| {
+                        let idempotency_key = self.key_for(&input);
+                        buy.dispatch(BuyNumber {
+                            project: project.get_untracked(),
+                            environment: environment.clone(),
+                            country: input.country.to_owned(),
+                            area_code: input.area_code,
+                            variant: input.variant.map(|v| v.0),
+                            idempotency_key,
+                        });
+                    })
+                    .on_connect(
+                        move |(phone_number, variant): (String, Option<VariantId>)| {
                             buy.value().set(None);
                             connect.dispatch(ConnectNumber {
                                 project: project.get_untracked(),
@@ -130,19 +130,20 @@ impl AddNumber {
                                 phone_number,
                                 variant: variant.map(|v| v.0),
                             });
-                        }
-                        on_close=move |()| self.close()
-                        pending=Signal::derive(move || {
-                            buy.pending().get() || connect.pending().get() || data.reloading().get()
-                        })
-                        error=Signal::derive(move || {
-                            buy.value()
-                                .get()
-                                .and_then(Result::err)
-                                .or_else(|| connect.value().get().and_then(Result::err))
-                        })
-                    />
-                }
+                        },
+                    )
+                    .on_close(move |()| self.close())
+                    .pending(Signal::derive(move || {
+                        buy.pending().get() || connect.pending().get() || data.reloading().get()
+                    }))
+                    .error(Signal::derive(move || {
+                        buy.value()
+                            .get()
+                            .and_then(Result::err)
+                            .or_else(|| connect.value().get().and_then(Result::err))
+                    }))
+                    .build();
+                lazy_dialogs::open(lazy_dialogs::add_number(props))
             })
         }
     }

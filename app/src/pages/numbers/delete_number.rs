@@ -1,11 +1,11 @@
 //! The Delete number row action, and Undo and Retry release on the deleted numbers above the
 //! sections; one line says what the latest of them did.
 
-use super::NumbersData;
+use super::{NumbersData, lazy_dialogs};
 use crate::api::{DeleteNumber as Delete, RetryRelease, UndoDelete};
 use crate::components::{
-    DeleteDialog, DeleteTarget, ErrorAlert, RowAction, RowTarget, actions_button_id, add_button_id,
-    undo_button_id,
+    DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget, actions_button_id,
+    add_button_id, undo_button_id,
 };
 use crate::domain::DeleteOutcome;
 use crate::error::AppError;
@@ -164,24 +164,29 @@ impl DeleteNumber {
             open.get().map(|target| {
                 let e164 = target.e164.clone();
                 let undo_window = data.current().map(|p| p.undo_window).unwrap_or_default();
-                view! {
-                    <DeleteDialog
-                        target
-                        undo_window
-                        on_delete=move |confirm_digits: String| {
-                            delete.dispatch(Delete {
-                                project: project.get_untracked(),
-                                e164: e164.clone(),
-                                confirm_digits,
-                            });
-                        }
-                        on_close=move |()| self.close()
-                        pending=Signal::derive(move || delete.pending().get() || data.reloading().get())
-                        error=Signal::derive(move || {
-                            delete.value().get().and_then(Result::err).map(|e| e.to_string())
-                        })
-                    />
-                }
+                let props = DeleteDialogProps::builder()
+                    .target(target)
+                    .undo_window(undo_window)
+                    .on_delete(move |confirm_digits: String| {
+                        delete.dispatch(Delete {
+                            project: project.get_untracked(),
+                            e164: e164.clone(),
+                            confirm_digits,
+                        });
+                    })
+                    .on_close(move |()| self.close())
+                    .pending(Signal::derive(move || {
+                        delete.pending().get() || data.reloading().get()
+                    }))
+                    .error(Signal::derive(move || {
+                        delete
+                            .value()
+                            .get()
+                            .and_then(Result::err)
+                            .map(|e| e.to_string())
+                    }))
+                    .build();
+                lazy_dialogs::open(lazy_dialogs::delete(props))
             })
         }
     }

@@ -3,6 +3,7 @@
 
 mod add_number;
 mod delete_number;
+mod lazy_dialogs;
 mod number_history;
 mod publish;
 mod reassign;
@@ -36,6 +37,8 @@ pub fn NumbersScreen() -> impl IntoView {
     let history = number_history::NumberHistory::new(project);
     let delete = delete_number::DeleteNumber::new(project, data);
     let publish = publish::Publish::new(project, data);
+    // The dialogs' code arrives after the page is interactive, before anyone opens one.
+    Effect::new(|_| lazy_dialogs::preload());
     // The sections' open state lives here, so it survives every reload.
     let expanded = ExpandedSections::new();
     // A new view is a new URL (reload, back/forward and shared links show it); the control

@@ -1,7 +1,8 @@
 //! The History row action: every change to the number, newest first.
 
+use super::lazy_dialogs;
 use crate::api::NumberHistory as Load;
-use crate::components::{HistoryDialog, RowAction, RowTarget, actions_button_id};
+use crate::components::{HistoryDialogProps, RowAction, RowTarget, actions_button_id};
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
@@ -54,15 +55,16 @@ impl NumberHistory {
         let loaded = self.load.value();
         move || {
             self.open.get().map(|e164| {
-                view! {
-                    <HistoryDialog
-                        e164
-                        entries=Signal::derive(move || loaded.get().and_then(Result::ok))
-                        error=Signal::derive(move || loaded.get().and_then(Result::err).map(|e| e.to_string()))
-                        project_href=crate::paths::history(&self.project.get_untracked())
-                        on_close=move |()| self.close()
-                    />
-                }
+                let props = HistoryDialogProps::builder()
+                    .e164(e164)
+                    .entries(Signal::derive(move || loaded.get().and_then(Result::ok)))
+                    .error(Signal::derive(move || {
+                        loaded.get().and_then(Result::err).map(|e| e.to_string())
+                    }))
+                    .project_href(crate::paths::history(&self.project.get_untracked()))
+                    .on_close(move |()| self.close())
+                    .build();
+                lazy_dialogs::open(lazy_dialogs::history(props))
             })
         }
     }

@@ -2,8 +2,11 @@
 //! environment; the dialog closes once the new variant is on screen.
 
 use super::NumbersData;
+use super::lazy_dialogs;
 use crate::api::AssignVariant;
-use crate::components::{ReassignDialog, ReassignTarget, RowAction, RowTarget, actions_button_id};
+use crate::components::{
+    ReassignDialogProps, ReassignTarget, RowAction, RowTarget, actions_button_id,
+};
 use crate::domain::VariantId;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
@@ -72,24 +75,29 @@ impl Reassign {
         move || {
             open.get().map(|target| {
                 let e164 = target.e164.clone();
-                view! {
-                    <ReassignDialog
-                        target
-                        variants_href=crate::paths::variants(&project.get_untracked())
-                        on_assign=move |variant: VariantId| {
-                            assign.dispatch(AssignVariant {
-                                project: project.get_untracked(),
-                                e164: e164.clone(),
-                                variant: variant.0,
-                            });
-                        }
-                        on_close=move |()| self.close()
-                        pending=Signal::derive(move || assign.pending().get() || data.reloading().get())
-                        error=Signal::derive(move || {
-                            assign.value().get().and_then(Result::err).map(|e| e.to_string())
-                        })
-                    />
-                }
+                let props = ReassignDialogProps::builder()
+                    .target(target)
+                    .variants_href(crate::paths::variants(&project.get_untracked()))
+                    .on_assign(move |variant: VariantId| {
+                        assign.dispatch(AssignVariant {
+                            project: project.get_untracked(),
+                            e164: e164.clone(),
+                            variant: variant.0,
+                        });
+                    })
+                    .on_close(move |()| self.close())
+                    .pending(Signal::derive(move || {
+                        assign.pending().get() || data.reloading().get()
+                    }))
+                    .error(Signal::derive(move || {
+                        assign
+                            .value()
+                            .get()
+                            .and_then(Result::err)
+                            .map(|e| e.to_string())
+                    }))
+                    .build();
+                lazy_dialogs::open(lazy_dialogs::reassign(props))
             })
         }
     }

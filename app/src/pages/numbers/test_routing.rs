@@ -1,7 +1,8 @@
 //! The Test routing row action: where a call to the number goes now, and its latest calls.
 
+use super::lazy_dialogs;
 use crate::api::TestRouting as Preview;
-use crate::components::{RoutingDialog, RowAction, actions_button_id};
+use crate::components::{RoutingDialogProps, RowAction, actions_button_id};
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
@@ -54,14 +55,15 @@ impl TestRouting {
         let loaded = self.load.value();
         move || {
             self.open.get().map(|e164| {
-                view! {
-                    <RoutingDialog
-                        e164
-                        preview=Signal::derive(move || loaded.get().and_then(Result::ok))
-                        error=Signal::derive(move || loaded.get().and_then(Result::err).map(|e| e.to_string()))
-                        on_close=move |()| self.close()
-                    />
-                }
+                let props = RoutingDialogProps::builder()
+                    .e164(e164)
+                    .preview(Signal::derive(move || loaded.get().and_then(Result::ok)))
+                    .error(Signal::derive(move || {
+                        loaded.get().and_then(Result::err).map(|e| e.to_string())
+                    }))
+                    .on_close(move |()| self.close())
+                    .build();
+                lazy_dialogs::open(lazy_dialogs::routing(props))
             })
         }
     }

@@ -1,0 +1,60 @@
+//! The Numbers page's dialogs as Leptos lazy functions: built with `cargo leptos build --split`,
+//! each dialog's code is a wasm chunk of its own, fetched the first time the dialog opens (and
+//! kept by the browser's cache after that), so the page's first load does not carry them.
+//! [`open`] shows one while its chunk arrives; [`preload`] fetches them all in the background
+//! once the page is interactive, so a dialog opened later shows at once.
+
+use crate::components::{
+    AddNumberDialog, AddNumberDialogProps, DeleteDialog, DeleteDialogProps, HistoryDialog,
+    HistoryDialogProps, ReassignDialog, ReassignDialogProps, RoutingDialog, RoutingDialogProps,
+};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+
+/// The view of `dialog` (one of this module's functions called with its props), shown as soon
+/// as its chunk has loaded: at once when it was loaded before. The chunk loader's future is
+/// not `Send` (the browser is single-threaded), hence the wrapper.
+pub fn open(dialog: impl Future<Output = AnyView> + 'static) -> impl IntoView {
+    Suspend::new(SendWrapper::new(dialog))
+}
+
+/// Starts fetching every dialog's chunk (in the browser; nothing on the server). Call it from
+/// an effect: effects first run once the page has hydrated.
+pub fn preload() {
+    let _ = lazy_preload!(add_number);
+    let _ = lazy_preload!(reassign);
+    let _ = lazy_preload!(delete);
+    let _ = lazy_preload!(routing);
+    let _ = lazy_preload!(history);
+}
+
+/// The Add number dialog.
+#[lazy]
+pub fn add_number(props: AddNumberDialogProps) -> AnyView {
+    AddNumberDialog(props).into_any()
+}
+
+/// The Reassign variant dialog.
+#[lazy]
+pub fn reassign(props: ReassignDialogProps) -> AnyView {
+    ReassignDialog(props).into_any()
+}
+
+/// The Delete number dialog.
+#[lazy]
+pub fn delete(props: DeleteDialogProps) -> AnyView {
+    DeleteDialog(props).into_any()
+}
+
+/// The Test routing dialog.
+#[lazy]
+pub fn routing(props: RoutingDialogProps) -> AnyView {
+    RoutingDialog(props).into_any()
+}
+
+/// The number's History dialog.
+#[lazy]
+pub fn history(props: HistoryDialogProps) -> AnyView {
+    HistoryDialog(props).into_any()
+}
