@@ -142,13 +142,14 @@ pub fn NumbersFinder(
     let sort_options = NumberSort::all()
         .map(|sort| FinderOption::new(sort.slug(), sort.label(), view.sort == sort))
         .collect();
-    let select = move |label: &'static str,
-                       name: &'static str,
-                       id: String,
-                       node_ref: NodeRef<html::Select>,
-                       options: Vec<FinderOption>,
-                       control: FinderControl| {
-        view! { <FinderSelect label name id node_ref options on_change=move |()| emit.run(control)/> }
+    let finder_select = move |label: &'static str,
+                              name: &'static str,
+                              id: String,
+                              node_ref: NodeRef<html::Select>,
+                              options: Vec<FinderOption>,
+                              control: FinderControl| {
+        let sort = control == FinderControl::Sort;
+        view! { <FinderSelect label name id node_ref options sort on_change=move |()| emit.run(control)/> }
     };
     view! {
         <form
@@ -178,12 +179,12 @@ pub fn NumbersFinder(
                     placeholder="e.g. 020 7946 or +1 212"
                 />
             </div>
-            {select("Source", "source", source_id, source_ref, source_options, FinderControl::Source)}
+            {finder_select("Source", "source", source_id, source_ref, source_options, FinderControl::Source)}
             {uses_variants.then(|| {
-                select("Assigned variant", "variant", variant_id, variant_ref, variant_options, FinderControl::Variant)
+                finder_select("Assigned variant", "variant", variant_id, variant_ref, variant_options, FinderControl::Variant)
             })}
-            {select("State", "state", state_id, state_ref, state_options, FinderControl::State)}
-            {select("Sort", "sort", sort_id, sort_ref, sort_options, FinderControl::Sort)}
+            {finder_select("State", "state", state_id, state_ref, state_options, FinderControl::State)}
+            {finder_select("Sort", "sort", sort_id, sort_ref, sort_options, FinderControl::Sort)}
             <div class="finder__actions">
                 <button type="submit" class="button button--secondary">"Search"</button>
             </div>
@@ -229,8 +230,8 @@ impl FinderOption {
     }
 }
 
-/// A labelled filter `<select>` of the finder form, submitted as `name`; `on_change` runs
-/// when a member picks another option.
+/// A labelled filter `<select>` of the finder form, submitted as `name`; `sort` styles it as
+/// the sort order; `on_change` runs when a member picks another option.
 #[component]
 fn FinderSelect(
     label: &'static str,
@@ -238,6 +239,7 @@ fn FinderSelect(
     id: String,
     node_ref: NodeRef<html::Select>,
     options: Vec<FinderOption>,
+    sort: bool,
     #[prop(into)] on_change: Callback<()>,
 ) -> impl IntoView {
     let options = options
@@ -245,7 +247,7 @@ fn FinderSelect(
         .map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> })
         .collect_view();
     view! {
-        <div class="finder__field" class:finder__field--sort=name == "sort">
+        <div class="finder__field" class:finder__field--sort=sort>
             <label for=id.clone()>{label}</label>
             <select node_ref=node_ref id=id name=name on:change=move |_| on_change.run(())>
                 {options}

@@ -1,8 +1,9 @@
 //! The Numbers page's dialogs as Leptos lazy functions: built with `cargo leptos build --split`,
-//! each dialog's code is a wasm chunk of its own, fetched the first time the dialog opens (and
-//! kept by the browser's cache after that), so the page's first load does not carry them.
-//! [`open`] shows one while its chunk arrives; [`preload`] fetches them all in the background
-//! once the page is interactive, so a dialog opened later shows at once.
+//! each dialog's code is in wasm chunks of its own, which the page's first load does not carry.
+//! [`preload`] fetches them in the background once the page is interactive, so a dialog opened
+//! after that shows at once; one opened sooner shows when its chunks arrive ([`open`]). A chunk
+//! that cannot be fetched is fatal to the page (Leptos's loader panics), one more reason to
+//! fetch them early, while the page's own files have just arrived.
 
 use crate::components::{
     AddNumberDialog, AddNumberDialogProps, DeleteDialog, DeleteDialogProps, HistoryDialog,
@@ -10,13 +11,17 @@ use crate::components::{
 };
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::future::Future;
 
-/// The view of `dialog` (one of this module's functions called with its props), shown as soon
-/// as its chunk has loaded: at once when it was loaded before. The chunk loader's future is
-/// not `Send` (the browser is single-threaded), hence the wrapper.
+/// The view of `dialog` (one of this module's functions called with its props): at once when
+/// its chunks were loaded before, else "Opening…" for screen readers until they arrive. The
+/// chunk loader's future is not `Send` (the browser is single-threaded), hence the wrapper.
 pub fn open(dialog: impl Future<Output = AnyView> + 'static) -> impl IntoView {
-    Suspend::new(SendWrapper::new(dialog))
+    let dialog = Suspend::new(SendWrapper::new(dialog));
+    view! {
+        <Suspense fallback=|| view! { <p class="visually-hidden" role="status">"Opening…"</p> }>
+            {dialog}
+        </Suspense>
+    }
 }
 
 /// Starts fetching every dialog's chunk (in the browser; nothing on the server). Call it from

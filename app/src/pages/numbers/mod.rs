@@ -37,7 +37,7 @@ pub fn NumbersScreen() -> impl IntoView {
     let history = number_history::NumberHistory::new(project);
     let delete = delete_number::DeleteNumber::new(project, data);
     let publish = publish::Publish::new(project, data);
-    // The dialogs' code arrives after the page is interactive, before anyone opens one.
+    // The dialogs' code arrives in the background once the page is interactive.
     Effect::new(|_| lazy_dialogs::preload());
     // The sections' open state lives here, so it survives every reload.
     let expanded = ExpandedSections::new();
