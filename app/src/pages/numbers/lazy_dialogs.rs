@@ -13,15 +13,12 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 /// The view of `dialog` (one of this module's functions called with its props): at once when
-/// its chunks were loaded before, else "Opening…" for screen readers until they arrive. The
-/// chunk loader's future is not `Send` (the browser is single-threaded), hence the wrapper.
+/// its chunks were loaded before, else when they arrive. The chunk loader's future is not
+/// `Send` (the browser is single-threaded), hence the wrapper. (With a `<Suspense>` around it,
+/// for an "Opening…" status, the Add number dialog no longer closed after a purchase in two
+/// Playwright tests: left out until that is understood.)
 pub fn open(dialog: impl Future<Output = AnyView> + 'static) -> impl IntoView {
-    let dialog = Suspend::new(SendWrapper::new(dialog));
-    view! {
-        <Suspense fallback=|| view! { <p class="visually-hidden" role="status">"Opening…"</p> }>
-            {dialog}
-        </Suspense>
-    }
+    Suspend::new(SendWrapper::new(dialog))
 }
 
 /// Starts fetching every dialog's chunk (in the browser; nothing on the server). Call it from
