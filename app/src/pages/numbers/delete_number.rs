@@ -1,7 +1,7 @@
 //! The Delete number row action, and Undo and Retry release on the deleted numbers above the
 //! sections; one line says what the latest of them did.
 
-use super::{NumbersData, lazy_dialogs};
+use super::{NumbersData, dialog_state, lazy_dialogs};
 use crate::api::{DeleteNumber as Delete, RetryRelease, UndoDelete};
 use crate::components::{
     DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget, actions_button_id,
@@ -175,16 +175,8 @@ impl DeleteNumber {
                         });
                     })
                     .on_close(move |()| self.close())
-                    .pending(Signal::derive(move || {
-                        delete.pending().get() || data.reloading().get()
-                    }))
-                    .error(Signal::derive(move || {
-                        delete
-                            .value()
-                            .get()
-                            .and_then(Result::err)
-                            .map(|e| e.to_string())
-                    }))
+                    .pending(dialog_state::busy(delete, data))
+                    .error(dialog_state::error_text(delete))
                     .build();
                 lazy_dialogs::open(lazy_dialogs::delete(props))
             })

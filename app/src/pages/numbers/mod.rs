@@ -3,6 +3,7 @@
 
 mod add_number;
 mod delete_number;
+mod dialog_state;
 mod lazy_dialogs;
 mod number_history;
 mod publish;

@@ -1,6 +1,6 @@
 //! The History row action: every change to the number, newest first.
 
-use super::lazy_dialogs;
+use super::{dialog_state, lazy_dialogs};
 use crate::api::NumberHistory as Load;
 use crate::components::{HistoryDialogProps, RowAction, RowTarget, actions_button_id};
 use crate::pages::focus::focus_soon;
@@ -58,9 +58,7 @@ impl NumberHistory {
                 let props = HistoryDialogProps::builder()
                     .e164(e164)
                     .entries(Signal::derive(move || loaded.get().and_then(Result::ok)))
-                    .error(Signal::derive(move || {
-                        loaded.get().and_then(Result::err).map(|e| e.to_string())
-                    }))
+                    .error(dialog_state::error_text(self.load))
                     .project_href(crate::paths::history(&self.project.get_untracked()))
                     .on_close(move |()| self.close())
                     .build();

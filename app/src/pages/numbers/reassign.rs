@@ -1,8 +1,7 @@
 //! The Reassign variant row action: choose one of the variants published to the number's
 //! environment; the dialog closes once the new variant is on screen.
 
-use super::NumbersData;
-use super::lazy_dialogs;
+use super::{NumbersData, dialog_state, lazy_dialogs};
 use crate::api::AssignVariant;
 use crate::components::{
     ReassignDialogProps, ReassignTarget, RowAction, RowTarget, actions_button_id,
@@ -86,16 +85,8 @@ impl Reassign {
                         });
                     })
                     .on_close(move |()| self.close())
-                    .pending(Signal::derive(move || {
-                        assign.pending().get() || data.reloading().get()
-                    }))
-                    .error(Signal::derive(move || {
-                        assign
-                            .value()
-                            .get()
-                            .and_then(Result::err)
-                            .map(|e| e.to_string())
-                    }))
+                    .pending(dialog_state::busy(assign, data))
+                    .error(dialog_state::error_text(assign))
                     .build();
                 lazy_dialogs::open(lazy_dialogs::reassign(props))
             })

@@ -1,6 +1,6 @@
 //! The Test routing row action: where a call to the number goes now, and its latest calls.
 
-use super::lazy_dialogs;
+use super::{dialog_state, lazy_dialogs};
 use crate::api::TestRouting as Preview;
 use crate::components::{RoutingDialogProps, RowAction, actions_button_id};
 use crate::pages::focus::focus_soon;
@@ -58,9 +58,7 @@ impl TestRouting {
                 let props = RoutingDialogProps::builder()
                     .e164(e164)
                     .preview(Signal::derive(move || loaded.get().and_then(Result::ok)))
-                    .error(Signal::derive(move || {
-                        loaded.get().and_then(Result::err).map(|e| e.to_string())
-                    }))
+                    .error(dialog_state::error_text(self.load))
                     .on_close(move |()| self.close())
                     .build();
                 lazy_dialogs::open(lazy_dialogs::routing(props))
