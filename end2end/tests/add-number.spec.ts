@@ -132,3 +132,49 @@ test("keyboard-only: open, choose US, submit; Escape closes and returns focus", 
   await expect(section(page, "Pre-release").locator('tr[data-e164^="+1646"]')).toHaveCount(1);
   await expect(add).toBeFocused();
 });
+
+test("buy Canadian numbers with and without an area code; they show as Canada", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  let dialog = await openAdd(page, "Sandbox");
+  await dialog.getByRole("radio", { name: "Canada" }).check();
+  const area = dialog.getByRole("textbox", { name: "Area code (optional)" });
+  await expect(area).toHaveValue("");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog).toBeHidden();
+  const any = section(page, "Sandbox").locator("tbody tr").nth(2);
+  await expect(any).toHaveAttribute("data-e164", /^\+1(416|604)55501\d\d$/);
+  await expect(any.locator("abbr.country")).toHaveText("CA");
+  await expect(any.locator("abbr.country")).toHaveAttribute("title", "Canada");
+
+  dialog = await openAdd(page, "Sandbox");
+  await dialog.getByRole("radio", { name: "Canada" }).check();
+  await dialog.getByRole("textbox", { name: "Area code (optional)" }).fill("604");
+  await dialog.getByRole("button", { name: "Add" }).click();
+  await expect(dialog).toBeHidden();
+  const vancouver = section(page, "Sandbox").locator('tr[data-e164^="+1604555"]');
+  await expect(vancouver.first()).toContainText(/\+1 604-555-01\d\d/);
+  await expect(section(page, "Sandbox")).toContainText("4 numbers");
+  await page.reload();
+  await expect(section(page, "Sandbox").locator('tr[data-e164^="+1416555"], tr[data-e164^="+1604555"]')).toHaveCount(2);
+});
+
+test("a US area code is refused for Canada and a Canadian one for the US, naming the country", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  const dialog = await openAdd(page, "Sandbox");
+  await dialog.getByRole("radio", { name: "Canada" }).check();
+  const area = dialog.getByRole("textbox", { name: "Area code (optional)" });
+  for (const [country, code, message] of [
+    ["Canada", "212", "212 is not a Canadian area code."],
+    ["US", "416", "416 is a Canadian area code; choose Canada to buy in it."],
+  ]) {
+    await dialog.getByRole("radio", { name: country }).check();
+    await area.fill(code);
+    await expect(area).toHaveAttribute("aria-invalid", "true");
+    const described = await area.getAttribute("aria-describedby");
+    await expect(dialog.locator(`#${described}`)).toHaveText(message);
+    await dialog.getByRole("button", { name: "Add" }).click();
+    await expect(dialog).toBeVisible();
+  }
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(section(page, "Sandbox").locator("tbody tr")).toHaveCount(2);
+});

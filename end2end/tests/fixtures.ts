@@ -95,6 +95,8 @@ export const test = base.extend<{
         LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
         LEPTOS_SITE_ROOT: join(root, "target/site"),
         DATABASE_URL: `sqlite://${join(dataDir, "e2e.sqlite")}?mode=rwc`,
+        // The key sealing Twilio secrets is created beside the database on first start.
+        NUMBERS_DATA_DIR: dataDir,
         NUMBERS_DEMO: "1",
         TWILIO_BASE_URL: twilio.url,
         NUMBERS_PUBLIC_URL: "https://numbers.invalid",

@@ -1,6 +1,6 @@
 //! Configuration from flags and environment variables (`server --help`).
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -21,6 +21,16 @@ pub enum IdentityMode {
     /// A header set by the console's proxy after its single sign-on, trusted only from the
     /// configured proxy addresses.
     TrustedProxy,
+}
+
+/// What the `server` binary does besides serving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Re-seals every stored Twilio secret under the newest key (the first of
+    /// `NUMBERS_SECRET_KEY`, or of the key file), then exits.
+    RotateSecrets,
+    /// Prints a new random key for `NUMBERS_SECRET_KEY` (standard base64 of 32 bytes), then exits.
+    GenerateSecretKey,
 }
 
 /// Everything the server needs to start.
@@ -48,6 +58,13 @@ pub struct Config {
     #[arg(long, env = "NUMBERS_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// Keys sealing the Twilio credentials stored in the database: standard base64 of 32 bytes
+    /// each (`server generate-secret-key`), comma-separated, newest first. Required with
+    /// PostgreSQL (the same on every instance); on SQLite, unset means the key file
+    /// `secret.key` in the data folder, created on first start.
+    #[arg(long, env = "NUMBERS_SECRET_KEY", hide_env_values = true)]
+    pub secret_key: Option<String>,
+
     /// Seed the demo projects into an empty database (`NUMBERS_DEMO=1`).
     #[arg(long, env = "NUMBERS_DEMO", value_parser = clap::builder::BoolishValueParser::new(),
           default_value = "false", num_args = 0..=1, default_missing_value = "true")]
@@ -66,6 +83,15 @@ pub struct Config {
         default_value = "212,415,646"
     )]
     pub pool_us_area_codes: Vec<u16>,
+
+    /// Canadian area codes the built-in pool is stocked with (`NXX-555-01XX` in each).
+    #[arg(
+        long,
+        env = "NUMBERS_POOL_CA_AREA_CODES",
+        value_delimiter = ',',
+        default_value = "416,604"
+    )]
+    pub pool_ca_area_codes: Vec<u16>,
 
     /// Twilio's API base URL (a local fake in tests).
     #[arg(
@@ -146,6 +172,10 @@ pub struct Config {
     /// Log format.
     #[arg(long, env = "NUMBERS_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,
+
+    /// Something other than serving.
+    #[command(subcommand)]
+    pub command: Option<Command>,
 }
 
 /// One proxy address: an IP (`10.0.0.5`) or a CIDR range (`10.0.0.0/24`).
@@ -164,6 +194,11 @@ impl Config {
             .unwrap_or_else(|| format!("http://{}", self.site_addr))
             .trim_end_matches('/')
             .to_owned()
+    }
+
+    /// Whether the database is SQLite (one instance by design).
+    pub fn database_is_sqlite(&self) -> bool {
+        self.database_url().starts_with("sqlite:")
     }
 
     /// The database URL to connect to: the configured one, or the SQLite file in the data folder.
@@ -196,6 +231,7 @@ mod tests {
         assert!(!config.demo);
         assert_eq!(config.log_format, LogFormat::Human);
         assert_eq!(config.pool_us_area_codes, [212, 415, 646]);
+        assert_eq!(config.pool_ca_area_codes, [416, 604]);
         assert_eq!(config.twilio_base_url, "https://api.twilio.com");
         assert_eq!(config.public_url(), "http://127.0.0.1:3000");
     }

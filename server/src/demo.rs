@@ -4,6 +4,7 @@ use crate::db::entities::{
     account, member, number, number_event, project, published_version, published_version_variant,
     routing_setting, telephony_integration, variant,
 };
+use crate::secrets::{Keyring, SecretColumn};
 use app::domain::{Environment, EventKind, IntegrationKind, Ownership, placement};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use sea_orm::{
@@ -37,14 +38,16 @@ pub const BULK_SINCE: DateTime<Utc> = match DateTime::from_timestamp(1_770_000_0
     None => DateTime::UNIX_EPOCH,
 };
 
-/// Seeds the demo projects if the database has no project yet, all in one transaction.
-pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Seeded, DbErr> {
+/// Seeds the demo projects if the database has no project yet, all in one transaction; the
+/// demo Twilio account's token is sealed with `keyring`.
+pub async fn seed_if_empty(db: &DatabaseConnection, keyring: &Keyring) -> Result<Seeded, DbErr> {
     let txn = db.begin().await?;
     if project::Entity::find().count(&txn).await? > 0 {
         return Ok(Seeded::SkippedNotEmpty);
     }
     let mut demo = Demo {
         db: &txn,
+        keyring,
         clock: Utc
             .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
             .single()
@@ -61,6 +64,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Seeded, DbErr> {
 /// Writes demo rows with reproducible, increasing timestamps.
 struct Demo<'a, C> {
     db: &'a C,
+    keyring: &'a Keyring,
     clock: DateTime<Utc>,
 }
 
@@ -228,7 +232,9 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             project_id: Set(project_id),
             kind: Set(kind.slug().into()),
             twilio_account_sid: Set(twilio.map(|(sid, _)| sid.into())),
-            twilio_auth_token: Set(twilio.map(|(_, token)| token.into())),
+            twilio_auth_token: Set(
+                twilio.map(|(_, token)| self.keyring.seal(SecretColumn::TwilioAuthToken, token))
+            ),
             twilio_api_key_sid: Set(None),
             twilio_webhook_token: Set(None),
             created_at: Set(self.tick()),

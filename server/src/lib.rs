@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod identity;
+pub mod secrets;
 pub mod telemetry;
 pub mod telephony;
 
@@ -33,6 +34,9 @@ pub enum StartError {
     /// A setting is unusable.
     #[error("configuration error: {0}")]
     Config(String),
+    /// The keys for stored secrets are missing, malformed, or not the ones they were sealed with.
+    #[error("secret key error: {0}")]
+    SecretKey(String),
     /// The database could not be reached, migrated or seeded.
     #[error("database error: {0}")]
     Database(#[from] sea_orm::DbErr),
@@ -41,7 +45,12 @@ pub enum StartError {
 /// Connects, migrates, seeds and stocks, then returns the router's state, whose
 /// times come from `clock` ([`clock::SystemClock`] in production).
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
-    let db = open_database(config).await?;
+    let (keyring, source) = keyring(config)?;
+    let db = open_database(config, &keyring).await?;
+    let check = secrets::resealing::check_at_start(&db, &keyring, &source)
+        .await
+        .map_err(StartError::SecretKey)?;
+    tracing::info!(keys = ?keyring.ids(), from = %source, ?check, "secret keys");
     let twilio = TwilioClient::new(
         &config.twilio_base_url,
         std::time::Duration::from_secs(config.twilio_timeout_secs),
@@ -49,12 +58,45 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
     .map_err(StartError::Config)?;
     fill_and_stock(config, &db).await?;
     let proxy = trusted_proxy(config)?;
-    let services = services(config, &db, twilio, clock, proxy.is_some());
+    let services = services(
+        config,
+        &db,
+        twilio,
+        clock,
+        Arc::new(keyring),
+        proxy.is_some(),
+    );
     Ok(state(config, db, services, proxy))
 }
 
-/// Creates the data folder when needed, connects, migrates, and seeds the demo data if asked.
-async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError> {
+/// `server rotate-secrets`: connects, migrates, and re-seals every stored secret under the
+/// newest key; returns how many it re-sealed.
+pub async fn rotate_secrets(config: &Config) -> Result<usize, StartError> {
+    let (keyring, _) = keyring(config)?;
+    let db = db::connect_and_migrate(&config.database_url()).await?;
+    secrets::resealing::rotate(&db, &keyring)
+        .await
+        .map_err(StartError::SecretKey)
+}
+
+/// The keys sealing stored secrets, and where they came from.
+fn keyring(
+    config: &Config,
+) -> Result<(secrets::Keyring, secrets::key_source::KeySource), StartError> {
+    secrets::key_source::load(
+        config.secret_key.as_deref(),
+        config.database_is_sqlite(),
+        &config.data_dir,
+    )
+    .map_err(StartError::SecretKey)
+}
+
+/// Creates the data folder when needed, connects, migrates, and seeds the demo data (its
+/// Twilio secrets sealed with `keyring`) if asked.
+async fn open_database(
+    config: &Config,
+    keyring: &secrets::Keyring,
+) -> Result<DatabaseConnection, StartError> {
     if config.database_url.is_none() {
         std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
             path: config.data_dir.display().to_string(),
@@ -63,7 +105,7 @@ async fn open_database(config: &Config) -> Result<DatabaseConnection, StartError
     }
     let db = db::connect_and_migrate(&config.database_url()).await?;
     if config.demo {
-        let seeded = demo::seed_if_empty(&db).await?;
+        let seeded = demo::seed_if_empty(&db, keyring).await?;
         tracing::info!(?seeded, "demo data");
         if seeded == demo::Seeded::Yes && config.demo_bulk_numbers > 0 {
             let added = bulk_numbers::add_numbers(
@@ -92,7 +134,26 @@ async fn fill_and_stock(config: &Config, db: &DatabaseConnection) -> Result<(), 
             tracing::info!(added, "routing settings filled from the SIP templates");
         }
     }
-    let stocked = telephony::pool::stock_if_empty(db, &config.pool_us_area_codes).await?;
+    for (variable, country, codes) in [
+        (
+            "NUMBERS_POOL_US_AREA_CODES",
+            app::domain::Country::Us,
+            &config.pool_us_area_codes,
+        ),
+        (
+            "NUMBERS_POOL_CA_AREA_CODES",
+            app::domain::Country::Ca,
+            &config.pool_ca_area_codes,
+        ),
+    ] {
+        for code in codes {
+            app::domain::AreaCode::parse_for(country, &format!("{code:03}"))
+                .map_err(|err| StartError::Config(format!("{variable}: {err}")))?;
+        }
+    }
+    let groups =
+        telephony::pool::drama_ranges(&config.pool_us_area_codes, &config.pool_ca_area_codes);
+    let stocked = telephony::pool::stock_new_groups(db, &groups).await?;
     if stocked > 0 {
         tracing::info!(
             stocked,
@@ -113,9 +174,10 @@ fn services(
     db: &DatabaseConnection,
     twilio: TwilioClient,
     clock: Arc<dyn Clock>,
+    keyring: Arc<secrets::Keyring>,
     proxied: bool,
 ) -> Services {
-    let store = Arc::new(db::SeaStore::new(db.clone(), clock.clone()));
+    let store = Arc::new(db::SeaStore::new(db.clone(), clock.clone(), keyring));
     let identity: Arc<dyn app::ports::Identity> = if proxied {
         Arc::new(identity::ProxySignOn)
     } else {

@@ -1,13 +1,21 @@
 //! `server`: serves the Numbers app (see `server --help`).
 
 use clap::Parser;
-use server::config::Config;
+use server::config::{Command, Config};
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = Config::parse();
     server::telemetry::init(config.log_format);
+    match config.command {
+        Some(Command::GenerateSecretKey) => {
+            println!("{}", server::secrets::SecretKey::generate().to_base64());
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::RotateSecrets) => return rotate_secrets(&config).await,
+        None => {}
+    }
     let clock = std::sync::Arc::new(server::clock::SystemClock);
     let state = match server::prepare(&config, clock).await {
         Ok(state) => state,
@@ -41,6 +49,22 @@ async fn main() -> ExitCode {
     worker.abort();
     tracing::info!("stopped");
     ExitCode::SUCCESS
+}
+
+/// `server rotate-secrets`: re-seals every stored secret under the newest key.
+async fn rotate_secrets(config: &Config) -> ExitCode {
+    match server::rotate_secrets(config).await {
+        Ok(count) => {
+            println!(
+                "Re-sealed {count} secrets under the newest key; older keys can now be removed."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            tracing::error!(%err, "cannot rotate secrets");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests can finish.

@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Buys a UK or US number into `environment` of `project`; returns its E.164 form.
+/// Buys a UK, US or Canadian number into `environment` of `project`; returns its E.164 form.
 /// Retrying with the same `idempotency_key` returns the first result and buys nothing more.
 #[server]
 pub async fn buy_number(

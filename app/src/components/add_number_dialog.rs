@@ -1,16 +1,16 @@
-//! The Add number dialog: buy a UK or US number, or connect an existing Twilio number.
+//! The Add number dialog: buy a UK, US or Canadian number, or connect an existing Twilio number.
 
 use super::{DialogButtons, ErrorAlert, Modal, SubmitButton};
-use crate::domain::{AreaCode, Environment, Variant, VariantId};
+use crate::domain::{AreaCode, Country, Environment, Variant, VariantId};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 /// A purchase as the dialog submits it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuyInput {
-    /// `UK` or `US`.
-    pub country: &'static str,
-    /// Area code as typed (US only).
+    /// The country chosen.
+    pub country: Country,
+    /// Area code as typed (US and Canada only).
     pub area_code: String,
     /// Chosen variant.
     pub variant: Option<VariantId>,
@@ -31,14 +31,14 @@ pub struct AddNumberContext {
     pub can_connect: bool,
 }
 
-/// How the dialog opens, for showing its states in the gallery: buy (UK, or US with `us`) or
-/// `connect`, with `text` already typed into the area code or phone number field.
+/// How the dialog opens, for showing its states in the gallery: buy (in `country`, UK when
+/// `None`) or `connect`, with `text` already typed into the area code or phone number field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AddNumberPreset {
     /// Open on Connect an existing Twilio number.
     pub connect: bool,
-    /// Open on the US country.
-    pub us: bool,
+    /// The country chosen when it opens (UK when `None`).
+    pub country: Option<Country>,
     /// Text already in the area code (buy) or phone number (connect) field.
     pub text: String,
 }
@@ -58,9 +58,9 @@ fn phone_error(input: &str) -> Option<String> {
         .map(|e| e.to_string())
 }
 
-/// What the dialog can say about a typed area code (full-width digits read as digits); other
-/// scripts' digits are left to the server, which reads them all.
-fn area_code_error(typed: &str) -> Option<String> {
+/// What the dialog can say about an area code typed for `country` (full-width digits read as
+/// digits); other scripts' digits are left to the server, which reads them all.
+fn area_code_error(country: Country, typed: &str) -> Option<String> {
     use crate::domain::phone_input::{common_digit, fold_digits};
     let folded = fold_digits(typed, common_digit);
     if folded
@@ -69,9 +69,17 @@ fn area_code_error(typed: &str) -> Option<String> {
     {
         return None;
     }
-    AreaCode::parse_optional(&folded)
+    AreaCode::parse_for(country, &folded)
         .err()
         .map(|e| e.to_string())
+}
+
+/// The area code field's hint for `country`, with one of its own codes as the example.
+fn area_hint(country: Country) -> &'static str {
+    match country {
+        Country::Ca => "3 digits, e.g. 416. Leave empty for any area.",
+        _ => "3 digits, e.g. 212. Leave empty for any area.",
+    }
 }
 
 /// The dialog. `error` is the server's answer to the last submit: field errors are shown
@@ -98,7 +106,7 @@ pub fn AddNumberDialog(
     } else {
         Mode::Buy
     });
-    let country = RwSignal::new(if preset.us { "US" } else { "UK" });
+    let country = RwSignal::new(preset.country.unwrap_or(Country::Uk));
     let typed = |field_is_phone: bool| {
         if preset.connect == field_is_phone {
             preset.text.clone()
@@ -123,8 +131,10 @@ pub fn AddNumberDialog(
 
     let area_error = move || {
         let server = error.get().and_then(|e| e.for_field("area_code"));
-        let local = (country.get() == "US")
-            .then(|| area_code_error(&area_code.get()))
+        let local = country
+            .get()
+            .has_area_codes()
+            .then(|| area_code_error(country.get(), &area_code.get()))
             .flatten();
         local.or(server)
     };
@@ -149,13 +159,14 @@ pub fn AddNumberDialog(
         }
         match mode.get_untracked() {
             Mode::Buy => {
-                let us = country.get_untracked() == "US";
-                if us && area_code_error(&area_code.get_untracked()).is_some() {
+                let chosen = country.get_untracked();
+                let local = chosen.has_area_codes();
+                if local && area_code_error(chosen, &area_code.get_untracked()).is_some() {
                     return;
                 }
                 on_buy.run(BuyInput {
-                    country: country.get_untracked(),
-                    area_code: if us {
+                    country: chosen,
+                    area_code: if local {
                         area_code.get_untracked()
                     } else {
                         String::new()
@@ -210,10 +221,11 @@ pub fn AddNumberDialog(
         view! {
             <div role="radiogroup" aria-labelledby=country_label_id.get_value() class="choices choices--inline">
                 <span id=country_label_id.get_value() class="choices__label">"Country"</span>
-                {radio("country", "UK", Signal::derive(move || country.get() == "UK"), false, Callback::new(move |()| country.set("UK")))}
-                {radio("country", "US", Signal::derive(move || country.get() == "US"), false, Callback::new(move |()| country.set("US")))}
+                {[(Country::Uk, "UK"), (Country::Us, "US"), (Country::Ca, "Canada")].map(|(choice, label)| {
+                    radio("country", label, Signal::derive(move || country.get() == choice), false, Callback::new(move |()| country.set(choice)))
+                }).collect_view()}
             </div>
-            <Show when=move || country.get() == "US">
+            <Show when=move || country.get().has_area_codes()>
                 <div class="field">
                     <label for=area_id.get_value()>"Area code (optional)"</label>
                     <input
@@ -230,7 +242,7 @@ pub fn AddNumberDialog(
                     />
                     {move || match area_error() {
                         Some(message) => view! { <p id=area_error_id.get_value() class="field__error">{message}</p> }.into_any(),
-                        None => view! { <p id=area_hint_id.get_value() class="field__hint">"3 digits, e.g. 212. Leave empty for any area."</p> }.into_any(),
+                        None => view! { <p id=area_hint_id.get_value() class="field__hint">{move || area_hint(country.get())}</p> }.into_any(),
                     }}
                 </div>
             </Show>

@@ -5,6 +5,7 @@
 //! answers "no numbers available" for it.
 
 use super::Country;
+use super::canadian_area_codes::is_canadian;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -85,8 +86,16 @@ pub enum AreaCodeError {
     #[error("{0} is kept for non-geographic services; choose a local area code.")]
     EasilyRecognizable(String),
     /// The country's numbers are not chosen by area code.
-    #[error("Area codes can only be chosen for US numbers.")]
+    #[error("Area codes can only be chosen for US and Canadian numbers.")]
     NotForCountry,
+    /// A geographic code of another NANP country than the one chosen.
+    #[error("{code} is {}.", .chosen.other_country_phrase())]
+    OtherCountry {
+        /// The code.
+        code: String,
+        /// The country chosen in the dialog.
+        chosen: Country,
+    },
 }
 
 /// The 5XX general-purpose codes NANPA sets aside for non-geographic services (use `N`,
@@ -148,18 +157,41 @@ impl AreaCode {
         Ok(Some(Self(code)))
     }
 
-    /// Parses what was typed for a number in `country`: only US numbers take an area code.
+    /// Parses what was typed for a number in `country`: US and Canadian numbers take an area
+    /// code of their own country (a Canadian code for the US, or any other for Canada, is
+    /// refused naming the country); UK numbers take none.
     pub fn parse_for(country: Country, input: &str) -> Result<Option<Self>, AreaCodeError> {
-        match country {
-            Country::Us => Self::parse_optional(input),
-            Country::Uk if input.trim().is_empty() => Ok(None),
-            Country::Uk => Err(AreaCodeError::NotForCountry),
+        if !country.has_area_codes() {
+            return match input.trim() {
+                "" => Ok(None),
+                _ => Err(AreaCodeError::NotForCountry),
+            };
         }
+        let Some(code) = Self::parse_optional(input)? else {
+            return Ok(None);
+        };
+        if (country == Country::Ca) != is_canadian(code.0) {
+            return Err(AreaCodeError::OtherCountry {
+                code: code.to_string(),
+                chosen: country,
+            });
+        }
+        Ok(Some(code))
     }
 
     /// The code as a number, e.g. 212.
     pub fn value(self) -> u16 {
         self.0
+    }
+}
+
+impl Country {
+    /// How an area code of another country is refused for this one.
+    fn other_country_phrase(self) -> &'static str {
+        match self {
+            Country::Ca => "not a Canadian area code",
+            _ => "a Canadian area code; choose Canada to buy in it",
+        }
     }
 }
 
@@ -193,6 +225,30 @@ mod tests {
         assert_eq!(
             AreaCode::parse_for(Country::Uk, "212"),
             Err(AreaCodeError::NotForCountry)
+        );
+    }
+
+    #[test]
+    fn canadian_codes_are_for_canada_and_the_others_for_the_us() {
+        let parsed =
+            |country, code| AreaCode::parse_for(country, code).map(|c| c.map(AreaCode::value));
+        assert_eq!(parsed(Country::Ca, "416"), Ok(Some(416)));
+        assert_eq!(parsed(Country::Ca, ""), Ok(None));
+        let us_for_canada = AreaCode::parse_for(Country::Ca, "212").unwrap_err();
+        assert_eq!(
+            us_for_canada.to_string(),
+            "212 is not a Canadian area code."
+        );
+        let canadian_for_us = AreaCode::parse_for(Country::Us, "604").unwrap_err();
+        assert_eq!(
+            canadian_for_us.to_string(),
+            "604 is a Canadian area code; choose Canada to buy in it."
+        );
+        assert_eq!(
+            AreaCode::parse_for(Country::Ca, "800")
+                .unwrap_err()
+                .to_string(),
+            "800 is a toll-free code; choose a local area code."
         );
     }
 

@@ -4,6 +4,7 @@ pub mod access;
 pub mod area_code;
 pub mod assignment;
 pub mod callouts;
+pub mod canadian_area_codes;
 pub mod country;
 pub mod e164;
 pub mod environment;

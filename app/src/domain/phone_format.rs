@@ -1,9 +1,9 @@
 //! Phone numbers with libphonenumber's metadata (server only, keeps it out of the bundle):
 //! display formatting, and reading numbers as people type them.
 
-use super::E164;
 use super::numbers_page::NumberDisplay;
 use super::phone_input::{PhoneInputError, check_typed};
+use super::{Country, E164};
 use phonenumber::metadata::DATABASE;
 use phonenumber::{Mode, PhoneNumber, country};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -17,9 +17,16 @@ pub fn display(number: &E164) -> NumberDisplay {
         .as_ref()
         .map(|n| n.format().mode(Mode::International).to_string())
         .unwrap_or_else(|| number.as_str().to_owned());
-    let (country, country_name) = match parsed.as_ref().and_then(region).as_deref() {
-        Some("GB") => ("UK".to_owned(), "United Kingdom".to_owned()),
-        Some("US") => ("US".to_owned(), "United States".to_owned()),
+    // A Canadian area code makes a +1 number Canadian even where libphonenumber cannot tell
+    // (the fictional 555-01XX lines are in no allocated range).
+    let region = match Country::of(number) {
+        Some(Country::Ca) => Some("CA".to_owned()),
+        _ => parsed.as_ref().and_then(region),
+    };
+    let (country, country_name) = match region.as_deref() {
+        Some("GB") => named(Country::Uk),
+        Some("US") => named(Country::Us),
+        Some("CA") => named(Country::Ca),
         Some(other) => (other.to_owned(), other.to_owned()),
         None => ("?".to_owned(), "Unknown country".to_owned()),
     };
@@ -28,6 +35,11 @@ pub fn display(number: &E164) -> NumberDisplay {
         country_name,
         international,
     }
+}
+
+/// A country's short code and name, as the Number cell shows them.
+fn named(country: Country) -> (String, String) {
+    (country.code().to_owned(), country.name().to_owned())
 }
 
 /// A character's value as a decimal digit in any script (Unicode general category Nd), e.g.
@@ -124,6 +136,20 @@ mod tests {
         let us = shown("+12125550142");
         assert_eq!(us.international, "+1 212-555-0142");
         assert_eq!(us.country_name, "United States");
+    }
+
+    #[test]
+    fn canadian_numbers_are_told_from_us_ones_by_area_code() {
+        for e164 in ["+14165550100", "+16045550199", "+15145550123"] {
+            let canadian = shown(e164);
+            assert_eq!(
+                (canadian.country.as_str(), canadian.country_name.as_str()),
+                ("CA", "Canada"),
+                "{e164}"
+            );
+        }
+        assert_eq!(shown("+14165550100").international, "+1 416-555-0100");
+        assert_eq!(shown("+14155550100").country, "US");
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub enum ProviderError {
     )]
     NoStockInArea(AreaCode),
     /// No stock at all for that country.
-    #[error("No {0} numbers are available right now.")]
-    NoStock(&'static str),
+    #[error("No {} numbers are available right now.", .0.adjective())]
+    NoStock(Country),
     /// The provider refused; the message says why, in plain words.
     #[error("{0}")]
     Refused(String),

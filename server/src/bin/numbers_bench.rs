@@ -84,6 +84,10 @@ async fn start(binary: &str, database_url: &str, bulk: usize) -> Server {
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", "target/site")
             .env("DATABASE_URL", database_url)
+            .env(
+                "NUMBERS_SECRET_KEY",
+                server::secrets::SecretKey::generate().to_base64(),
+            )
             .env("NUMBERS_DEMO", "1")
             .env("NUMBERS_DEMO_BULK_NUMBERS", bulk.to_string())
             .env("NUMBERS_GALLERY", "0")

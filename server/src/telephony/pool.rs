@@ -13,53 +13,100 @@ use sea_orm::{
 /// UK drama ranges: 020 7946 0xxx, 0113 496 0xxx, 07700 900xxx, 01632 960xxx.
 const UK_PREFIXES: [&str; 4] = ["+442079460", "+441134960", "+447700900", "+441632960"];
 
-/// Every number the pool may hold: the UK drama ranges and `NXX-555-01XX` for each US area code.
-pub fn drama_ranges(us_area_codes: &[u16]) -> Vec<(E164, Country, Option<u16>)> {
-    let uk = UK_PREFIXES.iter().flat_map(|prefix| {
-        (0..1000).filter_map(move |n| {
-            E164::parse(&format!("{prefix}{n:03}"))
-                .ok()
-                .map(|e| (e, Country::Uk, None))
-        })
-    });
-    let us = us_area_codes.iter().flat_map(|&area| {
-        (0..100).filter_map(move |n| {
-            E164::parse(&format!("+1{area:03}55501{n:02}"))
-                .ok()
-                .map(|e| (e, Country::Us, Some(area)))
-        })
-    });
-    uk.chain(us).collect()
+/// Numbers the pool stocks together: the UK drama ranges, or `NXX-555-01XX` of one US or
+/// Canadian area code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StockGroup {
+    /// Their country.
+    pub country: Country,
+    /// Their area code (US and Canada).
+    pub area_code: Option<u16>,
+    /// The numbers.
+    pub numbers: Vec<E164>,
 }
 
-/// Fills an empty pool with the drama ranges, leaving out numbers already in use.
-pub async fn stock_if_empty(db: &DatabaseConnection, us_area_codes: &[u16]) -> Result<u64, DbErr> {
-    if pool_number::Entity::find().count(db).await? > 0 {
-        return Ok(0);
+/// Every number the pool may hold, by group: the UK drama ranges (Ofcom), and `NXX-555-01XX`
+/// (NANPA's fiction lines) for each US and each Canadian area code.
+pub fn drama_ranges(us_area_codes: &[u16], ca_area_codes: &[u16]) -> Vec<StockGroup> {
+    let uk = StockGroup {
+        country: Country::Uk,
+        area_code: None,
+        numbers: UK_PREFIXES
+            .iter()
+            .flat_map(|prefix| {
+                (0..1000).filter_map(move |n| E164::parse(&format!("{prefix}{n:03}")).ok())
+            })
+            .collect(),
+    };
+    let nanp = |country: Country, areas: &[u16]| {
+        areas
+            .iter()
+            .map(|&area| StockGroup {
+                country,
+                area_code: Some(area),
+                numbers: (0..100)
+                    .filter_map(|n| E164::parse(&format!("+1{area:03}55501{n:02}")).ok())
+                    .collect(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut groups = vec![uk];
+    groups.extend(nanp(Country::Us, us_area_codes));
+    groups.extend(nanp(Country::Ca, ca_area_codes));
+    groups
+}
+
+/// Stocks each group the pool holds none of with its numbers not in use (so a newly
+/// configured area code is stocked on the next start; a sold-out group gains nothing, its
+/// numbers being in use). Returns how many numbers it added.
+pub async fn stock_new_groups(
+    db: &DatabaseConnection,
+    groups: &[StockGroup],
+) -> Result<u64, DbErr> {
+    let mut added = 0;
+    for group in groups {
+        let listed: Vec<String> = group
+            .numbers
+            .iter()
+            .map(|n| n.as_str().to_owned())
+            .collect();
+        let mut stocked = 0;
+        let mut in_use = std::collections::HashSet::new();
+        for chunk in listed.chunks(500) {
+            stocked += pool_number::Entity::find()
+                .filter(pool_number::Column::E164.is_in(chunk.iter().cloned()))
+                .count(db)
+                .await?;
+            in_use.extend(
+                number::Entity::find()
+                    .filter(number::Column::E164.is_in(chunk.iter().cloned()))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|n| n.e164),
+            );
+        }
+        if stocked > 0 {
+            continue;
+        }
+        let rows: Vec<pool_number::ActiveModel> = listed
+            .into_iter()
+            .filter(|e164| !in_use.contains(e164))
+            .map(|e164| pool_number::ActiveModel {
+                e164: Set(e164),
+                country: Set(group.country.code().into()),
+                area_code: Set(group.area_code.map(i32::from)),
+                reserved_by: Set(None),
+            })
+            .collect();
+        added += rows.len() as u64;
+        for chunk in rows.chunks(500) {
+            pool_number::Entity::insert_many(chunk.to_vec())
+                .exec(db)
+                .await?;
+        }
     }
-    let in_use: std::collections::HashSet<String> = number::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|n| n.e164)
-        .collect();
-    let rows: Vec<pool_number::ActiveModel> = drama_ranges(us_area_codes)
-        .into_iter()
-        .filter(|(e164, _, _)| !in_use.contains(e164.as_str()))
-        .map(|(e164, country, area)| pool_number::ActiveModel {
-            e164: Set(e164.as_str().to_owned()),
-            country: Set(country.code().into()),
-            area_code: Set(area.map(i32::from)),
-            reserved_by: Set(None),
-        })
-        .collect();
-    let count = rows.len() as u64;
-    for chunk in rows.chunks(500) {
-        pool_number::Entity::insert_many(chunk.to_vec())
-            .exec(db)
-            .await?;
-    }
-    Ok(count)
+    Ok(added)
 }
 
 /// Removes stock rows whose number is in use (a confirmation that never happened, or data
@@ -144,7 +191,7 @@ impl TelephonyProvider for BuiltInPool {
         let Some(e164) = self.claim(request, tag).await.map_err(unavailable)? else {
             return Err(match request.area_code {
                 Some(area) => ProviderError::NoStockInArea(area),
-                None => ProviderError::NoStock(request.country.code()),
+                None => ProviderError::NoStock(request.country),
             });
         };
         E164::parse(&e164)
@@ -176,15 +223,16 @@ impl TelephonyProvider for BuiltInPool {
             return Ok(());
         }
         // Confirmed earlier: put it back in stock.
-        let (country, area) = if number.as_str().starts_with("+1") {
-            let area = number
-                .as_str()
-                .get(2..5)
-                .and_then(|a| a.parse::<i32>().ok());
-            (Country::Us, area)
-        } else {
-            (Country::Uk, None)
-        };
+        let country = Country::of(number).unwrap_or(Country::Uk);
+        let area = country
+            .has_area_codes()
+            .then(|| {
+                number
+                    .as_str()
+                    .get(2..5)
+                    .and_then(|a| a.parse::<i32>().ok())
+            })
+            .flatten();
         let exists = pool_number::Entity::find_by_id(number.as_str().to_owned())
             .one(&self.db)
             .await
@@ -223,20 +271,25 @@ mod tests {
 
     #[test]
     fn stock_comes_only_from_the_drama_ranges() {
-        let stock = drama_ranges(&[212, 415]);
-        assert_eq!(stock.len(), 4000 + 200);
-        assert!(stock.iter().any(|(e, _, _)| e.as_str() == "+447700900000"));
-        assert!(stock.iter().any(|(e, _, _)| e.as_str() == "+441632960999"));
+        let groups = drama_ranges(&[212, 415], &[416]);
+        let all: Vec<(&E164, Country, Option<u16>)> = groups
+            .iter()
+            .flat_map(|g| g.numbers.iter().map(move |n| (n, g.country, g.area_code)))
+            .collect();
+        assert_eq!(all.len(), 4000 + 200 + 100);
+        let has = |e164: &str, country, area| {
+            all.iter()
+                .any(|(e, c, a)| e.as_str() == e164 && *c == country && *a == area)
+        };
+        assert!(has("+447700900000", Country::Uk, None));
+        assert!(has("+441632960999", Country::Uk, None));
+        assert!(has("+12125550100", Country::Us, Some(212)));
+        assert!(has("+14155550199", Country::Us, Some(415)));
+        assert!(has("+14165550142", Country::Ca, Some(416)));
+        assert!(!all.iter().any(|(e, _, _)| e.as_str().starts_with("+1646")));
         assert!(
-            stock.iter().any(|(e, c, a)| e.as_str() == "+12125550100"
-                && *c == Country::Us
-                && *a == Some(212))
-        );
-        assert!(stock.iter().any(|(e, _, _)| e.as_str() == "+14155550199"));
-        assert!(
-            !stock
-                .iter()
-                .any(|(e, _, _)| e.as_str().starts_with("+1646"))
+            all.iter().all(|(e, c, _)| Country::of(e) == Some(*c)),
+            "each number's country is the one its digits say"
         );
     }
 }

@@ -54,7 +54,9 @@ async fn server(t: &TestDb, twilio: &str) -> Timed {
 }
 
 async fn demo_services(t: &TestDb, twilio: &str) -> Timed {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     server(t, twilio).await
 }
 

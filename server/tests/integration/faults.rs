@@ -543,7 +543,9 @@ async fn ten_parallel_twilio_purchases_buy_ten_numbers(t: &TestDb) {
 }
 
 async fn fifty_parallel_pool_purchases_all_succeed(t: &TestDb) {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let w = world(t).await;
     let stock_before = pool_stock(t).await;
     let mut buys = JoinSet::new();
@@ -591,7 +593,9 @@ async fn pool_stock(t: &TestDb) -> usize {
 }
 
 async fn parallel_reassigns_keep_an_unbroken_history(t: &TestDb) {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let w = world(t).await;
     let acme = ProjectSlug::parse("acme").unwrap();
     let number = "+442079460123";
@@ -665,7 +669,9 @@ async fn parallel_reassigns_keep_an_unbroken_history(t: &TestDb) {
 }
 
 async fn racing_creates_of_one_name_let_exactly_one_through(t: &TestDb) {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let w = world(t).await;
     for round in 0..5 {
         let mut creates = JoinSet::new();

@@ -11,7 +11,9 @@ fn acme() -> ProjectSlug {
 }
 
 async fn demo(t: &TestDb) -> SeaStore {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     crate::support::store(&t.db)
 }
 

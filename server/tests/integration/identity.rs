@@ -11,7 +11,9 @@ use server::identity::BuiltInAccounts;
 const PASSWORD: &str = "numbers-demo";
 
 async fn accounts(t: &TestDb, ttl: i64) -> BuiltInAccounts {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     BuiltInAccounts::new(t.db.clone(), ttl)
 }
 

@@ -14,6 +14,7 @@ mod number_listing;
 mod purchase;
 mod refusals;
 mod router;
+mod secrets;
 mod store;
 mod trusted_proxy;
 mod twilio;

@@ -12,7 +12,9 @@ use server::db::SeaStore;
 /// The demo data plus 10,000 numbers in acme's Sandbox (added after the demo's, a minute
 /// apart), in one transaction.
 async fn big_acme(t: &TestDb) -> SeaStore {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let since = chrono::DateTime::from_timestamp(1_900_000_000, 0).unwrap();
     let added =
         server::bulk_numbers::add_numbers(&t.db, "acme", Environment::Sandbox, 10_000, since)

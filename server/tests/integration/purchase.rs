@@ -24,7 +24,9 @@ async fn ledger(t: &TestDb) -> (u64, u64) {
 }
 
 async fn services(t: &TestDb) -> Services {
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     state_for(t).await.services
 }
 
@@ -57,8 +59,8 @@ async fn buying_takes_one_number_from_stock(t: &TestDb) {
     let (stock, numbers) = ledger(t).await;
     assert_eq!(
         stock,
-        4300 - 5,
-        "drama ranges minus the five demo numbers in them"
+        4500 - 5,
+        "drama ranges (UK, US 212/415/646, Canada 416/604) minus the five demo numbers in them"
     );
     let uk = buy_number(&services, form("sandbox", "UK", "", "key-uk-00001"))
         .await
@@ -251,7 +253,47 @@ async fn released_numbers_return_to_stock(t: &TestDb) {
     assert_eq!(ledger(t).await, before);
 }
 
+async fn canadian_numbers_come_from_canadian_stock(t: &TestDb) {
+    let services = services(t).await;
+    let (stock, numbers) = ledger(t).await;
+    let any = buy_number(&services, form("sandbox", "CA", "", "key-ca-00001"))
+        .await
+        .unwrap();
+    assert_eq!(Country::of(&any), Some(Country::Ca), "{any}");
+    let vancouver = buy_number(&services, form("sandbox", "CA", "604", "key-ca-00002"))
+        .await
+        .unwrap();
+    assert!(vancouver.as_str().starts_with("+1604555"), "{vancouver}");
+    let montreal = buy_number(&services, form("sandbox", "CA", "514", "key-ca-00003"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        montreal.to_string(),
+        "No numbers are available in area code 514. Try another area code, or leave it empty for any."
+    );
+    assert_eq!(ledger(t).await, (stock - 2, numbers + 2));
+    let (stock, _) = ledger(t).await;
+    let mut config = crate::support::http::config_for(t);
+    config.pool_ca_area_codes = vec![416, 604, 514];
+    crate::support::http::prepare(&config).await;
+    assert_eq!(
+        ledger(t).await.0,
+        stock + 100,
+        "514 is stocked at the next start, and only it"
+    );
+    config.pool_ca_area_codes = vec![212];
+    let refused = server::prepare(&config, TestClock::at(T0))
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(
+        refused.to_string(),
+        "configuration error: NUMBERS_POOL_CA_AREA_CODES: 212 is not a Canadian area code."
+    );
+}
+
 on_both_backends!(
+    canadian_numbers_come_from_canadian_stock,
     buying_takes_one_number_from_stock,
     the_same_key_never_buys_twice,
     bad_requests_buy_nothing,

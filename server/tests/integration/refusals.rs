@@ -132,6 +132,25 @@ async fn each_kind_of_refusal_has_its_status_and_changes_nothing() {
             |e| matches!(e, AppError::NumberNotFound(_)),
         ),
         (
+            "a US area code for Canada",
+            Some(&admin),
+            BuyNumber::PATH,
+            buy("sandbox", "CA", "212", "refusal-key-ca"),
+            422,
+            |e| e.for_field("area_code").as_deref() == Some("212 is not a Canadian area code."),
+        ),
+        (
+            "a Canadian area code for the US",
+            Some(&admin),
+            BuyNumber::PATH,
+            buy("sandbox", "US", "416", "refusal-key-us"),
+            422,
+            |e| {
+                e.for_field("area_code").as_deref()
+                    == Some("416 is a Canadian area code; choose Canada to buy in it.")
+            },
+        ),
+        (
             "N11 area code",
             Some(&admin),
             BuyNumber::PATH,

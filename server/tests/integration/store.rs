@@ -18,7 +18,10 @@ fn slug(s: &str) -> ProjectSlug {
 }
 
 async fn seeded(db: &DatabaseConnection) -> SeaStore {
-    assert_eq!(seed_if_empty(db).await.unwrap(), Seeded::Yes);
+    assert_eq!(
+        seed_if_empty(db, &crate::support::keyring()).await.unwrap(),
+        Seeded::Yes
+    );
     crate::support::store(db)
 }
 
@@ -30,7 +33,12 @@ async fn migrations_can_run_again(t: &TestDb) {
 
 async fn demo_is_seeded_once(t: &TestDb) {
     seeded(&t.db).await;
-    assert_eq!(seed_if_empty(&t.db).await.unwrap(), Seeded::SkippedNotEmpty);
+    assert_eq!(
+        seed_if_empty(&t.db, &crate::support::keyring())
+            .await
+            .unwrap(),
+        Seeded::SkippedNotEmpty
+    );
     assert_eq!(project::Entity::find().count(&t.db).await.unwrap(), 3);
     assert_eq!(number::Entity::find().count(&t.db).await.unwrap(), 5);
 }

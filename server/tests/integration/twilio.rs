@@ -191,7 +191,9 @@ async fn row(t: &TestDb, e164: &str) -> Option<number::Model> {
 #[tokio::test]
 async fn connecting_an_owned_number_points_it_at_us_and_remembers_the_old_url() {
     let t = TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let twilio = MockServer::start().await;
     Mock::given(method("GET"))
         .and(query_param("PhoneNumber", "+14155550123"))
@@ -232,7 +234,9 @@ async fn connecting_an_owned_number_points_it_at_us_and_remembers_the_old_url() 
 #[tokio::test]
 async fn unowned_taken_or_failing_numbers_leave_nothing_behind() {
     let t = TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let twilio = MockServer::start().await;
     Mock::given(method("GET"))
         .and(query_param("PhoneNumber", "+14155550124"))
@@ -326,7 +330,9 @@ async fn unowned_taken_or_failing_numbers_leave_nothing_behind() {
 #[tokio::test]
 async fn twilio_unreachable_is_a_clear_message() {
     let t = TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let services = state_with_twilio(&t, "http://127.0.0.1:9").await.services;
     let err = connect_number(&services, connect("acme", "sandbox", "+14155550126"))
         .await

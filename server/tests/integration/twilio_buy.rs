@@ -114,6 +114,39 @@ async fn buys_through_twilio_and_records_a_purchased_twilio_number() {
 }
 
 #[tokio::test]
+async fn canadian_numbers_are_searched_in_canada() {
+    let t = TestDb::sqlite().await;
+    crate::support::twilio_only_project(&t).await;
+    let twilio = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("{BASE}/AvailablePhoneNumbers/CA/Local.json")))
+        .and(query_param("AreaCode", "416"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "available_phone_numbers": [{"phone_number": "+14165550177", "address_requirements": "none"}]
+        })))
+        .expect(1)
+        .mount(&twilio)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("{BASE}/IncomingPhoneNumbers.json")))
+        .and(body_string_contains("PhoneNumber=%2B14165550177"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "sid": "PN00000000000000000000000000000078", "phone_number": "+14165550177",
+            "friendly_name": "twilio-key-ca", "status": "in-use"
+        })))
+        .expect(1)
+        .mount(&twilio)
+        .await;
+    let services = state_with_twilio(&t, &twilio.uri()).await.services;
+    let mut canadian = form("", "twilio-key-ca");
+    canadian.country = Country::Ca;
+    canadian.area_code = AreaCode::parse_for(Country::Ca, "416").unwrap();
+    let bought = buy_number(&services, canadian).await.unwrap();
+    assert_eq!(bought.as_str(), "+14165550177");
+    assert_eq!(Country::of(&bought), Some(Country::Ca));
+}
+
+#[tokio::test]
 async fn regulation_and_release_errors_are_mapped() {
     let twilio = MockServer::start().await;
     Mock::given(method("POST"))

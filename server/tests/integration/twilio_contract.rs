@@ -108,6 +108,14 @@ async fn our_requests_match_twilios_openapi_description() {
         .search(&account, &uk)
         .await
         .expect("GB search accepted");
+    let canada = app::ports::BuyRequest {
+        country: app::domain::Country::Ca,
+        area_code: app::domain::AreaCode::parse_for(app::domain::Country::Ca, "416").unwrap(),
+    };
+    client
+        .search(&account, &canada)
+        .await
+        .expect("CA search accepted");
     client
         .buy(
             &account,

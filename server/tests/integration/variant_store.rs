@@ -17,7 +17,9 @@ fn name(s: &str) -> VariantName {
 }
 
 async fn demo(t: &TestDb) -> SeaStore {
-    seed_if_empty(&t.db).await.unwrap();
+    seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     crate::support::store(&t.db)
 }
 

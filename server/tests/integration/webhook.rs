@@ -5,6 +5,7 @@ use crate::support::http::{demo_router, send};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use server::secrets::SecretColumn;
 use server::telephony::twilio::signature::sign;
 
 const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
@@ -175,7 +176,10 @@ async fn one_customers_twilio_account_cannot_route_another_customers_numbers() {
         project_id: Set(solo.id),
         kind: Set("twilio".into()),
         twilio_account_sid: Set(Some(other.into())),
-        twilio_auth_token: Set(Some("other-token".into())),
+        twilio_auth_token: Set(Some(crate::support::sealed(
+            SecretColumn::TwilioAuthToken,
+            "other-token",
+        ))),
         created_at: Set(crate::support::t0_utc()),
         ..Default::default()
     }
@@ -328,7 +332,9 @@ async fn configured_sip_templates_route_projects_that_have_no_settings() {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use server::db::entities::{project, routing_setting};
     let t = crate::support::TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     let solo = project::Entity::find()
         .filter(project::Column::Slug.eq("solo"))
         .one(&t.db)
@@ -379,7 +385,10 @@ async fn api_key_integrations_check_signatures_with_the_account_token_only() {
     // acme switches to an API key: the stored secret is the key's, not the account's token.
     let mut switched: telephony_integration::ActiveModel = acme_twilio.into();
     switched.twilio_api_key_sid = Set(Some("SK0123456789abcdef0123456789abcdef".into()));
-    switched.twilio_auth_token = Set(Some("api-key-secret".into()));
+    switched.twilio_auth_token = Set(Some(crate::support::sealed(
+        SecretColumn::TwilioAuthToken,
+        "api-key-secret",
+    )));
     let switched = switched.update(&t.db).await.unwrap();
     let call = fields("+12125550142");
     let url = format!("{PUBLIC}/telephony/twilio/voice");
@@ -393,7 +402,10 @@ async fn api_key_integrations_check_signatures_with_the_account_token_only() {
         );
     }
     let mut with_token: telephony_integration::ActiveModel = switched.into();
-    with_token.twilio_webhook_token = Set(Some("demo-token".into()));
+    with_token.twilio_webhook_token = Set(Some(crate::support::sealed(
+        SecretColumn::TwilioWebhookToken,
+        "demo-token",
+    )));
     with_token.update(&t.db).await.unwrap();
     let (status, _, _) = post(
         &router,

@@ -10,7 +10,9 @@ use crate::components::{
     PromoteLiveDialog, ProviderChecks, ReadOnlyNotice, ReassignDialog, ReassignTarget,
     RoutingDialog, RowAction, RowActions, SessionEnded,
 };
-use crate::domain::{Callout, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview};
+use crate::domain::{
+    Callout, Country, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview,
+};
 use crate::error::AppError;
 use fixtures::{
     delete_target, deletions, edge_rows, finder, history, paged_section, provider_notices,
@@ -304,14 +306,15 @@ fn AddNumberStates() -> impl IntoView {
             />
         }
     };
-    let us = |area: &str| AddNumberPreset {
+    let buy_in = |country: Country, area: &str| AddNumberPreset {
         connect: false,
-        us: true,
+        country: Some(country),
         text: area.into(),
     };
+    let us = move |area: &str| buy_in(Country::Us, area);
     let connect = |typed: &str| AddNumberPreset {
         connect: true,
-        us: false,
+        country: None,
         text: typed.into(),
     };
     view! {
@@ -324,6 +327,12 @@ fn AddNumberStates() -> impl IntoView {
             </State>
             <State label="Area code error" scope="add-area-error">
                 {dialog(us("21"), add_context(true, true), false, None)}
+            </State>
+            <State label="Buy a Canadian number with an area code" scope="add-ca">
+                {dialog(buy_in(Country::Ca, "416"), add_context(true, true), false, None)}
+            </State>
+            <State label="A US area code refused for Canada" scope="add-ca-us-code">
+                {dialog(buy_in(Country::Ca, "212"), add_context(true, true), false, None)}
             </State>
             <State label="Variant error (from the server)" scope="add-variant-error">
                 {dialog(AddNumberPreset::default(), add_context(true, true), false, Some(AppError::invalid("variant", "London is not published to Sandbox; publish it first.")))}

@@ -115,7 +115,7 @@ impl AddNumber {
                         buy.dispatch(BuyNumber {
                             project: project.get_untracked(),
                             environment: environment.clone(),
-                            country: input.country.to_owned(),
+                            country: input.country.code().to_owned(),
                             area_code: input.area_code,
                             variant: input.variant.map(|v| v.0),
                             idempotency_key,

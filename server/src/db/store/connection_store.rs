@@ -4,6 +4,7 @@ use super::history_store::{Event, record};
 use super::purchase_store::insert_number;
 use super::{SeaStore, load};
 use crate::db::entities::{number, telephony_integration};
+use crate::secrets::SecretColumn;
 use app::domain::{E164, EventKind, IntegrationKind, ProjectSlug};
 use app::ports::{ChangeError, ConnectionStore, NewNumber, StoreError, TwilioAccount};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
@@ -20,12 +21,15 @@ impl ConnectionStore for SeaStore {
             .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
             .one(&self.db)
             .await?;
-        Ok(row.and_then(|r| {
-            Some(TwilioAccount {
-                account_sid: r.twilio_account_sid?,
-                auth_token: r.twilio_auth_token?,
-                api_key_sid: r.twilio_api_key_sid,
-            })
+        let Some(row) = row else { return Ok(None) };
+        let (Some(account_sid), Some(sealed)) = (row.twilio_account_sid, row.twilio_auth_token)
+        else {
+            return Ok(None);
+        };
+        Ok(Some(TwilioAccount {
+            account_sid,
+            auth_token: self.open_secret(row.id, SecretColumn::TwilioAuthToken, &sealed)?,
+            api_key_sid: row.twilio_api_key_sid,
         }))
     }
 

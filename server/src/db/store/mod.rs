@@ -10,6 +10,7 @@ mod purchase_store;
 mod routing_store;
 mod variant_store;
 
+use crate::secrets::{Keyring, SecretColumn};
 use app::ports::{Clock, StoreError};
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 pub struct SeaStore {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
+    keyring: Arc<Keyring>,
 }
 
 impl SeaStore {
@@ -28,9 +30,25 @@ impl SeaStore {
         &self.db
     }
 
-    /// Wraps a migrated connection; `clock` stamps what it records.
-    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>) -> Self {
-        Self { db, clock }
+    /// Wraps a migrated connection; `clock` stamps what it records, `keyring` opens the
+    /// Twilio secrets it reads.
+    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, keyring: Arc<Keyring>) -> Self {
+        Self { db, clock, keyring }
+    }
+
+    /// The plain text of a sealed secret read from integration `id`.
+    fn open_secret(
+        &self,
+        id: i32,
+        column: SecretColumn,
+        stored: &str,
+    ) -> Result<String, StoreError> {
+        self.keyring.open(column, stored).map_err(|err| {
+            StoreError(format!(
+                "telephony_integrations row {id}: its {} {err}",
+                column.name()
+            ))
+        })
     }
 
     /// The clock's time, as stored.

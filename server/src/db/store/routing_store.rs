@@ -2,6 +2,7 @@
 
 use super::{SeaStore, load};
 use crate::db::entities::{call, number, routing_setting, telephony_integration, variant};
+use crate::secrets::SecretColumn;
 use app::domain::{
     CallRecord, E164, Environment, IntegrationKind, NumberState, RouteFacts, SipRoute,
 };
@@ -82,25 +83,28 @@ impl RoutingStore for SeaStore {
                 query = query.filter(telephony_integration::Column::Id.eq(integration_id));
             }
         }
-        Ok(query
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .filter_map(|i| {
-                // Twilio signs with the account's auth token, never with an API key's secret.
-                let token = match i.twilio_api_key_sid {
-                    None => i.twilio_webhook_token.or(i.twilio_auth_token),
-                    Some(_) => i.twilio_webhook_token,
-                };
-                if token.is_none() {
-                    tracing::error!(
-                        integration = i.id,
-                        "this Twilio integration uses an API key but has no auth token for webhook signatures: its calls are refused"
-                    );
-                }
-                token
-            })
-            .collect())
+        let mut tokens = Vec::new();
+        for i in query.all(&self.db).await? {
+            // Twilio signs with the account's auth token, never with an API key's secret.
+            let sealed = match (&i.twilio_api_key_sid, i.twilio_webhook_token) {
+                (_, Some(token)) => Some((SecretColumn::TwilioWebhookToken, token)),
+                (None, None) => i
+                    .twilio_auth_token
+                    .map(|token| (SecretColumn::TwilioAuthToken, token)),
+                (Some(_), None) => None,
+            };
+            match sealed {
+                Some((column, token)) => match self.open_secret(i.id, column, &token) {
+                    Ok(token) => tokens.push(token),
+                    Err(err) => tracing::error!(%err, "its calls are refused"),
+                },
+                None => tracing::error!(
+                    integration = i.id,
+                    "this Twilio integration uses an API key but has no auth token for webhook signatures: its calls are refused"
+                ),
+            }
+        }
+        Ok(tokens)
     }
 
     async fn record_call(

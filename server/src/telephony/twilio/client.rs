@@ -2,7 +2,7 @@
 
 use super::error::TwilioError;
 use super::wire::{AvailablePhoneNumberPage, IncomingPhoneNumber, IncomingPhoneNumberPage};
-use app::domain::{Country, E164};
+use app::domain::E164;
 use app::ports::{BoughtNumber, BuyRequest, OwnedNumber, ProviderError, TwilioAccount};
 use reqwest::{Method, RequestBuilder};
 use std::time::Duration;
@@ -111,10 +111,7 @@ impl TwilioClient {
         account: &TwilioAccount,
         request: &BuyRequest,
     ) -> Result<Vec<E164>, TwilioError> {
-        let country = match request.country {
-            Country::Us => "US",
-            Country::Uk => "GB",
-        };
+        let country = request.country.iso_code();
         let mut url = self.url(account, &["AvailablePhoneNumbers", country, "Local.json"])?;
         {
             let mut query = url.query_pairs_mut();
@@ -263,7 +260,7 @@ impl app::ports::TwilioAccounts for TwilioClient {
     ) -> Result<BoughtNumber, ProviderError> {
         let no_stock = || match request.area_code {
             Some(area) => ProviderError::NoStockInArea(area),
-            None => ProviderError::NoStock(request.country.code()),
+            None => ProviderError::NoStock(request.country),
         };
         let offered = self
             .search(account, request)

@@ -11,7 +11,9 @@ use tower::ServiceExt;
 /// A router over a fresh SQLite database with the demo data.
 pub async fn demo_router() -> (Router, TestDb) {
     let t = TestDb::sqlite().await;
-    server::demo::seed_if_empty(&t.db).await.unwrap();
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
     (router_for(&t).await, t)
 }
 
@@ -56,6 +58,7 @@ pub fn config_for(t: &TestDb) -> Config {
         demo: false,
         demo_bulk_numbers: 0,
         pool_us_area_codes: vec![212, 415, 646],
+        pool_ca_area_codes: vec![416, 604],
         twilio_base_url: "http://127.0.0.1:9".into(),
         twilio_timeout_secs: 2,
         public_url: Some("https://numbers.test".into()),
@@ -70,6 +73,8 @@ pub fn config_for(t: &TestDb) -> Config {
         release_check_secs: 15,
         check_after_secs: 30,
         log_format: server::config::LogFormat::Human,
+        secret_key: Some(super::TEST_SECRET_KEY.into()),
+        command: None,
     }
 }
 

@@ -58,9 +58,22 @@ pub fn intent(
     }
 }
 
-/// A store over `db` whose clock shows [`T0`].
+/// A store over `db` whose clock shows [`T0`], opening secrets with [`keyring`].
 pub fn store(db: &DatabaseConnection) -> server::db::SeaStore {
-    server::db::SeaStore::new(db.clone(), TestClock::at(T0))
+    server::db::SeaStore::new(db.clone(), TestClock::at(T0), Arc::new(keyring()))
+}
+
+/// The secret key tests configure (`NUMBERS_SECRET_KEY`): bytes 0 to 31, in base64.
+pub const TEST_SECRET_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+/// The keyring of [`TEST_SECRET_KEY`].
+pub fn keyring() -> server::secrets::Keyring {
+    server::secrets::Keyring::parse(TEST_SECRET_KEY).expect("test key")
+}
+
+/// `plain` sealed for `column` as the server stores it.
+pub fn sealed(column: server::secrets::SecretColumn, plain: &str) -> String {
+    keyring().seal(column, plain)
 }
 
 /// Env var naming a PostgreSQL server URL whose user may create databases.
@@ -215,7 +228,10 @@ pub async fn twilio_only_project(t: &TestDb) {
         project_id: Set(p.id),
         kind: Set("twilio".into()),
         twilio_account_sid: Set(Some(TWILIO_ACCOUNT_SID.into())),
-        twilio_auth_token: Set(Some("secret".into())),
+        twilio_auth_token: Set(Some(sealed(
+            server::secrets::SecretColumn::TwilioAuthToken,
+            "secret",
+        ))),
         created_at: Set(t0_utc()),
         ..Default::default()
     }
