@@ -19,7 +19,8 @@ use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    GalleryRoute, HistoryRoute, NotFound, NumbersScreen, ProjectsRoute, SignInRoute, VariantsRoute,
+    GalleryRoute, HistoryRoute, IntegrationsRoute, NotFound, NumbersScreen, ProjectsRoute,
+    SignInRoute, VariantsRoute,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -112,6 +113,11 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=path!("/projects/:project/history")
                                 view={Lazy::<HistoryRoute>::new()}
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/projects/:project/integrations")
+                                view={Lazy::<IntegrationsRoute>::new()}
                                 ssr=SsrMode::Async
                             />
                             <Route

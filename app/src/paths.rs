@@ -30,6 +30,11 @@ pub fn variants(project: &str) -> String {
     format!("/projects/{project}/variants")
 }
 
+/// `/projects/{project}/integrations`.
+pub fn integrations(project: &str) -> String {
+    format!("/projects/{project}/integrations")
+}
+
 /// `/projects/{project}/history`: its first page.
 pub fn history(project: &str) -> String {
     format!("/projects/{project}/history")

@@ -30,6 +30,8 @@ for (const colorScheme of ["light", "dark"] as const) {
         "/projects/fresh/numbers",
         "/projects/acme/variants",
         "/projects/acme/history",
+        "/projects/acme/integrations",
+        "/projects/fresh/integrations",
         "/projects/nope/numbers",
         "/projects",
         "/signin",
@@ -43,12 +45,31 @@ for (const colorScheme of ["light", "dark"] as const) {
       test.use({ member: "viewer@example.com" });
 
       test("view-only pages have no serious or critical axe violations", async ({ page }) => {
-        for (const path of ["/projects/acme/numbers", "/projects/acme/variants"]) {
+        for (const path of ["/projects/acme/numbers", "/projects/acme/variants", "/projects/acme/integrations"]) {
           await openHydrated(page, path);
           await expect(page.getByRole("note")).toContainText("View only");
           await expectAccessible(page, `${path} (Read)`);
         }
       });
+    });
+
+    test("the Integrations page's dialogs are accessible when open", async ({ page }) => {
+      await openHydrated(page, "/projects/acme/integrations");
+      const twilio = page.getByRole("region", { name: "Twilio" });
+      await twilio.getByRole("button", { name: "Update credentials" }).click();
+      const update = page.getByRole("dialog", { name: "Update Twilio credentials" });
+      await update.getByRole("textbox", { name: "Account SID" }).fill("AC123");
+      await update.getByRole("button", { name: "Save" }).click();
+      await expect(update.getByRole("textbox", { name: "Account SID" })).toHaveAttribute("aria-invalid", "true");
+      await expectAccessible(page, "Update Twilio credentials (with an error)", "dialog");
+      await update.getByRole("button", { name: "Cancel" }).click();
+      await twilio.getByRole("button", { name: "Disconnect Twilio account" }).click();
+      await expect(page.getByRole("alertdialog", { name: "Disconnect Twilio account" })).toBeVisible();
+      await expectAccessible(page, "Disconnect Twilio account", "dialog");
+      await openHydrated(page, "/projects/fresh/integrations");
+      await page.getByRole("button", { name: "Connect Twilio account" }).click();
+      await expect(page.getByRole("dialog", { name: "Connect Twilio account" })).toBeVisible();
+      await expectAccessible(page, "Connect Twilio account", "dialog");
     });
 
     test("each dialog of the Numbers page is accessible when open", async ({ page }) => {

@@ -8,7 +8,11 @@ export interface FakeNumber {
 }
 
 export const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-const AUTH = "Basic " + Buffer.from(`${ACCOUNT_SID}:demo-token`).toString("base64");
+/** An API key of the account (Twilio Console: API keys & tokens). */
+export const API_KEY_SID = "SK0123456789abcdef0123456789abcdef";
+export const API_KEY_SECRET = "fake-api-key-secret";
+
+const basic = (user: string, password: string) => "Basic " + Buffer.from(`${user}:${password}`).toString("base64");
 
 /** A stateful fake of the parts of Twilio's REST API we use, for one account. */
 export class FakeTwilio {
@@ -16,6 +20,8 @@ export class FakeTwilio {
   readonly requests: string[] = [];
   /** How late number updates are answered, in ms: the update takes effect at once. */
   updateAnswerDelayMs = 0;
+  /** The account's auth token (a test rotates it as the Twilio Console would). */
+  authToken = "demo-token";
   private server?: Server;
   url = "";
 
@@ -50,8 +56,12 @@ export class FakeTwilio {
   private async handle(req: IncomingMessage): Promise<[number, unknown]> {
     const url = new URL(req.url ?? "/", "http://fake");
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
-    if (req.headers.authorization !== AUTH) {
+    const allowed = [basic(ACCOUNT_SID, this.authToken), basic(API_KEY_SID, API_KEY_SECRET)];
+    if (!allowed.includes(req.headers.authorization ?? "")) {
       return [401, { code: 20003, message: "Authenticate", status: 401 }];
+    }
+    if (req.method === "GET" && url.pathname === `/2010-04-01/Accounts/${ACCOUNT_SID}.json`) {
+      return [200, { sid: ACCOUNT_SID, friendly_name: "Demo Twilio account", status: "active", type: "Full" }];
     }
     const base = `/2010-04-01/Accounts/${ACCOUNT_SID}/IncomingPhoneNumbers`;
     if (req.method === "GET" && url.pathname === `${base}.json`) {

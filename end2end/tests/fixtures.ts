@@ -65,6 +65,8 @@ export async function signIn(request: APIRequestContext, server: string, email: 
  */
 export const test = base.extend<{
   server: string;
+  /** Everything the server printed so far (its log lines). */
+  serverOutput: { text: string };
   twilio: FakeTwilio;
   serverEnv: Record<string, string>;
   member: string | null;
@@ -76,13 +78,14 @@ export const test = base.extend<{
   serverEnv: [{}, { option: true }],
   /** Who the browser is signed in as (`null`: signed out); admin has Edit on every demo project. */
   member: ["admin@example.com", { option: true }],
+  serverOutput: async ({}, use) => use({ text: "" }),
   twilio: async ({}, use) => {
     const twilio = new FakeTwilio();
     await twilio.start();
     await use(twilio);
     await twilio.stop();
   },
-  server: async ({ twilio, serverEnv }, use) => {
+  server: async ({ twilio, serverEnv, serverOutput }, use) => {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
     let output = "";
@@ -105,8 +108,12 @@ export const test = base.extend<{
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout?.on("data", (d) => (output += d));
-    child.stderr?.on("data", (d) => (output += d));
+    const printed = (d: Buffer) => {
+      output += d;
+      serverOutput.text += d;
+    };
+    child.stdout?.on("data", printed);
+    child.stderr?.on("data", printed);
     const baseURL = `http://127.0.0.1:${port}`;
     try {
       await waitReady(baseURL, child, () => output);

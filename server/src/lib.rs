@@ -195,9 +195,10 @@ fn services(
         connections: store.clone(),
         routing: store.clone(),
         lifecycle: store.clone(),
-        history: store,
+        history: store.clone(),
         identity,
         twilio: Arc::new(twilio),
+        integrations: store,
         clock,
         settings: Settings {
             undo_window_secs: i64::from(config.undo_window_secs),

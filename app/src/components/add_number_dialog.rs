@@ -252,9 +252,9 @@ pub fn AddNumberDialog(
         if !can_connect {
             return view! {
                 <p class="notice" role="status">
-                    "This project has no Twilio integration. To connect numbers you already own, ask your "
-                    "PolyAI account manager to link your Twilio account (account SID and an API key); "
-                    "the numbers in it can then be connected here."
+                    "This project has no Twilio account. To connect numbers you already own, connect "
+                    "your Twilio account on this project's Integrations page (linked at the top of the "
+                    "Numbers page); the numbers in it can then be connected here."
                 </p>
             }
             .into_any();

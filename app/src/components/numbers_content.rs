@@ -58,9 +58,12 @@ pub fn NumbersContent(
     let actions = actions.for_member(can_edit);
     let variants_href = crate::paths::variants(&page.project.slug);
     let history_href = crate::paths::history(&page.project.slug);
+    let integrations_href = crate::paths::integrations(&page.project.slug);
     let finder = page.finder;
     let body = match page.body {
-        PageBody::NoIntegration => view! { <NoIntegration/> }.into_any(),
+        PageBody::NoIntegration => {
+            view! { <NoIntegration integrations_href=integrations_href.clone()/> }.into_any()
+        }
         PageBody::Sections {
             uses_variants,
             callouts,
@@ -118,6 +121,7 @@ pub fn NumbersContent(
             <p class="page-head__project">{page.project.name}</p>
             <a class="page-head__link" href=variants_href>"Manage variants"</a>
             <a class="page-head__link" href=history_href>"Project history"</a>
+            <a class="page-head__link" href=integrations_href>"Integrations"</a>
         </div>
         {(!can_edit).then(|| view! { <ReadOnlyNotice message=NUMBERS_READ_ONLY/> })}
         {body}

@@ -26,11 +26,17 @@ pub enum EventKind {
     ReleaseRetried,
     /// Our routing was removed; the number stays in the customer's account.
     Disconnected,
+    /// A Twilio account was connected to the project (the entry's subject is the account).
+    TwilioAccountConnected,
+    /// The Twilio account's credentials were replaced.
+    TwilioCredentialsUpdated,
+    /// The Twilio account was disconnected from the project.
+    TwilioAccountDisconnected,
 }
 
 impl EventKind {
     /// Every kind, for storage round trips.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 13] = [
         Self::Bought,
         Self::Connected,
         Self::VariantAssigned,
@@ -41,6 +47,9 @@ impl EventKind {
         Self::ReleaseFailed,
         Self::ReleaseRetried,
         Self::Disconnected,
+        Self::TwilioAccountConnected,
+        Self::TwilioCredentialsUpdated,
+        Self::TwilioAccountDisconnected,
     ];
 
     /// Stable identifier used in storage.
@@ -56,6 +65,9 @@ impl EventKind {
             Self::ReleaseFailed => "release-failed",
             Self::ReleaseRetried => "release-retried",
             Self::Disconnected => "disconnected",
+            Self::TwilioAccountConnected => "twilio-account-connected",
+            Self::TwilioCredentialsUpdated => "twilio-credentials-updated",
+            Self::TwilioAccountDisconnected => "twilio-account-disconnected",
         }
     }
 
@@ -77,6 +89,9 @@ impl EventKind {
             Self::ReleaseFailed => "Release failed",
             Self::ReleaseRetried => "Release retried",
             Self::Disconnected => "Disconnected",
+            Self::TwilioAccountConnected => "Twilio account connected",
+            Self::TwilioCredentialsUpdated => "Twilio credentials updated",
+            Self::TwilioAccountDisconnected => "Twilio account disconnected",
         }
     }
 
@@ -89,7 +104,9 @@ impl EventKind {
             Step::Released => Some(Self::Released),
             Step::ReleaseFailed(_) => Some(Self::ReleaseFailed),
             Step::Retry => Some(Self::ReleaseRetried),
-            Step::Disconnect | Step::NotConnected(_) => Some(Self::Disconnected),
+            Step::Disconnect | Step::NotConnected(_) | Step::AccountDisconnected => {
+                Some(Self::Disconnected)
+            }
             Step::DisconnectUnanswered | Step::ConnectUnanswered | Step::ConnectionConfirmed => {
                 None
             }
@@ -114,10 +131,13 @@ pub fn placement(environment: Environment, variant: Option<&str>) -> String {
     }
 }
 
+/// The subject of integration events in the history (they have no number).
+pub const TWILIO_ACCOUNT_SUBJECT: &str = "Twilio account";
+
 /// One recorded change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
-    /// The number, E.164.
+    /// The number, E.164; [`TWILIO_ACCOUNT_SUBJECT`] for changes to the Twilio account.
     pub e164: String,
     /// What happened.
     pub kind: EventKind,

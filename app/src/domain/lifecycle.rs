@@ -208,6 +208,9 @@ pub enum Step {
     ConnectionConfirmed,
     /// The check of an unanswered connection finds the number not sending its calls here.
     NotConnected(String),
+    /// The project's Twilio account is disconnected: the number leaves the project and stays
+    /// in the customer's account, bought or connected (nothing is released).
+    AccountDisconnected,
 }
 
 /// Where a step leads.
@@ -285,6 +288,8 @@ pub fn next(
             }))
         }
         (S::Active, Step::Disconnect) if ownership == Ownership::Connected => Ok(Next::Gone),
+        (S::Active, Step::AccountDisconnected) => Ok(Next::Gone),
+        (_, Step::AccountDisconnected) => Err(LifecycleError::BeingDeleted),
         (S::Active, Step::RequestRelease | Step::Disconnect) => Err(LifecycleError::WrongAction),
         (_, Step::RequestRelease | Step::Disconnect) => Err(LifecycleError::BeingDeleted),
         (S::PendingRelease { release_at }, Step::Undo) if now < *release_at => {
@@ -434,6 +439,44 @@ mod tests {
             let stored = NumberState::from_stored(state.slug(), None, state.since(), None);
             assert_eq!(stored, Some(state));
         }
+    }
+
+    #[test]
+    fn disconnecting_the_account_takes_active_numbers_of_either_ownership_only() {
+        use NumberState as S;
+        for ownership in [Ownership::Purchased, Ownership::Connected] {
+            assert_eq!(
+                next(
+                    &S::Active,
+                    ownership,
+                    &Step::AccountDisconnected,
+                    10,
+                    WINDOW
+                ),
+                Ok(Next::Gone)
+            );
+        }
+        let deleted = S::PendingRelease { release_at: 99 };
+        assert_eq!(
+            next(
+                &deleted,
+                Ownership::Purchased,
+                &Step::AccountDisconnected,
+                10,
+                WINDOW
+            ),
+            Err(LifecycleError::BeingDeleted)
+        );
+        assert_eq!(
+            next(
+                &S::Connecting { since: 1 },
+                Ownership::Connected,
+                &Step::AccountDisconnected,
+                10,
+                WINDOW
+            ),
+            Err(LifecycleError::Checking)
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! `cargo leptos build --split`, each one's code is its own wasm chunk, fetched the first time
 //! the route is shown (or, on a page load of it, before it hydrates).
 
-use super::{GalleryScreen, HistoryScreen, ProjectsScreen, SignInScreen, VariantsScreen};
+use super::{
+    GalleryScreen, HistoryScreen, IntegrationsScreen, ProjectsScreen, SignInScreen, VariantsScreen,
+};
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
 
@@ -37,6 +39,10 @@ lazy_screen!(
 lazy_screen!(
     /// `/projects/{project}/history`.
     HistoryRoute shows HistoryScreen
+);
+lazy_screen!(
+    /// `/projects/{project}/integrations`.
+    IntegrationsRoute shows IntegrationsScreen
 );
 lazy_screen!(
     /// `/projects`.

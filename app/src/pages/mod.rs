@@ -5,6 +5,7 @@
 mod focus;
 mod gallery;
 mod history;
+mod integrations;
 mod lazy_routes;
 mod not_found;
 mod numbers;
@@ -15,7 +16,10 @@ mod variants;
 
 use gallery::GalleryScreen;
 use history::HistoryScreen;
-pub use lazy_routes::{GalleryRoute, HistoryRoute, ProjectsRoute, SignInRoute, VariantsRoute};
+use integrations::IntegrationsScreen;
+pub use lazy_routes::{
+    GalleryRoute, HistoryRoute, IntegrationsRoute, ProjectsRoute, SignInRoute, VariantsRoute,
+};
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;
 use projects::ProjectsScreen;

@@ -3,10 +3,12 @@
 //! the `server` crate (`db::store`, `telephony`, `identity`, `clock`).
 
 mod identity;
+mod integration_store;
 mod storage;
 mod telephony;
 
 pub use identity::*;
+pub use integration_store::*;
 pub use storage::*;
 pub use telephony::*;
 
@@ -48,6 +50,8 @@ pub struct Services {
     pub connections: Arc<dyn ConnectionStore>,
     /// Customers' Twilio accounts.
     pub twilio: Arc<dyn TwilioAccounts>,
+    /// The Twilio integrations those accounts are stored in.
+    pub integrations: Arc<dyn IntegrationStore>,
     /// Inbound routing.
     pub routing: Arc<dyn RoutingStore>,
     /// Deleting, undoing and releasing numbers.

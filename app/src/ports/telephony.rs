@@ -92,9 +92,34 @@ pub struct BoughtNumber {
     pub sid: String,
 }
 
+/// An account Twilio showed to the credentials that asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedAccount {
+    /// The account's friendly name.
+    pub name: String,
+    /// A trial account (Twilio `type` `Trial`), not a full (paid) one.
+    pub trial: bool,
+}
+
+/// What Twilio answered when asked for the account with some credentials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AccountCheck {
+    /// The credentials work and the account is active.
+    Active(VerifiedAccount),
+    /// Twilio refused the credentials (HTTP 401, error 20003).
+    Refused,
+    /// The credentials work but name no such account (HTTP 404).
+    NotFound,
+    /// The account is suspended or closed (Twilio `status`, error 20005).
+    Inactive,
+}
+
 /// The Twilio accounts customers connect their numbers from.
 #[async_trait::async_trait]
 pub trait TwilioAccounts: Send + Sync {
+    /// Asks Twilio for the account with these credentials (Twilio's "Fetch an Account");
+    /// `Err` only when Twilio could not be asked or did not answer.
+    async fn check_account(&self, account: &TwilioAccount) -> Result<AccountCheck, ProviderError>;
     /// The number as owned by `account`, if it owns it.
     async fn find_owned(
         &self,

@@ -5,6 +5,7 @@ pub mod buy_number;
 pub mod connect_number;
 pub mod delete_number;
 pub mod history;
+pub mod integrations;
 pub mod pages;
 pub mod routing;
 pub mod session;

@@ -5,9 +5,10 @@
 use crate::support::TestDb;
 use crate::support::http::{demo_router, form_request, get_as, send, sign_in};
 use app::api::{
-    AssignVariant, BuyNumber, ConnectNumber, CreateVariant, DeleteNumber, DeleteVariant,
-    LoadNumbersPage, LoadVariantsPage, NumberHistory, ProjectHistory, Promote, PublishDraft,
-    RenameVariant, RetryRelease, SignIn, SignOut, SignedInAs, TestRouting, UndoDelete,
+    AssignVariant, BuyNumber, ConnectNumber, ConnectTwilio, CreateVariant, DeleteNumber,
+    DeleteVariant, DisconnectTwilio, LoadIntegrationsPage, LoadNumbersPage, LoadVariantsPage,
+    NumberHistory, ProjectHistory, Promote, PublishDraft, RenameVariant, RetryRelease, SignIn,
+    SignOut, SignedInAs, TestRouting, UndoDelete, UpdateTwilioCredentials,
 };
 use app::error::AppError;
 use axum::Router;
@@ -100,6 +101,18 @@ enum Allowed {
     Ok,
     /// Authorised, then refused by the provider (Twilio is unreachable here).
     Provider(&'static str),
+    /// Authorised, then refused as things stand.
+    Rejected(&'static str),
+}
+
+fn twilio_form(_: &Ids, project: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("project", project.to_owned()),
+        ("account_sid", "AC0123456789abcdef0123456789abcdef".into()),
+        ("auth_token", "demo-token".into()),
+        ("api_key_sid", String::new()),
+        ("api_key_secret", String::new()),
+    ]
 }
 
 /// Variant ids of acme, looked up once per database.
@@ -190,6 +203,25 @@ fn rows() -> Vec<Row> {
         row(Promote::PATH, Need::Edit, |_, p| {
             vec![("project", p.into()), ("to", "pre-release".into())]
         }),
+        row(LoadIntegrationsPage::PATH, Need::Read, project_only),
+        Row {
+            allowed: Allowed::Rejected(
+                "This project already has a Twilio account; update its credentials instead.",
+            ),
+            ..row(ConnectTwilio::PATH, Need::Edit, twilio_form)
+        },
+        Row {
+            allowed: Allowed::Provider(
+                "Twilio could not be reached to check the credentials. Nothing was saved; please try again.",
+            ),
+            ..row(UpdateTwilioCredentials::PATH, Need::Edit, twilio_form)
+        },
+        Row {
+            allowed: Allowed::Provider(
+                "Twilio could not be reached, so the number is still connected. Please try again.",
+            ),
+            ..row(DisconnectTwilio::PATH, Need::Edit, project_only)
+        },
         row(AssignVariant::PATH, Need::Edit, |ids, p| {
             vec![
                 ("project", p.into()),
@@ -259,10 +291,11 @@ impl World {
 
     /// Everything a change could touch: numbers, variants, publications, and the audit log.
     async fn snapshot(&self) -> String {
-        use server::db::entities::variant;
+        use server::db::entities::{telephony_integration, variant};
         let db = &self.db;
         format!(
-            "{:?}\n{:?}\n{:?}\n{}",
+            "{:?}\n{:?}\n{:?}\n{:?}\n{}",
+            telephony_integration::Entity::find().all(db).await.unwrap(),
             number::Entity::find().all(db).await.unwrap(),
             variant::Entity::find().all(db).await.unwrap(),
             published_version::Entity::find().all(db).await.unwrap(),
@@ -415,6 +448,11 @@ async fn every_server_function_has_a_row_and_every_cell_its_exact_outcome() {
                         .unwrap_or_else(|e| panic!("{cell}: typed error expected ({e}): {body}"));
                     assert_eq!(got, AppError::Provider(message.into()), "{cell}");
                 }
+                Allowed::Rejected(message) => {
+                    let got: AppError = serde_json::from_str(&body)
+                        .unwrap_or_else(|e| panic!("{cell}: typed error expected ({e}): {body}"));
+                    assert_eq!(got, AppError::Rejected(message.into()), "{cell}");
+                }
             }
         }
         if row.need == Need::Edit && matches!(row.allowed, Allowed::Ok) {
@@ -476,10 +514,11 @@ async fn open_functions_need_no_member() {
 }
 
 /// Project pages and what each kind of member gets from them.
-const PROJECT_PAGES: [&str; 3] = [
+const PROJECT_PAGES: [&str; 4] = [
     "/projects/{project}/numbers",
     "/projects/{project}/variants",
     "/projects/{project}/history",
+    "/projects/{project}/integrations",
 ];
 
 /// Pages that are not about one project: open to all, or the member's own project list.

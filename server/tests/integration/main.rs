@@ -9,6 +9,7 @@ mod deletion;
 mod faults;
 mod history;
 mod identity;
+mod integrations;
 mod migrations;
 mod number_listing;
 mod purchase;

@@ -78,6 +78,14 @@ async fn our_requests_match_twilios_openapi_description() {
         api_key_sid: None,
     };
     let number = E164::parse("+12125550142").unwrap();
+    let checked = client
+        .fetch_account(&account)
+        .await
+        .expect("account fetch accepted by the spec");
+    assert!(
+        matches!(checked, app::ports::AccountCheck::Active(_)),
+        "{checked:?}"
+    );
     // Prism answers with the spec's example, not our number: success is what counts.
     client
         .find_incoming(&account, &number)

@@ -2,6 +2,7 @@
 //! Nothing here calls the server: the gallery proves the components stand on plain props.
 
 mod fixtures;
+mod integrations;
 
 use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
@@ -22,7 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 16] = [
+const COMPONENTS: [(&str, &str); 19] = [
     ("numbers-finder", "Search and filters"),
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
@@ -39,6 +40,12 @@ const COMPONENTS: [(&str, &str); 16] = [
     ("routing-dialog", "Test routing dialog"),
     ("history-dialog", "History dialog"),
     ("variant-confirmations", "Variant confirmations"),
+    ("integration-list", "Integrations"),
+    ("twilio-account-dialog", "Connect Twilio account dialog"),
+    (
+        "disconnect-twilio-dialog",
+        "Disconnect Twilio account confirmation",
+    ),
 ];
 
 /// The menu labels of the page's row actions, in order.
@@ -91,6 +98,7 @@ pub fn GalleryScreen() -> impl IntoView {
         <AddNumberStates/>
         <OtherDialogs/>
         <VariantConfirmations/>
+        <integrations::IntegrationStates/>
     }
 }
 
@@ -266,7 +274,7 @@ fn Notices() -> impl IntoView {
         </Component>
         <Component id="no-integration">
             <State label="Blocked" scope="blocked">
-                <NoIntegration/>
+                <NoIntegration integrations_href="/projects/fresh/integrations"/>
             </State>
         </Component>
         <Component id="read-only">

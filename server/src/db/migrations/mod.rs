@@ -10,6 +10,7 @@ mod m20261128_000007_accounts_and_sessions;
 mod m20261130_000008_unique_draft_variant_names;
 mod m20261130_000009_purchase_checks;
 mod m20261130_000010_number_listing_indexes;
+mod m20261130_000011_twilio_account_details;
 
 use sea_orm_migration::prelude::*;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_unique_draft_variant_names::Migration),
             Box::new(m20261130_000009_purchase_checks::Migration),
             Box::new(m20261130_000010_number_listing_indexes::Migration),
+            Box::new(m20261130_000011_twilio_account_details::Migration),
         ]
     }
 }

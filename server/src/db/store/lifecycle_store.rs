@@ -91,6 +91,13 @@ fn before_after(
                 None => "Disconnected".into(),
             }),
         ),
+        (Step::AccountDisconnected, _) => (
+            Some(here),
+            Some(match &facts.previous_voice_url {
+                Some(url) => format!("Twilio account disconnected; voice URL back to {url}"),
+                None => "Twilio account disconnected".into(),
+            }),
+        ),
         _ => (None, None),
     }
 }

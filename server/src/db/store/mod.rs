@@ -2,6 +2,7 @@
 
 mod connection_store;
 mod history_store;
+mod integration_store;
 mod lifecycle_store;
 mod load;
 mod number_listing;

@@ -33,7 +33,7 @@ impl TwilioClient {
     }
 
     /// `{base}/2010-04-01/Accounts/{sid}/{path}`.
-    fn url(&self, account: &TwilioAccount, path: &[&str]) -> Result<Url, TwilioError> {
+    pub(super) fn url(&self, account: &TwilioAccount, path: &[&str]) -> Result<Url, TwilioError> {
         if !valid_sid(&account.account_sid) {
             return Err(TwilioError::AuthFailed);
         }
@@ -46,7 +46,12 @@ impl TwilioClient {
         Ok(url)
     }
 
-    fn request(&self, method: Method, url: Url, account: &TwilioAccount) -> RequestBuilder {
+    pub(super) fn request(
+        &self,
+        method: Method,
+        url: Url,
+        account: &TwilioAccount,
+    ) -> RequestBuilder {
         self.http.request(method, url).basic_auth(
             account
                 .api_key_sid
@@ -59,7 +64,10 @@ impl TwilioClient {
     /// Sends a request and reads its status and body, mapping failures: a connection that was
     /// never made is [`TwilioError::Unreachable`] (nothing reached Twilio); a request sent
     /// whose answer did not come back is [`TwilioError::NoAnswer`] (Twilio may have acted).
-    async fn exchange(&self, request: RequestBuilder) -> Result<(u16, String), TwilioError> {
+    pub(super) async fn exchange(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<(u16, String), TwilioError> {
         let no_answer = |e: reqwest::Error| {
             if e.is_connect() {
                 TwilioError::Unreachable(format!("connection failed: {}", e.without_url()))
@@ -214,6 +222,13 @@ const OFFERS_PER_SEARCH: &str = "20";
 
 #[async_trait::async_trait]
 impl app::ports::TwilioAccounts for TwilioClient {
+    async fn check_account(
+        &self,
+        account: &TwilioAccount,
+    ) -> Result<app::ports::AccountCheck, ProviderError> {
+        self.fetch_account(account).await.map_err(read_error)
+    }
+
     async fn find_owned(
         &self,
         account: &TwilioAccount,

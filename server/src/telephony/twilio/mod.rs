@@ -1,5 +1,6 @@
 //! A thin client of Twilio's REST API (2010-04-01): the calls the Numbers page needs.
 
+mod account_check;
 mod client;
 mod error;
 pub mod signature;

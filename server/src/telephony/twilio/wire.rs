@@ -68,3 +68,17 @@ pub struct AvailablePhoneNumberPage {
     #[serde(default)]
     pub available_phone_numbers: Vec<AvailablePhoneNumber>,
 }
+
+/// An Account resource, as much of it as verifying credentials reads.
+#[derive(Debug, Deserialize)]
+pub struct AccountResource {
+    /// The account's name in the Twilio Console.
+    #[serde(default)]
+    pub friendly_name: Option<String>,
+    /// `active`, `suspended` or `closed`.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// `Trial` or `Full`.
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+}

@@ -1,0 +1,127 @@
+//! A project's integrations, one region each: the built-in pool and SIP peering (read-only)
+//! and the Twilio account with its status and actions.
+
+use crate::domain::integrations_page::{IntegrationsPage, TwilioStatus};
+use leptos::prelude::*;
+
+/// What the Twilio region's buttons do; `None` for a member without Edit.
+#[derive(Clone, Copy)]
+pub struct TwilioActions {
+    /// Opens the Connect Twilio account dialog.
+    pub connect: Callback<()>,
+    /// Opens the Update Twilio credentials dialog.
+    pub update: Callback<()>,
+    /// Opens the Disconnect Twilio account confirmation.
+    pub disconnect: Callback<()>,
+}
+
+/// The regions of `page`; `actions` when the member may change the Twilio account.
+#[component]
+pub fn IntegrationList(page: IntegrationsPage, actions: Option<TwilioActions>) -> impl IntoView {
+    let IntegrationsPage {
+        built_in,
+        sip_routes,
+        twilio,
+        ..
+    } = page;
+    let region = |id: &'static str, title: &'static str, body: AnyView| {
+        let heading = super::scoped_id(id);
+        let labelled = heading.clone();
+        view! {
+            <section class="card" role="region" aria-labelledby=labelled>
+                <h2 id=heading tabindex="-1">{title}</h2>
+                {body}
+            </section>
+        }
+    };
+    let pool = if built_in {
+        view! { <p>"Managed by the platform: numbers bought here come from PolyAI's own inventory. Nothing to set up."</p> }.into_any()
+    } else {
+        view! { <p>"Not enabled for this project. Ask your PolyAI account manager to turn it on."</p> }.into_any()
+    };
+    let sip = (!sip_routes.is_empty()).then(|| {
+        let rows = sip_routes
+            .into_iter()
+            .map(|(environment, route)| {
+                view! {
+                    <tr>
+                        <th scope="row">{environment.label()}</th>
+                        <td><code>{route.main}</code></td>
+                        <td><code>{route.fallback}</code></td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let body = view! {
+            <p>"Managed by the platform: calls to this project's numbers are sent to these SIP addresses."</p>
+            <table class="history-table">
+                <thead><tr><th scope="col">"Environment"</th><th scope="col">"Main SIP address"</th><th scope="col">"Fallback SIP address"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any();
+        region("integration-sip", "SIP peering", body)
+    });
+    let twilio_body = match twilio {
+        Some(status) => connected(status, actions),
+        None => view! {
+            <p>"No Twilio account is connected. Connect yours to bring the numbers you already have in Twilio to your agent, or to buy new ones through it."</p>
+            {actions.map(|a| view! {
+                <button type="button" class="button button--primary" on:click=move |_| a.connect.run(())>"Connect Twilio account"</button>
+            })}
+        }
+        .into_any(),
+    };
+    view! {
+        {region("integration-pool", "Built-in numbers", pool)}
+        {sip}
+        {region("integration-twilio", "Twilio", twilio_body)}
+    }
+}
+
+/// The connected account: its SID, what Twilio said about it, and its numbers.
+fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
+    let TwilioStatus {
+        account_sid,
+        api_key_sid,
+        account_name,
+        account_type,
+        verified_at,
+        numbers,
+    } = status;
+    let unknown = || "Not verified yet".to_owned();
+    let numbers_view = if numbers.is_empty() {
+        view! { <p>"No numbers are connected through it yet."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="plain-list">
+                {numbers.into_iter().map(|n| view! {
+                    <li><span class="number">{n.international}</span>" · "{n.environment.label()}</li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="status-line"><span class="badge badge--ok">"Connected"</span></p>
+        <dl class="facts">
+            <dt>"Account SID"</dt><dd><code>{account_sid}</code></dd>
+            <dt>"Account name"</dt><dd>{account_name.unwrap_or_else(unknown)}</dd>
+            <dt>"Account type"</dt><dd>{account_type.unwrap_or_else(unknown)}</dd>
+            <dt>"Signs in with"</dt><dd>{match api_key_sid {
+                Some(key) => format!("API key {key}"),
+                None => "Auth token".to_owned(),
+            }}</dd>
+            <dt>"Last verified"</dt><dd>{verified_at.unwrap_or_else(unknown)}</dd>
+        </dl>
+        <h3>"Numbers connected through it"</h3>
+        {numbers_view}
+        {actions.map(|a| view! {
+            <div class="button-row">
+                <button type="button" class="button" on:click=move |_| a.update.run(())>"Update credentials"</button>
+                <button type="button" class="button button--danger" on:click=move |_| a.disconnect.run(())>"Disconnect Twilio account"</button>
+            </div>
+        })}
+    }
+    .into_any()
+}

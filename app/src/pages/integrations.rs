@@ -1,0 +1,191 @@
+//! `/projects/{project}/integrations`: the project's telephony integrations; members with Edit
+//! connect, update and disconnect the Twilio account here.
+
+use super::focus::focus_soon;
+use super::{PageData, here, project_in_url};
+use crate::api::{
+    ConnectTwilio, DisconnectTwilio, UpdateTwilioCredentials, load_integrations_page,
+};
+use crate::components::{
+    DisconnectTwilioDialog, IntegrationList, ReadOnlyNotice, TwilioAccountDialog, TwilioActions,
+    TwilioForm,
+};
+use crate::domain::integrations_page::IntegrationsPage;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// What a member with Read access is told here.
+const INTEGRATIONS_READ_ONLY: &str = "You have Read access to this project: you can see its integrations. Connecting, updating and disconnecting a Twilio account needs Edit access; ask a project admin.";
+
+/// The dialog open on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    Connect,
+    Update,
+    Disconnect,
+}
+
+/// The Integrations page of the project named in the URL.
+#[component]
+pub fn IntegrationsScreen() -> impl IntoView {
+    let project = project_in_url();
+    let data = PageData::new(project.into(), load_integrations_page);
+    let connect = ServerAction::<ConnectTwilio>::new();
+    let update = ServerAction::<UpdateTwilioCredentials>::new();
+    let disconnect = ServerAction::<DisconnectTwilio>::new();
+    let open = RwSignal::new(None::<Open>);
+    let outcome = RwSignal::new(None::<String>);
+    let done =
+        move |result: Option<Result<(), AppError>>, message: &'static str, focus: &'static str| {
+            if let Some(Ok(())) = result {
+                data.reload(move || {
+                    open.set(None);
+                    outcome.set(Some(message.to_owned()));
+                    focus_soon(focus.to_owned());
+                });
+            }
+        };
+    Effect::new(move |_| {
+        done(
+            connect.value().get(),
+            "Twilio account connected.",
+            "integration-twilio",
+        )
+    });
+    Effect::new(move |_| {
+        done(
+            update.value().get(),
+            "Twilio credentials updated.",
+            "integration-twilio",
+        )
+    });
+    Effect::new(move |_| {
+        done(
+            disconnect.value().get(),
+            "Twilio account disconnected.",
+            "integration-twilio",
+        )
+    });
+    let show = move |which: Open| {
+        connect.value().set(None);
+        update.value().set(None);
+        disconnect.value().set(None);
+        outcome.set(None);
+        open.set(Some(which));
+    };
+    let actions = TwilioActions {
+        connect: Callback::new(move |()| show(Open::Connect)),
+        update: Callback::new(move |()| show(Open::Update)),
+        disconnect: Callback::new(move |()| show(Open::Disconnect)),
+    };
+    let pending = Signal::derive(move || {
+        connect.pending().get()
+            || update.pending().get()
+            || disconnect.pending().get()
+            || data.reloading().get()
+    });
+    let connect_error = Signal::derive(move || connect.value().get().and_then(Result::err));
+    let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let disconnect_error = Signal::derive(move || {
+        disconnect
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    });
+    let dialog = move || {
+        let which = open.get()?;
+        let page: IntegrationsPage = data.current()?;
+        let close = Callback::new(move |()| open.set(None));
+        let twilio = page.twilio;
+        let submit = move |form: TwilioForm, updating: bool| {
+            let TwilioForm {
+                account_sid,
+                auth_token,
+                api_key_sid,
+                api_key_secret,
+            } = form;
+            let project = project.get_untracked();
+            if updating {
+                update.dispatch(UpdateTwilioCredentials {
+                    project,
+                    account_sid,
+                    auth_token,
+                    api_key_sid,
+                    api_key_secret,
+                });
+            } else {
+                connect.dispatch(ConnectTwilio {
+                    project,
+                    account_sid,
+                    auth_token,
+                    api_key_sid,
+                    api_key_secret,
+                });
+            }
+        };
+        Some(match (which, twilio) {
+            (Open::Connect, _) => view! {
+                <TwilioAccountDialog
+                    on_submit=move |form| submit(form, false)
+                    on_close=close
+                    pending
+                    error=connect_error
+                />
+            }
+            .into_any(),
+            (Open::Update, Some(status)) => view! {
+                <TwilioAccountDialog
+                    updating=Some(status.account_sid)
+                    on_submit=move |form| submit(form, true)
+                    on_close=close
+                    pending
+                    error=update_error
+                />
+            }
+            .into_any(),
+            (Open::Disconnect, Some(status)) => view! {
+                <DisconnectTwilioDialog
+                    account_sid=status.account_sid
+                    numbers=status.numbers
+                    on_disconnect=move |()| {
+                        disconnect.dispatch(DisconnectTwilio { project: project.get_untracked() });
+                    }
+                    on_close=close
+                    pending
+                    error=disconnect_error
+                />
+            }
+            .into_any(),
+            _ => return None,
+        })
+    };
+    let content = move |page: IntegrationsPage| {
+        let can_edit = page.can_edit;
+        view! {
+            <Title text=format!("Integrations · {}", page.project.name)/>
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <ol>
+                    <li><span>"Configure"</span></li>
+                    <li><a href=crate::paths::numbers(&page.project.slug)>"Numbers"</a></li>
+                    <li><span aria-current="page">"Integrations"</span></li>
+                </ol>
+            </nav>
+            <div class="page-head">
+                <h1>"Integrations"</h1>
+                <p class="page-head__project">{page.project.name.clone()}</p>
+                <a class="page-head__link" href=crate::paths::numbers(&page.project.slug)>"Back to Numbers"</a>
+            </div>
+            <p>"How this project's numbers reach your agent. Every change here is recorded in the project history."</p>
+            {(!can_edit).then(|| view! { <ReadOnlyNotice message=INTEGRATIONS_READ_ONLY/> })}
+            <IntegrationList page actions=can_edit.then_some(actions)/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="toast-region" role="status">{move || outcome.get()}</div>
+        {data.view("Loading integrations…", here(), content)}
+        {dialog}
+    }
+}

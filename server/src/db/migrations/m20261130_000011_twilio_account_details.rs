@@ -1,0 +1,40 @@
+//! What Twilio said about an integration's account when its credentials were last verified.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+/// Adds `telephony_integrations.twilio_account_name`, `twilio_account_type` (`trial` or
+/// `full`) and `twilio_verified_at`.
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum TelephonyIntegrations {
+    Table,
+    TwilioAccountName,
+    TwilioAccountType,
+    TwilioVerifiedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // One column per statement: SQLite alters one column at a time.
+        for column in [
+            string_null(TelephonyIntegrations::TwilioAccountName),
+            string_null(TelephonyIntegrations::TwilioAccountType),
+            timestamp_with_time_zone_null(TelephonyIntegrations::TwilioVerifiedAt),
+        ] {
+            let mut column = column;
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(TelephonyIntegrations::Table)
+                        .add_column(&mut column)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,181 @@
+//! [`IntegrationStore`] over sea-orm: a project's Twilio integration, its secrets sealed with
+//! the store's keyring, every change recorded in the project history (never a secret).
+
+use super::history_store::{Event, record};
+use super::{SeaStore, load, utc};
+use crate::db::entities::{number, telephony_integration};
+use crate::secrets::SecretColumn;
+use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
+use app::domain::{E164, Environment, EventKind, IntegrationKind, ProjectSlug};
+use app::ports::{ChangeError, IntegrationStore, StoredTwilio, TwilioSave, VerifiedAccount};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set, TransactionTrait, TryIntoModel,
+};
+
+/// `trial` or `full`, as stored.
+fn account_type(trial: bool) -> &'static str {
+    if trial { "trial" } else { "full" }
+}
+
+/// The account as the history describes it: SID, name and type, and the API key if any.
+fn described(row: &telephony_integration::Model) -> String {
+    let mut text = row.twilio_account_sid.clone().unwrap_or_default();
+    if let Some(name) = &row.twilio_account_name {
+        text.push_str(&format!(" ({name}"));
+        if let Some(kind) = &row.twilio_account_type {
+            text.push_str(&format!(", {kind} account"));
+        }
+        text.push(')');
+    }
+    if let Some(key) = &row.twilio_api_key_sid {
+        text.push_str(&format!(" with API key {key}"));
+    }
+    text
+}
+
+/// The project's Twilio integration row, if any.
+async fn twilio_row(
+    conn: &impl ConnectionTrait,
+    project_id: i32,
+) -> Result<Option<telephony_integration::Model>, ChangeError> {
+    Ok(telephony_integration::Entity::find()
+        .filter(telephony_integration::Column::ProjectId.eq(project_id))
+        .filter(telephony_integration::Column::Kind.eq(IntegrationKind::Twilio.slug()))
+        .one(conn)
+        .await?)
+}
+
+#[async_trait::async_trait]
+impl IntegrationStore for SeaStore {
+    async fn twilio_integration(
+        &self,
+        slug: &ProjectSlug,
+    ) -> Result<Option<StoredTwilio>, ChangeError> {
+        let project = load::project(&self.db, slug).await?;
+        let Some(row) = twilio_row(&self.db, project.id).await? else {
+            return Ok(None);
+        };
+        let numbers = number::Entity::find()
+            .filter(number::Column::IntegrationId.eq(row.id))
+            .order_by_asc(number::Column::CreatedAt)
+            .order_by_asc(number::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .filter_map(|n| {
+                let e164 = E164::parse(&n.e164).ok()?;
+                let environment = Environment::parse(&n.environment).ok()?;
+                Some((e164, environment))
+            })
+            .collect();
+        let account = row.twilio_account_name.clone().map(|name| VerifiedAccount {
+            name,
+            trial: row.twilio_account_type.as_deref() == Some("trial"),
+        });
+        Ok(Some(StoredTwilio {
+            account_sid: row.twilio_account_sid.clone().unwrap_or_default(),
+            api_key_sid: row.twilio_api_key_sid.clone(),
+            account,
+            verified_at: row
+                .twilio_verified_at
+                .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
+            numbers,
+        }))
+    }
+
+    async fn save_twilio(&self, slug: &ProjectSlug, save: &TwilioSave) -> Result<(), ChangeError> {
+        let txn = self.db.begin().await?;
+        let project = load::project(&txn, slug).await?;
+        let existing = twilio_row(&txn, project.id).await?;
+        let credentials = &save.credentials;
+        let (rest_secret, webhook_token, key_sid) = match &credentials.api_key {
+            Some(key) => (
+                key.secret.as_str(),
+                Some(
+                    self.keyring
+                        .seal(SecretColumn::TwilioWebhookToken, &credentials.auth_token),
+                ),
+                Some(key.sid.clone()),
+            ),
+            None => (credentials.auth_token.as_str(), None, None),
+        };
+        let now = utc(save.verified_at);
+        let before = existing.as_ref().map(described);
+        let mut row = match existing {
+            Some(row) => row.into_active_model(),
+            None => telephony_integration::ActiveModel {
+                project_id: Set(project.id),
+                kind: Set(IntegrationKind::Twilio.slug().into()),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        };
+        row.twilio_account_sid = Set(Some(credentials.account_sid.clone()));
+        row.twilio_auth_token = Set(Some(
+            self.keyring
+                .seal(SecretColumn::TwilioAuthToken, rest_secret),
+        ));
+        row.twilio_api_key_sid = Set(key_sid);
+        row.twilio_webhook_token = Set(webhook_token);
+        row.twilio_account_name = Set(Some(save.account.name.clone()));
+        row.twilio_account_type = Set(Some(account_type(save.account.trial).into()));
+        row.twilio_verified_at = Set(Some(now));
+        let saved = row.save(&txn).await?.try_into_model()?;
+        let kind = if before.is_some() {
+            EventKind::TwilioCredentialsUpdated
+        } else {
+            EventKind::TwilioAccountConnected
+        };
+        record(
+            &txn,
+            Event {
+                project_id: project.id,
+                e164: TWILIO_ACCOUNT_SUBJECT,
+                kind,
+                actor: &save.actor,
+                at: now,
+                before,
+                after: Some(described(&saved)),
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_twilio(&self, slug: &ProjectSlug, actor: &str) -> Result<(), ChangeError> {
+        let txn = self.db.begin().await?;
+        let project = load::project(&txn, slug).await?;
+        let Some(row) = twilio_row(&txn, project.id).await? else {
+            return Ok(());
+        };
+        let carried = number::Entity::find()
+            .filter(number::Column::IntegrationId.eq(row.id))
+            .one(&txn)
+            .await?;
+        if let Some(number) = carried {
+            let e164 = E164::parse(&number.e164)
+                .map_err(|_| ChangeError::Store(super::corrupt("numbers", number.id, "e164")))?;
+            return Err(ChangeError::NumberTaken(e164));
+        }
+        telephony_integration::Entity::delete_by_id(row.id)
+            .exec(&txn)
+            .await?;
+        record(
+            &txn,
+            Event {
+                project_id: project.id,
+                e164: TWILIO_ACCOUNT_SUBJECT,
+                kind: EventKind::TwilioAccountDisconnected,
+                actor,
+                at: self.now(),
+                before: Some(described(&row)),
+                after: None,
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}
