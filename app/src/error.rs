@@ -136,6 +136,7 @@ impl From<crate::ports::ChangeError> for AppError {
                 "Someone changed this number at the same moment. Reload the page and try again."
                     .into(),
             ),
+            ChangeError::Integration(e) => AppError::Rejected(e.to_string()),
             ChangeError::Store(e) => e.into(),
         }
     }

@@ -129,10 +129,10 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(16);
+  await expect(components).toHaveCount(19);
   for (const anchor of ["numbers-finder", "environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
     "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
-    "variant-confirmations", "provider-checks"]) {
+    "variant-confirmations", "provider-checks", "integration-list", "twilio-account-dialog", "disconnect-twilio-dialog"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 50); // expanded, collapsed (hidden), one, a page
@@ -143,7 +143,13 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#numbers-finder").getByRole("searchbox", { name: "Search numbers" })).toHaveCount(3);
   await expect(page.locator("#numbers-finder").getByRole("button", { name: "Clear filters" })).toHaveCount(1);
   await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
-  await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(9);
+  await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(11);
+  await expect(page.locator("#add-number-dialog")).toContainText("212 is not a Canadian area code.");
+  await expect(page.locator("#integration-list").getByRole("region", { name: "Twilio" })).toHaveCount(3);
+  await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Connect Twilio account" })).toHaveCount(3);
+  await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Update Twilio credentials" })).toHaveCount(1);
+  await expect(page.locator("#twilio-account-dialog")).toContainText("Twilio refused this auth token");
+  await expect(page.locator("#disconnect-twilio-dialog").getByRole("alertdialog", { name: "Disconnect Twilio account" })).toHaveCount(2);
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
   await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Delete variant" })).toHaveCount(2);

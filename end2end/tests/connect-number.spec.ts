@@ -48,7 +48,8 @@ test("an unowned or already connected number is refused next to the field", asyn
 test("without a Twilio integration the Connect option explains how to get one", async ({ page }) => {
   await openHydrated(page, "/projects/solo/numbers");
   const dialog = await openConnect(page, "Sandbox");
-  await expect(dialog.getByRole("status")).toContainText("This project has no Twilio integration");
+  await expect(dialog.getByRole("status")).toContainText("This project has no Twilio account");
+  await expect(dialog.getByRole("status")).toContainText("Integrations page");
   await expect(dialog.getByRole("button", { name: "Connect" })).toBeDisabled();
 });
 

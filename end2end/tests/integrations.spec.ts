@@ -96,11 +96,26 @@ test.describe("as a viewer (Read)", () => {
   test("sees acme's integrations and cannot change them", async ({ page }) => {
     await openHydrated(page, "/projects/acme/integrations");
     await expect(page.getByRole("region", { name: "Built-in numbers" })).toContainText("Managed by the platform");
-    await expect(page.getByRole("region", { name: "SIP peering" })).toContainText("sip:acme-sandbox@sip.numbers.test");
+    await expect(page.getByRole("region", { name: "SIP peering" })).toHaveCount(0);
     const region = page.getByRole("region", { name: "Twilio" });
     await expect(region).toContainText(ACCOUNT_SID);
     await expect(region).toContainText("+1 212-555-0142");
     await expect(region.getByRole("button")).toHaveCount(0);
     await expect(page.getByRole("note")).toContainText("View only");
   });
+});
+
+test("closing a Twilio dialog returns focus to the button that opened it", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/integrations");
+  const region = page.getByRole("region", { name: "Twilio" });
+  for (const [button, dialog] of [
+    ["Update credentials", page.getByRole("dialog", { name: "Update Twilio credentials" })],
+    ["Disconnect Twilio account", page.getByRole("alertdialog", { name: "Disconnect Twilio account" })],
+  ] as const) {
+    await region.getByRole("button", { name: button }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    await expect(region.getByRole("button", { name: button })).toBeFocused();
+  }
 });

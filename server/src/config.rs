@@ -1,5 +1,6 @@
 //! Configuration from flags and environment variables (`server --help`).
 
+use app::domain::twilio_credentials::SecretText;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -62,8 +63,9 @@ pub struct Config {
     /// each (`server generate-secret-key`), comma-separated, newest first. Required with
     /// PostgreSQL (the same on every instance); on SQLite, unset means the key file
     /// `secret.key` in the data folder, created on first start.
-    #[arg(long, env = "NUMBERS_SECRET_KEY", hide_env_values = true)]
-    pub secret_key: Option<String>,
+    #[arg(long, env = "NUMBERS_SECRET_KEY", hide_env_values = true,
+          value_parser = |text: &str| Ok::<_, String>(SecretText(text.to_owned())))]
+    pub secret_key: Option<SecretText>,
 
     /// Seed the demo projects into an empty database (`NUMBERS_DEMO=1`).
     #[arg(long, env = "NUMBERS_DEMO", value_parser = clap::builder::BoolishValueParser::new(),
@@ -280,6 +282,16 @@ mod tests {
         assert_eq!(shown, ["10.0.0.5/32", "192.168.0.0/16", "::1/128"]);
         assert!(Config::try_parse_from(["server", "--trusted-proxies", "proxy.local"]).is_err());
         assert_eq!(parse(&[]).identity, IdentityMode::BuiltIn);
+    }
+
+    #[test]
+    fn the_secret_key_never_shows_in_debug_output() {
+        let config = parse(&["--secret-key", "c2VjcmV0LWtleQ=="]);
+        assert_eq!(
+            config.secret_key.as_ref().map(|k| k.0.as_str()),
+            Some("c2VjcmV0LWtleQ==")
+        );
+        assert!(!format!("{config:?}").contains("c2VjcmV0LWtleQ=="));
     }
 
     #[test]

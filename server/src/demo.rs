@@ -232,9 +232,10 @@ impl<C: ConnectionTrait> Demo<'_, C> {
             project_id: Set(project_id),
             kind: Set(kind.slug().into()),
             twilio_account_sid: Set(twilio.map(|(sid, _)| sid.into())),
-            twilio_auth_token: Set(
-                twilio.map(|(_, token)| self.keyring.seal(SecretColumn::TwilioAuthToken, token))
-            ),
+            twilio_auth_token: Set(twilio.map(|(_, token)| {
+                self.keyring
+                    .seal(SecretColumn::TwilioAuthToken, project_id, token)
+            })),
             twilio_api_key_sid: Set(None),
             twilio_webhook_token: Set(None),
             created_at: Set(self.tick()),

@@ -84,7 +84,7 @@ fn keyring(
     config: &Config,
 ) -> Result<(secrets::Keyring, secrets::key_source::KeySource), StartError> {
     secrets::key_source::load(
-        config.secret_key.as_deref(),
+        config.secret_key.as_ref().map(|key| key.0.as_str()),
         config.database_is_sqlite(),
         &config.data_dir,
     )

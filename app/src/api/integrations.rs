@@ -1,7 +1,8 @@
-//! Server functions of the Integrations page. Credentials arrive in the request body only and
-//! are never sent back.
+//! Server functions of the Integrations page. Credentials arrive in the request body only, are
+//! never sent back, and their secrets are [`SecretText`] (hidden from `Debug`).
 
 use crate::domain::integrations_page::IntegrationsPage;
+use crate::domain::twilio_credentials::SecretText;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -55,12 +56,12 @@ pub async fn load_integrations_page(project: String) -> Result<IntegrationsPage,
 pub async fn connect_twilio(
     project: String,
     account_sid: String,
-    auth_token: String,
+    auth_token: SecretText,
     api_key_sid: String,
-    api_key_secret: String,
+    api_key_secret: SecretText,
 ) -> Result<(), AppError> {
     let (services, change) = change(&project).await?;
-    let credentials = credentials(&account_sid, &auth_token, &api_key_sid, &api_key_secret)?;
+    let credentials = credentials(&account_sid, &auth_token.0, &api_key_sid, &api_key_secret.0)?;
     crate::usecases::integrations::connect_twilio(&services, change, credentials).await
 }
 
@@ -69,12 +70,12 @@ pub async fn connect_twilio(
 pub async fn update_twilio_credentials(
     project: String,
     account_sid: String,
-    auth_token: String,
+    auth_token: SecretText,
     api_key_sid: String,
-    api_key_secret: String,
+    api_key_secret: SecretText,
 ) -> Result<(), AppError> {
     let (services, change) = change(&project).await?;
-    let credentials = credentials(&account_sid, &auth_token, &api_key_sid, &api_key_secret)?;
+    let credentials = credentials(&account_sid, &auth_token.0, &api_key_sid, &api_key_secret.0)?;
     crate::usecases::integrations::update_twilio(&services, change, credentials).await
 }
 

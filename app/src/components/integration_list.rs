@@ -1,8 +1,17 @@
-//! A project's integrations, one region each: the built-in pool and SIP peering (read-only)
-//! and the Twilio account with its status and actions.
+//! A project's integrations, one region each: the built-in pool (read-only) and the Twilio
+//! account with its status and actions.
 
 use crate::domain::integrations_page::{IntegrationsPage, TwilioStatus};
 use leptos::prelude::*;
+
+/// Id of the Connect Twilio account button (focus returns to it when its dialog closes).
+pub const CONNECT_BUTTON: &str = "twilio-connect";
+/// Id of the Update credentials button.
+pub const UPDATE_BUTTON: &str = "twilio-update";
+/// Id of the Disconnect Twilio account button.
+pub const DISCONNECT_BUTTON: &str = "twilio-disconnect";
+/// Id of the Twilio region's heading (focused once a change is on screen).
+pub const TWILIO_HEADING: &str = "integration-twilio";
 
 /// What the Twilio region's buttons do; `None` for a member without Edit.
 #[derive(Clone, Copy)]
@@ -19,10 +28,7 @@ pub struct TwilioActions {
 #[component]
 pub fn IntegrationList(page: IntegrationsPage, actions: Option<TwilioActions>) -> impl IntoView {
     let IntegrationsPage {
-        built_in,
-        sip_routes,
-        twilio,
-        ..
+        built_in, twilio, ..
     } = page;
     let region = |id: &'static str, title: &'static str, body: AnyView| {
         let heading = super::scoped_id(id);
@@ -39,43 +45,19 @@ pub fn IntegrationList(page: IntegrationsPage, actions: Option<TwilioActions>) -
     } else {
         view! { <p>"Not enabled for this project. Ask your PolyAI account manager to turn it on."</p> }.into_any()
     };
-    let sip = (!sip_routes.is_empty()).then(|| {
-        let rows = sip_routes
-            .into_iter()
-            .map(|(environment, route)| {
-                view! {
-                    <tr>
-                        <th scope="row">{environment.label()}</th>
-                        <td><code>{route.main}</code></td>
-                        <td><code>{route.fallback}</code></td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let body = view! {
-            <p>"Managed by the platform: calls to this project's numbers are sent to these SIP addresses."</p>
-            <table class="history-table">
-                <thead><tr><th scope="col">"Environment"</th><th scope="col">"Main SIP address"</th><th scope="col">"Fallback SIP address"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-        .into_any();
-        region("integration-sip", "SIP peering", body)
-    });
     let twilio_body = match twilio {
         Some(status) => connected(status, actions),
         None => view! {
             <p>"No Twilio account is connected. Connect yours to bring the numbers you already have in Twilio to your agent, or to buy new ones through it."</p>
             {actions.map(|a| view! {
-                <button type="button" class="button button--primary" on:click=move |_| a.connect.run(())>"Connect Twilio account"</button>
+                <button type="button" id=super::scoped_id(CONNECT_BUTTON) class="button button--primary" on:click=move |_| a.connect.run(())>"Connect Twilio account"</button>
             })}
         }
         .into_any(),
     };
     view! {
         {region("integration-pool", "Built-in numbers", pool)}
-        {sip}
-        {region("integration-twilio", "Twilio", twilio_body)}
+        {region(TWILIO_HEADING, "Twilio", twilio_body)}
     }
 }
 
@@ -87,6 +69,7 @@ fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
         account_name,
         account_type,
         verified_at,
+        credentials_readable,
         numbers,
     } = status;
     let unknown = || "Not verified yet".to_owned();
@@ -103,7 +86,17 @@ fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
         .into_any()
     };
     view! {
-        <p class="status-line"><span class="badge badge--ok">"Connected"</span></p>
+        {if credentials_readable {
+            view! { <p class="status-line"><span class="badge badge--ok">"Connected"</span></p> }.into_any()
+        } else {
+            view! {
+                <p class="status-line" role="alert">
+                    <span class="badge badge--warning">"Credentials unreadable"</span>
+                    " The stored credentials cannot be opened with this server's secret key; enter them again with Update credentials."
+                </p>
+            }
+            .into_any()
+        }}
         <dl class="facts">
             <dt>"Account SID"</dt><dd><code>{account_sid}</code></dd>
             <dt>"Account name"</dt><dd>{account_name.unwrap_or_else(unknown)}</dd>
@@ -118,8 +111,8 @@ fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
         {numbers_view}
         {actions.map(|a| view! {
             <div class="button-row">
-                <button type="button" class="button" on:click=move |_| a.update.run(())>"Update credentials"</button>
-                <button type="button" class="button button--danger" on:click=move |_| a.disconnect.run(())>"Disconnect Twilio account"</button>
+                <button type="button" id=super::scoped_id(UPDATE_BUTTON) class="button" on:click=move |_| a.update.run(())>"Update credentials"</button>
+                <button type="button" id=super::scoped_id(DISCONNECT_BUTTON) class="button button--danger" on:click=move |_| a.disconnect.run(())>"Disconnect Twilio account"</button>
             </div>
         })}
     }

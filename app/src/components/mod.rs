@@ -56,7 +56,10 @@ pub use error_alert::ErrorAlert;
 pub use history_dialog::{HistoryDialog, HistoryDialogProps};
 pub use history_list::HistoryList;
 pub use id_scope::{IdScope, InlineDialogs, scoped_id};
-pub use integration_list::{IntegrationList, TwilioActions};
+pub use integration_list::{
+    CONNECT_BUTTON, DISCONNECT_BUTTON, IntegrationList, TWILIO_HEADING, TwilioActions,
+    UPDATE_BUTTON,
+};
 pub use modal::Modal;
 pub use no_integration::NoIntegration;
 pub use numbers_content::{ExpandedSections, NUMBERS_READ_ONLY, NumbersContent};

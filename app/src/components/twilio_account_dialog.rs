@@ -6,8 +6,8 @@ use crate::domain::twilio_credentials::TwilioCredentials;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The four fields as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The four fields as typed (no `Debug`: two are secrets).
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct TwilioForm {
     /// `AC…`.
     pub account_sid: String,

@@ -1,7 +1,8 @@
 //! What the Integrations page shows: the project's telephony integrations (the built-in pool
-//! and SIP peering read-only; the Twilio account with what the Connect form needs).
+//! read-only; the Twilio account with what the Connect form needs). SIP peering has no
+//! integration kind in this product yet, so no project shows it.
 
-use super::{Environment, ProjectSummary, SipRoute};
+use super::{Environment, ProjectSummary};
 use serde::{Deserialize, Serialize};
 
 /// A number a Twilio account carries, as the page lists it.
@@ -28,6 +29,8 @@ pub struct TwilioStatus {
     pub account_type: Option<String>,
     /// When Twilio last accepted the credentials (`2026-11-30 09:00 UTC`).
     pub verified_at: Option<String>,
+    /// Whether the server can open the stored secrets (if not, they must be entered again).
+    pub credentials_readable: bool,
     /// The numbers connected or bought through it.
     pub numbers: Vec<CarriedNumber>,
 }
@@ -41,8 +44,6 @@ pub struct IntegrationsPage {
     pub can_edit: bool,
     /// Whether the platform's number pool serves the project.
     pub built_in: bool,
-    /// The platform-managed SIP addresses of each environment that has them (SIP peering).
-    pub sip_routes: Vec<(Environment, SipRoute)>,
     /// The Twilio account, if connected.
     pub twilio: Option<TwilioStatus>,
 }

@@ -8,6 +8,19 @@ use serde::{Deserialize, Serialize};
 /// Longest auth token or API key secret accepted (Twilio's are 32 characters).
 const MAX_SECRET_LEN: usize = 128;
 
+/// A secret as typed or configured (an auth token, an API key secret, a sealing key):
+/// serialised as the plain string, shown as `<redacted>` by `Debug` so a logged request or
+/// configuration never carries it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecretText(pub String);
+
+impl std::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 /// An API key: its SID and the secret shown once when it was created.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey {

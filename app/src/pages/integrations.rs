@@ -7,10 +7,11 @@ use crate::api::{
     ConnectTwilio, DisconnectTwilio, UpdateTwilioCredentials, load_integrations_page,
 };
 use crate::components::{
-    DisconnectTwilioDialog, IntegrationList, ReadOnlyNotice, TwilioAccountDialog, TwilioActions,
-    TwilioForm,
+    CONNECT_BUTTON, DISCONNECT_BUTTON, DisconnectTwilioDialog, IntegrationList, ReadOnlyNotice,
+    TWILIO_HEADING, TwilioAccountDialog, TwilioActions, TwilioForm, UPDATE_BUTTON,
 };
 use crate::domain::integrations_page::IntegrationsPage;
+use crate::domain::twilio_credentials::SecretText;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,37 +37,18 @@ pub fn IntegrationsScreen() -> impl IntoView {
     let disconnect = ServerAction::<DisconnectTwilio>::new();
     let open = RwSignal::new(None::<Open>);
     let outcome = RwSignal::new(None::<String>);
-    let done =
-        move |result: Option<Result<(), AppError>>, message: &'static str, focus: &'static str| {
-            if let Some(Ok(())) = result {
-                data.reload(move || {
-                    open.set(None);
-                    outcome.set(Some(message.to_owned()));
-                    focus_soon(focus.to_owned());
-                });
-            }
-        };
-    Effect::new(move |_| {
-        done(
-            connect.value().get(),
-            "Twilio account connected.",
-            "integration-twilio",
-        )
-    });
-    Effect::new(move |_| {
-        done(
-            update.value().get(),
-            "Twilio credentials updated.",
-            "integration-twilio",
-        )
-    });
-    Effect::new(move |_| {
-        done(
-            disconnect.value().get(),
-            "Twilio account disconnected.",
-            "integration-twilio",
-        )
-    });
+    let done = move |result: Option<Result<(), AppError>>, message: &'static str| {
+        if let Some(Ok(())) = result {
+            data.reload(move || {
+                open.set(None);
+                outcome.set(Some(message.to_owned()));
+                focus_soon(TWILIO_HEADING.to_owned());
+            });
+        }
+    };
+    Effect::new(move |_| done(connect.value().get(), "Twilio account connected."));
+    Effect::new(move |_| done(update.value().get(), "Twilio credentials updated."));
+    Effect::new(move |_| done(disconnect.value().get(), "Twilio account disconnected."));
     let show = move |which: Open| {
         connect.value().set(None);
         update.value().set(None);
@@ -97,7 +79,15 @@ pub fn IntegrationsScreen() -> impl IntoView {
     let dialog = move || {
         let which = open.get()?;
         let page: IntegrationsPage = data.current()?;
-        let close = Callback::new(move |()| open.set(None));
+        let opener = match which {
+            Open::Connect => CONNECT_BUTTON,
+            Open::Update => UPDATE_BUTTON,
+            Open::Disconnect => DISCONNECT_BUTTON,
+        };
+        let close = Callback::new(move |()| {
+            open.set(None);
+            focus_soon(opener.to_owned());
+        });
         let twilio = page.twilio;
         let submit = move |form: TwilioForm, updating: bool| {
             let TwilioForm {
@@ -106,6 +96,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
                 api_key_sid,
                 api_key_secret,
             } = form;
+            let (auth_token, api_key_secret) = (SecretText(auth_token), SecretText(api_key_secret));
             let project = project.get_untracked();
             if updating {
                 update.dispatch(UpdateTwilioCredentials {

@@ -19,11 +19,44 @@ pub struct StoredTwilio {
     pub verified_at: Option<String>,
     /// The numbers it carries, with their environments, oldest first.
     pub numbers: Vec<(E164, Environment)>,
+    /// Purchases through it still under way or being checked with Twilio.
+    pub purchases_in_progress: u64,
+    /// Whether this server's keys open its stored secrets (altered ones do not).
+    pub secrets_readable: bool,
+}
+
+/// Why the store refused to change a project's Twilio integration as things stood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IntegrationConflict {
+    /// Connecting, but an account is connected (perhaps by someone else meanwhile).
+    #[error("This project already has a Twilio account; update its credentials instead.")]
+    AlreadyConnected,
+    /// Updating or disconnecting, but no account is connected any more.
+    #[error("This project has no Twilio account any more; reload the page.")]
+    NotConnected,
+    /// Updating, but the account was changed by someone else since the page was loaded.
+    #[error(
+        "The Twilio account was changed by someone else meanwhile; reload the page and try again."
+    )]
+    ChangedMeanwhile,
+    /// Replacing the account with another while numbers are connected through it.
+    #[error(
+        "Numbers are connected through {0}; disconnect that account before connecting another."
+    )]
+    CarriesNumbers(String),
+    /// Disconnecting, but numbers were added through the account meanwhile.
+    #[error(
+        "A number was added through this Twilio account meanwhile; disconnect again to include it."
+    )]
+    NumbersAddedMeanwhile,
 }
 
 /// Saving verified credentials: connecting an account, or replacing its credentials.
 #[derive(Clone, Debug)]
 pub struct TwilioSave {
+    /// `None` to connect (no account may be connected); the connected account's SID, as the
+    /// member saw it, to replace its credentials.
+    pub replacing: Option<String>,
     /// The credentials Twilio accepted.
     pub credentials: TwilioCredentials,
     /// What Twilio said about the account.
@@ -44,13 +77,14 @@ pub trait IntegrationStore: Send + Sync {
         project: &ProjectSlug,
     ) -> Result<Option<StoredTwilio>, ChangeError>;
     /// Connects the account, or replaces the stored credentials of the one connected, with a
-    /// history entry naming the account (never a secret).
+    /// history entry naming the account (never a secret); checked against `save.replacing` in
+    /// the same transaction ([`IntegrationConflict`]).
     async fn save_twilio(
         &self,
         project: &ProjectSlug,
         save: &TwilioSave,
     ) -> Result<(), ChangeError>;
     /// Removes the project's Twilio integration and its secrets, with a history entry; its
-    /// numbers must already be gone.
+    /// numbers must already be gone ([`IntegrationConflict::NumbersAddedMeanwhile`]).
     async fn remove_twilio(&self, project: &ProjectSlug, actor: &str) -> Result<(), ChangeError>;
 }

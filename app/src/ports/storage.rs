@@ -52,6 +52,9 @@ pub enum ChangeError {
     /// Someone else changed the number at the same moment; nothing was changed.
     #[error("the number changed meanwhile")]
     Concurrent,
+    /// The project's Twilio integration was not as the change expected.
+    #[error(transparent)]
+    Integration(#[from] super::IntegrationConflict),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -112,6 +112,8 @@ pub enum AccountCheck {
     NotFound,
     /// The account is suspended or closed (Twilio `status`, error 20005).
     Inactive,
+    /// Twilio's test credentials (error 20008), which cannot buy or change numbers.
+    TestCredentials,
 }
 
 /// The Twilio accounts customers connect their numbers from.

@@ -9,7 +9,8 @@ use crate::domain::twilio_credentials::TwilioCredentials;
 use crate::domain::{IntegrationKind, NumberState, ProjectSlug, Step, phone_format};
 use crate::error::AppError;
 use crate::ports::{
-    AccountCheck, Services, StoredTwilio, TwilioAccount, TwilioSave, VerifiedAccount,
+    AccountCheck, IntegrationConflict, Services, StoredTwilio, TwilioAccount, TwilioSave,
+    VerifiedAccount,
 };
 
 /// A change to a project's integrations, by a member with Edit.
@@ -35,7 +36,6 @@ pub async fn integrations_page(
         built_in: overview
             .integrations
             .contains(&IntegrationKind::BuiltInPool),
-        sip_routes: overview.sip_routes,
         twilio: twilio.map(status),
     })
 }
@@ -50,6 +50,7 @@ fn status(stored: StoredTwilio) -> TwilioStatus {
             .as_ref()
             .map(|a| if a.trial { "Trial" } else { "Full" }.to_owned()),
         verified_at: stored.verified_at,
+        credentials_readable: stored.secrets_readable,
         numbers: stored
             .numbers
             .into_iter()
@@ -75,10 +76,10 @@ pub async fn connect_twilio(
         .is_some()
     {
         return Err(AppError::Rejected(
-            "This project already has a Twilio account; update its credentials instead.".into(),
+            IntegrationConflict::AlreadyConnected.to_string(),
         ));
     }
-    save(services, change, credentials).await
+    save(services, change, credentials, None).await
 }
 
 /// Replaces the stored credentials once Twilio accepts the new ones (the old ones stay until
@@ -94,28 +95,28 @@ pub async fn update_twilio(
         .await?
     else {
         return Err(AppError::Rejected(
-            "This project has no Twilio account to update; connect one first.".into(),
+            IntegrationConflict::NotConnected.to_string(),
         ));
     };
     if stored.account_sid != credentials.account_sid && !stored.numbers.is_empty() {
         return Err(AppError::invalid(
             "account_sid",
-            format!(
-                "Numbers are connected through {}; disconnect that account before connecting another.",
-                stored.account_sid
-            ),
+            IntegrationConflict::CarriesNumbers(stored.account_sid).to_string(),
         ));
     }
-    save(services, change, credentials).await
+    save(services, change, credentials, Some(stored.account_sid)).await
 }
 
+/// Verifies `credentials`, then saves them (`replacing`: see [`TwilioSave::replacing`]).
 async fn save(
     services: &Services,
     change: IntegrationChange,
     credentials: TwilioCredentials,
+    replacing: Option<String>,
 ) -> Result<(), AppError> {
     let account = verify(services, &credentials).await?;
     let save = TwilioSave {
+        replacing,
         credentials,
         account,
         verified_at: services.clock.now(),
@@ -177,6 +178,10 @@ async fn check(
             "account_sid",
             format!("Twilio has no account {sid} that these credentials can open."),
         )),
+        Ok(AccountCheck::TestCredentials) => Err(AppError::invalid(
+            "account_sid",
+            "These are Twilio test credentials, which cannot buy or change numbers; use the live Account SID and auth token from Account Info.",
+        )),
         Ok(AccountCheck::Inactive) => Err(AppError::invalid(
             "account_sid",
             format!("Twilio account {sid} is suspended or closed; reactivate it in Twilio first."),
@@ -200,9 +205,14 @@ pub async fn disconnect_twilio(
     let IntegrationChange { project, actor } = change;
     let Some(stored) = services.integrations.twilio_integration(&project).await? else {
         return Err(AppError::Rejected(
-            "This project has no Twilio account to disconnect.".into(),
+            IntegrationConflict::NotConnected.to_string(),
         ));
     };
+    if stored.purchases_in_progress > 0 {
+        return Err(AppError::Rejected(
+            "A number is being bought through this Twilio account. Wait until that purchase has finished, then disconnect the account.".into(),
+        ));
+    }
     let mut all = Vec::with_capacity(stored.numbers.len());
     for (number, _) in &stored.numbers {
         let facts = facts(services, &project, number).await?;

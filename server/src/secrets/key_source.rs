@@ -59,6 +59,7 @@ pub fn load(
 /// from a private temporary file), so two servers starting at once agree on one key.
 fn read_or_create(path: &Path) -> Result<String, String> {
     match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err("is not a regular file".into()),
         Ok(meta) => {
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o077 != 0 {
@@ -81,7 +82,7 @@ fn create(path: &Path) -> Result<String, String> {
     }
     let key = SecretKey::generate();
     let text = format!("{}\n", key.to_base64());
-    let temporary = path.with_extension(format!("{}.tmp", std::process::id()));
+    let temporary = path.with_extension(format!("{:016x}.tmp", rand::random::<u64>()));
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -179,13 +179,15 @@ impl Keyring {
         &self.keys[0]
     }
 
-    /// Seals `plaintext` for `column` under the newest key, with a fresh random nonce.
-    pub fn seal(&self, column: SecretColumn, plaintext: &str) -> String {
+    /// Seals `plaintext` for `column` of project `project_id`'s row under the newest key, with
+    /// a fresh random nonce; both are bound in as associated data.
+    pub fn seal(&self, column: SecretColumn, project_id: i32, plaintext: &str) -> String {
         let key = self.newest();
         let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let aad = associated_data(column, project_id);
         let payload = Payload {
             msg: plaintext.as_bytes(),
-            aad: column.name().as_bytes(),
+            aad: aad.as_bytes(),
         };
         // Encryption fails only for messages beyond 256 GiB; a token is tens of bytes.
         let sealed = key
@@ -201,8 +203,13 @@ impl Keyring {
         )
     }
 
-    /// Opens a value [`seal`](Self::seal) produced for `column`.
-    pub fn open(&self, column: SecretColumn, stored: &str) -> Result<String, OpenError> {
+    /// Opens a value [`seal`](Self::seal) produced for `column` of project `project_id`.
+    pub fn open(
+        &self,
+        column: SecretColumn,
+        project_id: i32,
+        stored: &str,
+    ) -> Result<String, OpenError> {
         let (id, body) = split(stored).ok_or(OpenError::NotSealed)?;
         let key = self
             .keys
@@ -215,9 +222,10 @@ impl Keyring {
         let (nonce, sealed) = bytes
             .split_first_chunk::<NONCE_LEN>()
             .ok_or(OpenError::NotSealed)?;
+        let aad = associated_data(column, project_id);
         let payload = Payload {
             msg: sealed,
-            aad: column.name().as_bytes(),
+            aad: aad.as_bytes(),
         };
         let plain = key
             .cipher
@@ -225,6 +233,12 @@ impl Keyring {
             .map_err(|_| OpenError::Tampered)?;
         String::from_utf8(plain).map_err(|_| OpenError::Tampered)
     }
+}
+
+/// What a seal is bound to: `{column}:{project id}`, so a value copied into another column or
+/// another project's row does not open there.
+fn associated_data(column: SecretColumn, project_id: i32) -> String {
+    format!("{}:{project_id}", column.name())
 }
 
 /// The key id of a sealed value, or `None` for a value that is not sealed.
@@ -251,44 +265,49 @@ mod tests {
     #[test]
     fn seals_and_opens() {
         let ring = ring_of(&SecretKey::generate());
-        let sealed = ring.seal(SecretColumn::TwilioAuthToken, TOKEN);
+        let sealed = ring.seal(SecretColumn::TwilioAuthToken, 7, TOKEN);
         assert!(!sealed.contains(TOKEN));
         assert!(sealed.starts_with(&format!("sealed.v1.{}.", ring.newest().id())));
         assert_eq!(
-            ring.open(SecretColumn::TwilioAuthToken, &sealed),
+            ring.open(SecretColumn::TwilioAuthToken, 7, &sealed),
             Ok(TOKEN.into())
         );
-        let again = ring.seal(SecretColumn::TwilioAuthToken, TOKEN);
+        let again = ring.seal(SecretColumn::TwilioAuthToken, 7, TOKEN);
         assert_ne!(sealed, again, "each seal has its own nonce");
     }
 
     #[test]
-    fn refuses_a_wrong_key_a_tampered_value_and_another_column() {
+    fn refuses_a_wrong_key_a_tampered_value_and_another_column_or_project() {
         let ring = ring_of(&SecretKey::generate());
         let other = ring_of(&SecretKey::generate());
-        let sealed = ring.seal(SecretColumn::TwilioAuthToken, TOKEN);
+        let sealed = ring.seal(SecretColumn::TwilioAuthToken, 7, TOKEN);
         assert_eq!(
-            other.open(SecretColumn::TwilioAuthToken, &sealed),
+            other.open(SecretColumn::TwilioAuthToken, 7, &sealed),
             Err(OpenError::UnknownKey(ring.newest().id()))
         );
         assert_eq!(
-            ring.open(SecretColumn::TwilioWebhookToken, &sealed),
+            ring.open(SecretColumn::TwilioWebhookToken, 7, &sealed),
             Err(OpenError::Tampered)
+        );
+        assert_eq!(
+            ring.open(SecretColumn::TwilioAuthToken, 8, &sealed),
+            Err(OpenError::Tampered),
+            "another project's row"
         );
         let mut tampered = sealed.clone().into_bytes();
         let last = tampered.len() - 1;
         tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
         let tampered = String::from_utf8(tampered).unwrap();
         assert_eq!(
-            ring.open(SecretColumn::TwilioAuthToken, &tampered),
+            ring.open(SecretColumn::TwilioAuthToken, 7, &tampered),
             Err(OpenError::Tampered)
         );
         assert_eq!(
-            ring.open(SecretColumn::TwilioAuthToken, TOKEN),
+            ring.open(SecretColumn::TwilioAuthToken, 7, TOKEN),
             Err(OpenError::NotSealed)
         );
         assert_eq!(
-            ring.open(SecretColumn::TwilioAuthToken, "sealed.v1.0000zzzz.AAAA"),
+            ring.open(SecretColumn::TwilioAuthToken, 7, "sealed.v1.0000zzzz.AAAA"),
             Err(OpenError::NotSealed)
         );
     }
@@ -297,14 +316,14 @@ mod tests {
     fn an_older_key_still_opens_and_the_newest_seals() {
         let old = SecretKey::generate();
         let new = SecretKey::generate();
-        let before = ring_of(&old).seal(SecretColumn::TwilioAuthToken, TOKEN);
+        let before = ring_of(&old).seal(SecretColumn::TwilioAuthToken, 7, TOKEN);
         let both = Keyring::parse(&format!("{}, {}", new.to_base64(), old.to_base64())).unwrap();
         assert_eq!(both.ids(), [new.id(), old.id()]);
         assert_eq!(
-            both.open(SecretColumn::TwilioAuthToken, &before),
+            both.open(SecretColumn::TwilioAuthToken, 7, &before),
             Ok(TOKEN.into())
         );
-        let after = both.seal(SecretColumn::TwilioAuthToken, TOKEN);
+        let after = both.seal(SecretColumn::TwilioAuthToken, 7, TOKEN);
         assert_eq!(sealed_key_id(&after), Some(new.id()));
         assert_eq!(sealed_key_id(&before), Some(old.id()));
         assert_eq!(sealed_key_id(TOKEN), None);

@@ -6,8 +6,8 @@ use super::key_source::KeySource;
 use super::{KeyId, Keyring, OpenError, SecretColumn, sealed_key_id};
 use crate::db::entities::telephony_integration;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, Set,
-    TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, IntoActiveModel,
+    Set, TransactionTrait,
 };
 
 /// What the start-up check changed.
@@ -38,7 +38,7 @@ pub async fn check_at_start(
             let Some(stored) = value(row, column) else {
                 continue;
             };
-            match ring.open(column, stored) {
+            match ring.open(column, row.project_id, stored) {
                 Ok(_) => {}
                 Err(OpenError::UnknownKey(id)) => {
                     match missing.iter_mut().find(|(m, _)| *m == id) {
@@ -82,6 +82,7 @@ pub async fn check_at_start(
             .await?;
         }
         txn.commit().await.map_err(|err| err.to_string())?;
+        forget_plain_text(db).await?;
         tracing::warn!(
             count = check.sealed_plain_text,
             key = %ring.newest().id(),
@@ -102,12 +103,15 @@ pub async fn rotate(db: &DatabaseConnection, ring: &Keyring) -> Result<usize, St
         .map_err(|err| err.to_string())?;
     let mut resealed = 0;
     for row in rows {
-        let id = row.id;
+        let (id, project_id) = (row.id, row.project_id);
         resealed += reseal_row(&txn, ring, row, |column, stored| {
-            if sealed_key_id(stored) == Some(newest) {
-                return Ok(None);
+            match sealed_key_id(stored) {
+                Some(id) if id == newest => return Ok(None),
+                // Plain text an earlier version stored: sealed like the start-up check does.
+                None => return Ok(Some(stored.to_owned())),
+                Some(_) => {}
             }
-            ring.open(column, stored)
+            ring.open(column, project_id, stored)
                 .map(Some)
                 .map_err(|err| format!("integration {id}: its {} {err}", column.name()))
         })
@@ -115,6 +119,21 @@ pub async fn rotate(db: &DatabaseConnection, ring: &Keyring) -> Result<usize, St
     }
     txn.commit().await.map_err(|err| err.to_string())?;
     Ok(resealed)
+}
+
+/// On SQLite, rewrites the database file and empties its write-ahead log, so the plain text
+/// just replaced does not linger in free pages or old log frames (PostgreSQL's old row versions
+/// are reclaimed by its own vacuum).
+async fn forget_plain_text(db: &DatabaseConnection) -> Result<(), String> {
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return Ok(());
+    }
+    for statement in ["VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+        db.execute_unprepared(statement)
+            .await
+            .map_err(|err| format!("{statement}: {err}"))?;
+    }
+    Ok(())
 }
 
 /// Seals under the newest key each secret of `row` for which `plain` gives its plain text
@@ -130,7 +149,7 @@ async fn reseal_row(
         if let Some(stored) = value(&row, column)
             && let Some(text) = plain(column, stored)?
         {
-            sealed.push((column, ring.seal(column, &text)));
+            sealed.push((column, ring.seal(column, row.project_id, &text)));
         }
     }
     let count = sealed.len();

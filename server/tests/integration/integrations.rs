@@ -173,6 +173,9 @@ async fn nothing_is_stored_until_twilio_accepts_and_then_only_sealed() {
         !recorded.contains(TOKEN) && !recorded.contains(KEY_SECRET),
         "{recorded}"
     );
+    for secret in [TOKEN, KEY_SECRET, "wrong-token"] {
+        assert!(!t.files_hold(secret), "the database files hold {secret}");
+    }
     let again = connect_twilio(&services, change(), credentials(TOKEN, None)).await;
     assert!(matches!(again, Err(AppError::Rejected(_))), "{again:?}");
 }
@@ -321,4 +324,136 @@ async fn the_server_functions_never_answer_a_secret() {
     assert!(page.contains(SID) && !page.contains(TOKEN), "{page}");
     let (_, _, html) = crate::support::http::get(&router, "/projects/fresh/integrations").await;
     assert!(html.contains(SID) && !html.contains(TOKEN), "{html}");
+}
+
+#[tokio::test]
+async fn suspended_accounts_and_test_credentials_are_named_as_such() {
+    let t = TestDb::sqlite().await;
+    let twilio = MockServer::start().await;
+    for (token, code) in [("suspended-token", 20005), ("test-token", 20008)] {
+        let status = if code == 20005 { 401 } else { 403 };
+        Mock::given(method("GET"))
+            .and(path(format!("{ACCOUNT}.json")))
+            .and(basic_auth(SID, token))
+            .respond_with(
+                ResponseTemplate::new(status).set_body_json(
+                    serde_json::json!({"code": code, "message": "m", "status": status}),
+                ),
+            )
+            .mount(&twilio)
+            .await;
+    }
+    let services = fresh(&t, &twilio).await;
+    let suspended = connect_twilio(&services, change(), credentials("suspended-token", None))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        suspended.for_field("account_sid").as_deref(),
+        Some(
+            format!("Twilio account {SID} is suspended or closed; reactivate it in Twilio first.")
+                .as_str()
+        )
+    );
+    let test = connect_twilio(&services, change(), credentials("test-token", None))
+        .await
+        .unwrap_err();
+    assert!(
+        test.for_field("account_sid")
+            .is_some_and(|m| m.starts_with("These are Twilio test credentials")),
+        "{test:?}"
+    );
+    assert!(rows(&t).await.is_empty());
+}
+
+#[tokio::test]
+async fn another_account_cannot_replace_one_that_carries_numbers_and_disconnect_waits_for_purchases()
+ {
+    use sea_orm::{ActiveModelTrait, Set};
+    let t = TestDb::sqlite().await;
+    let twilio = twilio().await;
+    let services = fresh(&t, &twilio).await;
+    connect_twilio(&services, change(), credentials(TOKEN, None))
+        .await
+        .unwrap();
+    let slug = ProjectSlug::parse("fresh").unwrap();
+    services
+        .connections
+        .insert_connected(
+            &app::ports::NewNumber {
+                project: slug.clone(),
+                e164: app::domain::E164::parse("+14155550123").unwrap(),
+                environment: app::domain::Environment::Sandbox,
+                source: app::domain::IntegrationKind::Twilio,
+                ownership: app::domain::Ownership::Connected,
+                variant: None,
+                created_by: ADMIN.into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let other =
+        TwilioCredentials::parse("AC00000000000000000000000000000009", TOKEN, "", "").unwrap();
+    let refused = update_twilio(&services, change(), other).await.unwrap_err();
+    assert_eq!(
+        refused.for_field("account_sid").as_deref(),
+        Some(format!("Numbers are connected through {SID}; disconnect that account before connecting another.").as_str())
+    );
+    let fresh_id = rows(&t).await.remove(0).project_id;
+    server::db::entities::purchase::ActiveModel {
+        idempotency_key: Set("in-flight-purchase".into()),
+        project_id: Set(fresh_id),
+        provider: Set("twilio".into()),
+        fingerprint: Set("buy|sandbox|US||".into()),
+        status: Set("pending".into()),
+        created_at: Set(crate::support::t0_utc()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+    let waiting = disconnect_twilio(&services, change()).await.unwrap_err();
+    assert!(
+        matches!(&waiting, AppError::Rejected(m) if m.starts_with("A number is being bought through this Twilio account")),
+        "{waiting:?}"
+    );
+    assert_eq!(rows(&t).await.len(), 1, "nothing was disconnected");
+}
+
+#[tokio::test]
+async fn two_connects_at_once_store_one_account() {
+    use app::ports::{IntegrationConflict, IntegrationStore, TwilioSave, VerifiedAccount};
+    let t = TestDb::sqlite().await;
+    server::demo::seed_if_empty(&t.db, &crate::support::keyring())
+        .await
+        .unwrap();
+    let store = crate::support::store(&t.db);
+    let save = TwilioSave {
+        replacing: None,
+        credentials: credentials(TOKEN, None),
+        account: VerifiedAccount {
+            name: "Fresh".into(),
+            trial: false,
+        },
+        verified_at: crate::support::T0,
+        actor: ADMIN.into(),
+    };
+    let slug = ProjectSlug::parse("fresh").unwrap();
+    let (first, second) = tokio::join!(
+        store.save_twilio(&slug, &save),
+        store.save_twilio(&slug, &save)
+    );
+    let outcomes = [first, second];
+    assert_eq!(
+        outcomes.iter().filter(|o| o.is_ok()).count(),
+        1,
+        "{outcomes:?}"
+    );
+    assert!(outcomes.iter().any(|o| matches!(
+        o,
+        Err(app::ports::ChangeError::Integration(
+            IntegrationConflict::AlreadyConnected
+        ))
+    )));
+    assert_eq!(rows(&t).await.len(), 1);
 }

@@ -4,6 +4,7 @@
 use crate::support::http::config_for;
 use crate::support::{T0, TEST_SECRET_KEY, TestClock, TestDb, keyring};
 use app::domain::ProjectSlug;
+use app::domain::twilio_credentials::SecretText;
 use app::ports::ConnectionStore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use server::db::entities::telephony_integration;
@@ -23,23 +24,11 @@ async fn twilio_rows(t: &TestDb) -> Vec<telephony_integration::Model> {
 /// Starts the server's preparation with `key` as `NUMBERS_SECRET_KEY`; the error text if refused.
 async fn start_with(t: &TestDb, key: &str) -> Result<(), String> {
     let mut config = config_for(t);
-    config.secret_key = Some(key.to_owned());
+    config.secret_key = Some(SecretText(key.to_owned()));
     match server::prepare(&config, TestClock::at(T0)).await {
         Ok(_) => Ok(()),
         Err(err) => Err(err.to_string()),
     }
-}
-
-/// Every file of an SQLite test database (main file, WAL, journal), as bytes.
-fn sqlite_files(t: &TestDb) -> Vec<u8> {
-    let path = t.url.trim_start_matches("sqlite://");
-    let path = path.split('?').next().unwrap();
-    let folder = std::path::Path::new(path).parent().unwrap();
-    let mut bytes = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
-    }
-    bytes
 }
 
 async fn demo_secrets_are_sealed_and_open_with_the_key(t: &TestDb) {
@@ -58,11 +47,8 @@ async fn demo_secrets_are_sealed_and_open_with_the_key(t: &TestDb) {
         .unwrap();
     assert_eq!(account.auth_token, DEMO_TOKEN);
     if t.url.starts_with("sqlite:") {
-        let files = sqlite_files(t);
         assert!(
-            !files
-                .windows(DEMO_TOKEN.len())
-                .any(|w| w == DEMO_TOKEN.as_bytes()),
+            !t.files_hold(DEMO_TOKEN),
             "the database files hold the token in plain text"
         );
     }
@@ -102,13 +88,19 @@ async fn plain_text_an_earlier_version_stored_is_sealed_at_start(t: &TestDb) {
     let token = row.twilio_auth_token.unwrap();
     let webhook = row.twilio_webhook_token.unwrap();
     assert_eq!(
-        ring.open(SecretColumn::TwilioAuthToken, &token),
+        ring.open(SecretColumn::TwilioAuthToken, row.project_id, &token),
         Ok("legacy-token".into())
     );
     assert_eq!(
-        ring.open(SecretColumn::TwilioWebhookToken, &webhook),
+        ring.open(SecretColumn::TwilioWebhookToken, row.project_id, &webhook),
         Ok("legacy-webhook-token".into())
     );
+    if t.url.starts_with("sqlite:") {
+        assert!(
+            !t.files_hold("legacy-"),
+            "no plain text lingers in the database files"
+        );
+    }
 }
 
 async fn rotation_reseals_every_secret_under_the_newest_key(t: &TestDb) {
@@ -118,7 +110,7 @@ async fn rotation_reseals_every_secret_under_the_newest_key(t: &TestDb) {
     let new = SecretKey::generate();
     let both = format!("{},{TEST_SECRET_KEY}", new.to_base64());
     let mut config = config_for(t);
-    config.secret_key = Some(both.clone());
+    config.secret_key = Some(SecretText(both.clone()));
     assert_eq!(server::rotate_secrets(&config).await.unwrap(), 1);
     let stored = twilio_rows(t).await.remove(0).twilio_auth_token.unwrap();
     assert_eq!(sealed_key_id(&stored), Some(new.id()));

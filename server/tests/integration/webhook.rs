@@ -178,6 +178,7 @@ async fn one_customers_twilio_account_cannot_route_another_customers_numbers() {
         twilio_account_sid: Set(Some(other.into())),
         twilio_auth_token: Set(Some(crate::support::sealed(
             SecretColumn::TwilioAuthToken,
+            solo.id,
             "other-token",
         ))),
         created_at: Set(crate::support::t0_utc()),
@@ -383,10 +384,12 @@ async fn api_key_integrations_check_signatures_with_the_account_token_only() {
         .unwrap()
         .unwrap();
     // acme switches to an API key: the stored secret is the key's, not the account's token.
+    let acme_id = acme_twilio.project_id;
     let mut switched: telephony_integration::ActiveModel = acme_twilio.into();
     switched.twilio_api_key_sid = Set(Some("SK0123456789abcdef0123456789abcdef".into()));
     switched.twilio_auth_token = Set(Some(crate::support::sealed(
         SecretColumn::TwilioAuthToken,
+        acme_id,
         "api-key-secret",
     )));
     let switched = switched.update(&t.db).await.unwrap();
@@ -404,6 +407,7 @@ async fn api_key_integrations_check_signatures_with_the_account_token_only() {
     let mut with_token: telephony_integration::ActiveModel = switched.into();
     with_token.twilio_webhook_token = Set(Some(crate::support::sealed(
         SecretColumn::TwilioWebhookToken,
+        acme_id,
         "demo-token",
     )));
     with_token.update(&t.db).await.unwrap();

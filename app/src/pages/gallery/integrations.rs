@@ -5,7 +5,7 @@ use crate::components::{
     DisconnectTwilioDialog, IntegrationList, TwilioAccountDialog, TwilioActions, TwilioForm,
 };
 use crate::domain::integrations_page::{CarriedNumber, IntegrationsPage, TwilioStatus};
-use crate::domain::{Environment, ProjectSummary, SipRoute};
+use crate::domain::{Environment, ProjectSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ fn carried() -> Vec<CarriedNumber> {
     ]
 }
 
-fn page(twilio: Option<TwilioStatus>, built_in: bool, sip: bool) -> IntegrationsPage {
+fn page(twilio: Option<TwilioStatus>, built_in: bool) -> IntegrationsPage {
     IntegrationsPage {
         project: ProjectSummary {
             slug: "acme".into(),
@@ -34,17 +34,6 @@ fn page(twilio: Option<TwilioStatus>, built_in: bool, sip: bool) -> Integrations
         },
         can_edit: true,
         built_in,
-        sip_routes: if sip {
-            vec![(
-                Environment::Sandbox,
-                SipRoute {
-                    main: "sip:acme-sandbox@sip.numbers.test".into(),
-                    fallback: "sip:acme-sandbox-fallback@sip.numbers.test".into(),
-                },
-            )]
-        } else {
-            vec![]
-        },
         twilio,
     }
 }
@@ -56,6 +45,7 @@ fn connected(verified: bool, key: bool) -> TwilioStatus {
         account_name: verified.then(|| "Acme Twilio".into()),
         account_type: verified.then(|| "Full".into()),
         verified_at: verified.then(|| "2026-11-30 09:00 UTC".into()),
+        credentials_readable: verified,
         numbers: if verified { carried() } else { vec![] },
     }
 }
@@ -96,13 +86,13 @@ pub fn IntegrationStates() -> impl IntoView {
     view! {
         <Component id="integration-list">
             <State label="No Twilio account, built-in pool" scope="integrations-none">
-                <IntegrationList page=page(None, true, false) actions=Some(inert())/>
+                <IntegrationList page=page(None, true) actions=Some(inert())/>
             </State>
-            <State label="Twilio connected with an API key, SIP peering" scope="integrations-twilio">
-                <IntegrationList page=page(Some(connected(true, true)), true, true) actions=Some(inert())/>
+            <State label="Twilio connected with an API key" scope="integrations-twilio">
+                <IntegrationList page=page(Some(connected(true, true)), true) actions=Some(inert())/>
             </State>
-            <State label="Twilio stored before verification, Read access" scope="integrations-read">
-                <IntegrationList page=page(Some(connected(false, false)), false, false) actions=None/>
+            <State label="Stored before verification, credentials unreadable, Read access" scope="integrations-read">
+                <IntegrationList page=page(Some(connected(false, false)), false) actions=None/>
             </State>
         </Component>
         <Component id="twilio-account-dialog">

@@ -1,16 +1,19 @@
-//! What Twilio said about an integration's account when its credentials were last verified.
+//! What Twilio said about an integration's account when its credentials were last verified,
+//! and at most one integration of each kind per project (two members connecting at once).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 /// Adds `telephony_integrations.twilio_account_name`, `twilio_account_type` (`trial` or
-/// `full`) and `twilio_verified_at`.
+/// `full`) and `twilio_verified_at`, and a unique index on (`project_id`, `kind`).
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 #[derive(DeriveIden)]
 enum TelephonyIntegrations {
     Table,
+    ProjectId,
+    Kind,
     TwilioAccountName,
     TwilioAccountType,
     TwilioVerifiedAt,
@@ -35,6 +38,16 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
-        Ok(())
+        manager
+            .create_index(
+                Index::create()
+                    .name("telephony_integrations_one_per_kind")
+                    .table(TelephonyIntegrations::Table)
+                    .col(TelephonyIntegrations::ProjectId)
+                    .col(TelephonyIntegrations::Kind)
+                    .unique()
+                    .to_owned(),
+            )
+            .await
     }
 }

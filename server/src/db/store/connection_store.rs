@@ -22,14 +22,14 @@ impl ConnectionStore for SeaStore {
             .one(&self.db)
             .await?;
         let Some(row) = row else { return Ok(None) };
-        let (Some(account_sid), Some(sealed)) = (row.twilio_account_sid, row.twilio_auth_token)
+        let (Some(account_sid), Some(sealed)) = (&row.twilio_account_sid, &row.twilio_auth_token)
         else {
             return Ok(None);
         };
         Ok(Some(TwilioAccount {
-            account_sid,
-            auth_token: self.open_secret(row.id, SecretColumn::TwilioAuthToken, &sealed)?,
-            api_key_sid: row.twilio_api_key_sid,
+            account_sid: account_sid.clone(),
+            auth_token: self.open_secret(&row, SecretColumn::TwilioAuthToken, sealed)?,
+            api_key_sid: row.twilio_api_key_sid.clone(),
         }))
     }
 

@@ -3,14 +3,16 @@
 
 use super::history_store::{Event, record};
 use super::{SeaStore, load, utc};
-use crate::db::entities::{number, telephony_integration};
+use crate::db::entities::{number, purchase, telephony_integration};
 use crate::secrets::SecretColumn;
 use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
 use app::domain::{E164, Environment, EventKind, IntegrationKind, ProjectSlug};
-use app::ports::{ChangeError, IntegrationStore, StoredTwilio, TwilioSave, VerifiedAccount};
+use app::ports::{
+    ChangeError, IntegrationConflict, IntegrationStore, StoredTwilio, TwilioSave, VerifiedAccount,
+};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set, TransactionTrait, TryIntoModel,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait, TryIntoModel,
 };
 
 /// `trial` or `full`, as stored.
@@ -46,6 +48,17 @@ async fn twilio_row(
         .await?)
 }
 
+/// One number carried by integration `id`, if any.
+async fn carried_number(
+    conn: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<number::Model>, ChangeError> {
+    Ok(number::Entity::find()
+        .filter(number::Column::IntegrationId.eq(id))
+        .one(conn)
+        .await?)
+}
+
 #[async_trait::async_trait]
 impl IntegrationStore for SeaStore {
     async fn twilio_integration(
@@ -69,6 +82,21 @@ impl IntegrationStore for SeaStore {
                 Some((e164, environment))
             })
             .collect();
+        let purchases_in_progress = purchase::Entity::find()
+            .filter(purchase::Column::ProjectId.eq(project.id))
+            .filter(purchase::Column::Provider.eq(IntegrationKind::Twilio.slug()))
+            .filter(purchase::Column::Status.is_in([super::PENDING, super::CHECKING]))
+            .count(&self.db)
+            .await?;
+        let secrets_readable = SecretColumn::ALL.into_iter().all(|column| {
+            let stored = match column {
+                SecretColumn::TwilioAuthToken => &row.twilio_auth_token,
+                SecretColumn::TwilioWebhookToken => &row.twilio_webhook_token,
+            };
+            stored
+                .as_deref()
+                .is_none_or(|sealed| self.open_secret(&row, column, sealed).is_ok())
+        });
         let account = row.twilio_account_name.clone().map(|name| VerifiedAccount {
             name,
             trial: row.twilio_account_type.as_deref() == Some("trial"),
@@ -81,6 +109,8 @@ impl IntegrationStore for SeaStore {
                 .twilio_verified_at
                 .map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string()),
             numbers,
+            purchases_in_progress,
+            secrets_readable,
         }))
     }
 
@@ -88,14 +118,31 @@ impl IntegrationStore for SeaStore {
         let txn = self.db.begin().await?;
         let project = load::project(&txn, slug).await?;
         let existing = twilio_row(&txn, project.id).await?;
+        match (&save.replacing, &existing) {
+            (None, Some(_)) => return Err(IntegrationConflict::AlreadyConnected.into()),
+            (Some(_), None) => return Err(IntegrationConflict::NotConnected.into()),
+            (Some(seen), Some(row)) => {
+                let stored = row.twilio_account_sid.as_deref().unwrap_or_default();
+                if stored != seen {
+                    return Err(IntegrationConflict::ChangedMeanwhile.into());
+                }
+                if stored != save.credentials.account_sid
+                    && carried_number(&txn, row.id).await?.is_some()
+                {
+                    return Err(IntegrationConflict::CarriesNumbers(stored.to_owned()).into());
+                }
+            }
+            (None, None) => {}
+        }
         let credentials = &save.credentials;
         let (rest_secret, webhook_token, key_sid) = match &credentials.api_key {
             Some(key) => (
                 key.secret.as_str(),
-                Some(
-                    self.keyring
-                        .seal(SecretColumn::TwilioWebhookToken, &credentials.auth_token),
-                ),
+                Some(self.keyring.seal(
+                    SecretColumn::TwilioWebhookToken,
+                    project.id,
+                    &credentials.auth_token,
+                )),
                 Some(key.sid.clone()),
             ),
             None => (credentials.auth_token.as_str(), None, None),
@@ -112,16 +159,24 @@ impl IntegrationStore for SeaStore {
             },
         };
         row.twilio_account_sid = Set(Some(credentials.account_sid.clone()));
-        row.twilio_auth_token = Set(Some(
-            self.keyring
-                .seal(SecretColumn::TwilioAuthToken, rest_secret),
-        ));
+        row.twilio_auth_token = Set(Some(self.keyring.seal(
+            SecretColumn::TwilioAuthToken,
+            project.id,
+            rest_secret,
+        )));
         row.twilio_api_key_sid = Set(key_sid);
         row.twilio_webhook_token = Set(webhook_token);
         row.twilio_account_name = Set(Some(save.account.name.clone()));
         row.twilio_account_type = Set(Some(account_type(save.account.trial).into()));
         row.twilio_verified_at = Set(Some(now));
-        let saved = row.save(&txn).await?.try_into_model()?;
+        let saved = match row.save(&txn).await {
+            Ok(saved) => saved.try_into_model()?,
+            // Another connect won the race (one Twilio integration per project, unique index).
+            Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                return Err(IntegrationConflict::AlreadyConnected.into());
+            }
+            Err(err) => return Err(err.into()),
+        };
         let kind = if before.is_some() {
             EventKind::TwilioCredentialsUpdated
         } else {
@@ -150,14 +205,8 @@ impl IntegrationStore for SeaStore {
         let Some(row) = twilio_row(&txn, project.id).await? else {
             return Ok(());
         };
-        let carried = number::Entity::find()
-            .filter(number::Column::IntegrationId.eq(row.id))
-            .one(&txn)
-            .await?;
-        if let Some(number) = carried {
-            let e164 = E164::parse(&number.e164)
-                .map_err(|_| ChangeError::Store(super::corrupt("numbers", number.id, "e164")))?;
-            return Err(ChangeError::NumberTaken(e164));
+        if carried_number(&txn, row.id).await?.is_some() {
+            return Err(IntegrationConflict::NumbersAddedMeanwhile.into());
         }
         telephony_integration::Entity::delete_by_id(row.id)
             .exec(&txn)

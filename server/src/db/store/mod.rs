@@ -11,6 +11,7 @@ mod purchase_store;
 mod routing_store;
 mod variant_store;
 
+use crate::db::entities::telephony_integration;
 use crate::secrets::{Keyring, SecretColumn};
 use app::ports::{Clock, StoreError};
 use chrono::{DateTime, Utc};
@@ -37,19 +38,22 @@ impl SeaStore {
         Self { db, clock, keyring }
     }
 
-    /// The plain text of a sealed secret read from integration `id`.
+    /// The plain text of a sealed secret read from integration row `row`.
     fn open_secret(
         &self,
-        id: i32,
+        row: &telephony_integration::Model,
         column: SecretColumn,
         stored: &str,
     ) -> Result<String, StoreError> {
-        self.keyring.open(column, stored).map_err(|err| {
-            StoreError(format!(
-                "telephony_integrations row {id}: its {} {err}",
-                column.name()
-            ))
-        })
+        self.keyring
+            .open(column, row.project_id, stored)
+            .map_err(|err| {
+                StoreError(format!(
+                    "telephony_integrations row {}: its {} {err}",
+                    row.id,
+                    column.name()
+                ))
+            })
     }
 
     /// The clock's time, as stored.

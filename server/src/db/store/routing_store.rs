@@ -86,15 +86,16 @@ impl RoutingStore for SeaStore {
         let mut tokens = Vec::new();
         for i in query.all(&self.db).await? {
             // Twilio signs with the account's auth token, never with an API key's secret.
-            let sealed = match (&i.twilio_api_key_sid, i.twilio_webhook_token) {
+            let sealed = match (&i.twilio_api_key_sid, &i.twilio_webhook_token) {
                 (_, Some(token)) => Some((SecretColumn::TwilioWebhookToken, token)),
                 (None, None) => i
                     .twilio_auth_token
+                    .as_ref()
                     .map(|token| (SecretColumn::TwilioAuthToken, token)),
                 (Some(_), None) => None,
             };
             match sealed {
-                Some((column, token)) => match self.open_secret(i.id, column, &token) {
+                Some((column, token)) => match self.open_secret(&i, column, token) {
                     Ok(token) => tokens.push(token),
                     Err(err) => tracing::error!(%err, "its calls are refused"),
                 },

@@ -9,8 +9,9 @@ use app::ports::{AccountCheck, TwilioAccount, VerifiedAccount};
 use reqwest::Method;
 
 impl TwilioClient {
-    /// What Twilio says about `account` when asked with its credentials: refused (401),
-    /// unknown (404), suspended or closed, or active with its name and type.
+    /// What Twilio says about `account` when asked with its credentials: refused (401 /
+    /// 20003), unknown (404), suspended or closed (20005 or its `status`), test credentials
+    /// (20008), or active with its name and type.
     pub async fn fetch_account(
         &self,
         account: &TwilioAccount,
@@ -38,12 +39,13 @@ impl TwilioClient {
                     }),
                 })
             }
-            401 | 403 => Ok(AccountCheck::Refused),
-            404 => Ok(AccountCheck::NotFound),
+            // The error code says more than the status: a suspended account answers 401 too.
             _ => match TwilioError::from_response(status, &body) {
                 TwilioError::AccountInactive => Ok(AccountCheck::Inactive),
+                TwilioError::TestCredentials => Ok(AccountCheck::TestCredentials),
                 TwilioError::AuthFailed => Ok(AccountCheck::Refused),
                 TwilioError::NotFound => Ok(AccountCheck::NotFound),
+                _ if status == 403 => Ok(AccountCheck::Refused),
                 other => Err(other),
             },
         }

@@ -92,7 +92,7 @@ impl TwilioError {
     /// The message the person adding or removing a number sees: what happened and what to do.
     pub fn user_message(&self) -> String {
         match self {
-            Self::AuthFailed => "Twilio refused this project's credentials. Ask your PolyAI account manager to update the Twilio integration.".into(),
+            Self::AuthFailed => "Twilio refused this project's credentials. Update them on the project's Integrations page (Update credentials), then try again.".into(),
             Self::AccountInactive => "The project's Twilio account is suspended or closed. Reactivate it in Twilio's console, then try again.".into(),
             Self::TestCredentials => "The project's Twilio integration uses test credentials, which cannot buy or change numbers. Use the account's live credentials.".into(),
             Self::NotFound => "Twilio does not know that number.".into(),

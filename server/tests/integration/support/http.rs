@@ -73,7 +73,9 @@ pub fn config_for(t: &TestDb) -> Config {
         release_check_secs: 15,
         check_after_secs: 30,
         log_format: server::config::LogFormat::Human,
-        secret_key: Some(super::TEST_SECRET_KEY.into()),
+        secret_key: Some(app::domain::twilio_credentials::SecretText(
+            super::TEST_SECRET_KEY.into(),
+        )),
         command: None,
     }
 }

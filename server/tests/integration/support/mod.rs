@@ -71,9 +71,9 @@ pub fn keyring() -> server::secrets::Keyring {
     server::secrets::Keyring::parse(TEST_SECRET_KEY).expect("test key")
 }
 
-/// `plain` sealed for `column` as the server stores it.
-pub fn sealed(column: server::secrets::SecretColumn, plain: &str) -> String {
-    keyring().seal(column, plain)
+/// `plain` sealed for `column` of project `project_id`'s row, as the server stores it.
+pub fn sealed(column: server::secrets::SecretColumn, project_id: i32, plain: &str) -> String {
+    keyring().seal(column, project_id, plain)
 }
 
 /// Env var naming a PostgreSQL server URL whose user may create databases.
@@ -139,6 +139,17 @@ impl TestDb {
             url,
             cleanup: Cleanup::Postgres { admin_url, name },
         }
+    }
+
+    /// Whether any file of this SQLite database (main file, WAL, journal) holds `text`.
+    pub fn files_hold(&self, text: &str) -> bool {
+        let Cleanup::Sqlite { _folder: folder } = &self.cleanup else {
+            panic!("only an SQLite database has files to read");
+        };
+        std::fs::read_dir(folder.path()).unwrap().any(|entry| {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            bytes.windows(text.len()).any(|w| w == text.as_bytes())
+        })
     }
 
     /// Closes the connection and removes the database.
@@ -230,6 +241,7 @@ pub async fn twilio_only_project(t: &TestDb) {
         twilio_account_sid: Set(Some(TWILIO_ACCOUNT_SID.into())),
         twilio_auth_token: Set(Some(sealed(
             server::secrets::SecretColumn::TwilioAuthToken,
+            p.id,
             "secret",
         ))),
         created_at: Set(t0_utc()),
