@@ -88,7 +88,12 @@ impl AppError {
         }
     }
 
-    /// The message for `field`, if this error is about it.
+    /// The message a dialog shows in its alert: any error but a field's (shown by its field).
+    pub fn outside_fields(&self) -> Option<String> {
+        (!matches!(self, Self::Invalid { .. })).then(|| self.to_string())
+    }
+
+    /// The message for `field` if this error is about it.
     pub fn for_field(&self, field: &str) -> Option<String> {
         match self {
             Self::Invalid { field: f, message } if f == field => Some(message.clone()),

@@ -42,21 +42,24 @@ pub enum StartError {
     Database(#[from] sea_orm::DbErr),
 }
 
-/// Connects, migrates, seeds and stocks, then returns the router's state, whose
-/// times come from `clock` ([`clock::SystemClock`] in production).
+/// Connects, migrates, seeds and stocks (one instance at a time on a shared database:
+/// [`db::StartupLock`]), then returns the router's state, whose times come from `clock`
+/// ([`clock::SystemClock`] in production).
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
     let (keyring, source) = keyring(config)?;
-    let db = open_database(config, &keyring).await?;
-    let check = secrets::resealing::check_at_start(&db, &keyring, &source)
-        .await
-        .map_err(StartError::SecretKey)?;
-    tracing::info!(keys = ?keyring.ids(), from = %source, ?check, "secret keys");
     let twilio = TwilioClient::new(
         &config.twilio_base_url,
         std::time::Duration::from_secs(config.twilio_timeout_secs),
     )
     .map_err(StartError::Config)?;
+    let lock = db::StartupLock::acquire(&config.database_url()).await?;
+    let db = open_database(config, &keyring).await?;
+    let check = secrets::resealing::check_at_start(&db, &keyring, &source)
+        .await
+        .map_err(StartError::SecretKey)?;
+    tracing::info!(keys = ?keyring.ids(), from = %source, ?check, "secret keys");
     fill_and_stock(config, &db).await?;
+    lock.release().await?;
     let proxy = trusted_proxy(config)?;
     let services = services(
         config,
@@ -73,10 +76,13 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
 /// newest key; returns how many it re-sealed.
 pub async fn rotate_secrets(config: &Config) -> Result<usize, StartError> {
     let (keyring, _) = keyring(config)?;
+    let lock = db::StartupLock::acquire(&config.database_url()).await?;
     let db = db::connect_and_migrate(&config.database_url()).await?;
-    secrets::resealing::rotate(&db, &keyring)
+    let resealed = secrets::resealing::rotate(&db, &keyring)
         .await
-        .map_err(StartError::SecretKey)
+        .map_err(StartError::SecretKey)?;
+    lock.release().await?;
+    Ok(resealed)
 }
 
 /// The keys sealing stored secrets, and where they came from.

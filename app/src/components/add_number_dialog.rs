@@ -146,12 +146,7 @@ pub fn AddNumberDialog(
             .flatten();
         local.or_else(|| error.get().and_then(|e| e.for_field("phone_number")))
     };
-    let general_error = move || {
-        error
-            .get()
-            .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|e| e.to_string())
-    };
+    let general_error = move || error.get().and_then(|e| e.outside_fields());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {

@@ -2,8 +2,10 @@
 
 pub mod entities;
 pub mod migrations;
+mod startup_lock;
 mod store;
 
+pub use startup_lock::StartupLock;
 pub(crate) use store::utc;
 pub use store::{CHECKING, PENDING, SeaStore};
 

@@ -54,6 +54,27 @@ async fn fresh(t: &TestDb, twilio: &MockServer) -> Services {
     state_with_twilio(t, &twilio.uri()).await.services
 }
 
+/// Records +14155550123 as connected to fresh's Sandbox through its Twilio account, its voice
+/// URL before that being `previous`.
+async fn connected_number(services: &Services, previous: Option<&str>) {
+    services
+        .connections
+        .insert_connected(
+            &app::ports::NewNumber {
+                project: ProjectSlug::parse("fresh").unwrap(),
+                e164: app::domain::E164::parse("+14155550123").unwrap(),
+                environment: app::domain::Environment::Sandbox,
+                source: app::domain::IntegrationKind::Twilio,
+                ownership: app::domain::Ownership::Connected,
+                variant: None,
+                created_by: ADMIN.into(),
+            },
+            previous,
+        )
+        .await
+        .unwrap();
+}
+
 fn change() -> IntegrationChange {
     IntegrationChange {
         project: ProjectSlug::parse("fresh").unwrap(),
@@ -248,23 +269,7 @@ async fn disconnecting_gives_each_number_back_its_voice_url_and_forgets_the_secr
         .expect(1)
         .mount(&twilio)
         .await;
-    let slug = ProjectSlug::parse("fresh").unwrap();
-    services
-        .connections
-        .insert_connected(
-            &app::ports::NewNumber {
-                project: slug.clone(),
-                e164: app::domain::E164::parse("+14155550123").unwrap(),
-                environment: app::domain::Environment::Sandbox,
-                source: app::domain::IntegrationKind::Twilio,
-                ownership: app::domain::Ownership::Connected,
-                variant: None,
-                created_by: ADMIN.into(),
-            },
-            Some("https://customer.example/original"),
-        )
-        .await
-        .unwrap();
+    connected_number(&services, Some("https://customer.example/original")).await;
     disconnect_twilio(&services, change()).await.unwrap();
     assert!(
         rows(&t).await.is_empty(),
@@ -375,23 +380,7 @@ async fn another_account_cannot_replace_one_that_carries_numbers_and_disconnect_
     connect_twilio(&services, change(), credentials(TOKEN, None))
         .await
         .unwrap();
-    let slug = ProjectSlug::parse("fresh").unwrap();
-    services
-        .connections
-        .insert_connected(
-            &app::ports::NewNumber {
-                project: slug.clone(),
-                e164: app::domain::E164::parse("+14155550123").unwrap(),
-                environment: app::domain::Environment::Sandbox,
-                source: app::domain::IntegrationKind::Twilio,
-                ownership: app::domain::Ownership::Connected,
-                variant: None,
-                created_by: ADMIN.into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    connected_number(&services, None).await;
     let other =
         TwilioCredentials::parse("AC00000000000000000000000000000009", TOKEN, "", "").unwrap();
     let refused = update_twilio(&services, change(), other).await.unwrap_err();

@@ -91,3 +91,31 @@ async fn the_database_holds_each_draft_name_once_whatever_its_case(t: &TestDb) {
 }
 
 on_both_backends!(the_database_holds_each_draft_name_once_whatever_its_case);
+
+/// Two instances started at the same moment on one empty PostgreSQL database: both come up,
+/// the schema is created and the demo seeded and stocked once.
+#[tokio::test]
+async fn instances_started_together_migrate_and_seed_once() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    use server::db::entities::{pool_number, project};
+    let t = crate::support::TestDb::postgres_unmigrated().await;
+    let mut config = crate::support::http::config_for(&t);
+    config.demo = true;
+    let clock = || crate::support::TestClock::at(crate::support::T0);
+    let (first, second) = tokio::join!(
+        server::prepare(&config, clock()),
+        server::prepare(&config, clock())
+    );
+    for started in [first, second] {
+        if let Err(err) = started {
+            panic!("an instance did not start: {err}");
+        }
+    }
+    assert_eq!(project::Entity::find().count(&t.db).await.unwrap(), 3);
+    assert_eq!(
+        pool_number::Entity::find().count(&t.db).await.unwrap(),
+        4500 - 5,
+        "the pool is stocked once"
+    );
+    t.drop_database().await;
+}

@@ -120,6 +120,16 @@ impl TestDb {
     /// Panics when the variable is unset or the server is unreachable: in CI that
     /// must fail loudly; locally, set the variable (the Makefile does).
     pub async fn postgres() -> Self {
+        let t = Self::postgres_unmigrated().await;
+        connect_and_migrate(&t.url)
+            .await
+            .expect("migrate PostgreSQL");
+        t
+    }
+
+    /// A new, empty database (no tables yet) on the PostgreSQL server named by
+    /// [`POSTGRES_URL_VAR`], for starting servers on.
+    pub async fn postgres_unmigrated() -> Self {
         let admin_url = std::env::var(POSTGRES_URL_VAR).unwrap_or_else(|_| {
             panic!("{POSTGRES_URL_VAR} is unset: point it at a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/test")
         });
@@ -133,7 +143,9 @@ impl TestDb {
             .expect("create test database");
         admin.close().await.ok();
         let url = replace_database(&admin_url, &name);
-        let db = connect_and_migrate(&url).await.expect("migrate PostgreSQL");
+        let db = Database::connect(&url)
+            .await
+            .expect("connect to the test database");
         Self {
             db,
             url,
