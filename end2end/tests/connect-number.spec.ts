@@ -34,6 +34,7 @@ test("an unowned or already connected number is refused next to the field", asyn
   await expect(dialog.locator(`#${await field.getAttribute("aria-describedby")}`)).toContainText(
     "+16465550100 is not in this project's Twilio account",
   );
+  await expect(field).toBeFocused();
   await field.fill("+12125550142");
   await dialog.getByRole("button", { name: "Connect" }).click();
   await expect(dialog).toContainText("+12125550142 is already connected to a project.");

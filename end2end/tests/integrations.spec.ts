@@ -33,6 +33,10 @@ test.describe("as an admin, with the server logging everything", () => {
     await connect.getByRole("button", { name: "Connect" }).click();
     await expect(token).toHaveAttribute("aria-invalid", "true");
     await expect(connect).toContainText(`Twilio refused this auth token for account ${ACCOUNT_SID}`);
+    await expect(token).toBeFocused();
+    await token.fill("still-being-typed");
+    await expect(token).toHaveAttribute("aria-invalid", "false");
+    await expect(connect).not.toContainText("Twilio refused this auth token");
     await page.reload();
     await expect(page.getByRole("region", { name: "Twilio" }).getByRole("button", { name: "Connect Twilio account" })).toBeVisible();
     await region.getByRole("button", { name: "Connect Twilio account" }).click();
@@ -49,7 +53,8 @@ test.describe("as an admin, with the server logging everything", () => {
     await page.getByRole("link", { name: "Back to Numbers" }).click();
     await page.getByRole("button", { name: "Add number to Sandbox" }).click();
     const add = page.getByRole("dialog", { name: "Add number" });
-    await expect(add.getByRole("radio", { name: "Connect an existing Twilio number" })).toBeChecked();
+    await expect(add.getByRole("radio", { name: "Buy a new number" })).toBeEnabled();
+    await add.getByRole("radio", { name: "Connect an existing Twilio number" }).check();
     await add.getByRole("textbox", { name: "Twilio phone number" }).fill("+1 415 555 0123");
     await add.getByRole("button", { name: "Connect" }).click();
     await expect(add).toBeHidden();
@@ -118,4 +123,18 @@ test("closing a Twilio dialog returns focus to the button that opened it", async
     await expect(dialog).toHaveCount(0);
     await expect(region.getByRole("button", { name: button })).toBeFocused();
   }
+});
+
+test("an empty form names every field to fill, and focuses the first", async ({ page }) => {
+  await openHydrated(page, "/projects/fresh/integrations");
+  await page.getByRole("button", { name: "Connect Twilio account" }).click();
+  const connect = page.getByRole("dialog", { name: "Connect Twilio account" });
+  await connect.getByRole("textbox", { name: "API key secret (optional)" }).fill("a-secret");
+  await connect.getByRole("button", { name: "Connect" }).click();
+  for (const field of ["Account SID", "Auth token", "API key SID (optional)"]) {
+    await expect(connect.getByRole("textbox", { name: field })).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(connect.getByRole("textbox", { name: "Account SID" })).toBeFocused();
+  await expect(connect).toContainText("Enter the auth token.");
+  await expect(connect).toContainText("Enter the API key's SID too, or leave both API key fields empty.");
 });

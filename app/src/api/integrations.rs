@@ -39,7 +39,10 @@ fn credentials(
         api_key_sid,
         api_key_secret,
     )
-    .map_err(|err| AppError::invalid(err.field, err.message))
+    .map_err(|errors| match errors.into_iter().next() {
+        Some(first) => AppError::invalid(first.field, first.message),
+        None => AppError::Malformed("credentials refused without a reason".into()),
+    })
 }
 
 /// Loads the Integrations page of `project`.

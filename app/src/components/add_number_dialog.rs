@@ -25,7 +25,7 @@ pub struct AddNumberContext {
     pub uses_variants: bool,
     /// Variants published to the environment.
     pub variants: Vec<Variant>,
-    /// The project has the built-in pool (can buy).
+    /// The project can buy: through the built-in pool, or else its Twilio account.
     pub can_buy: bool,
     /// The project has a Twilio integration (can connect).
     pub can_connect: bool,
@@ -118,6 +118,31 @@ pub fn AddNumberDialog(
     let variant = RwSignal::new(None::<VariantId>);
     let phone = RwSignal::new(typed(true));
     let phone_touched = RwSignal::new(preset.connect && !preset.text.is_empty());
+    let (area_input, phone_input) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
+    // A refusal arriving while the dialog is open puts focus on the field it names (the
+    // submit button was disabled meanwhile, so focus would otherwise fall to the page).
+    Effect::new(move |first_run: Option<()>| {
+        let answer = error.get();
+        if first_run.is_none() {
+            return;
+        }
+        let field = match answer {
+            Some(AppError::Invalid { field, .. }) => field,
+            Some(_) if mode.get_untracked() == Mode::Connect => "phone_number".into(),
+            _ => return,
+        };
+        let target = match field.as_str() {
+            "phone_number" => phone_input.get_untracked(),
+            "area_code" => area_input.get_untracked(),
+            _ => None,
+        };
+        if let Some(input) = target {
+            let _ = input.focus();
+        }
+    });
     let id = |name: &str| StoredValue::new(super::scoped_id(name));
     let (add_variant_id, add_variant_error_id) = (id("add-variant"), id("add-variant-error"));
     let (country_label_id, mode_label_id) = (id("country-label"), id("mode-label"));
@@ -224,6 +249,7 @@ pub fn AddNumberDialog(
                 <div class="field">
                     <label for=area_id.get_value()>"Area code (optional)"</label>
                     <input
+                        node_ref=area_input
                         id=area_id.get_value()
                         type="text"
                         inputmode="numeric"
@@ -258,6 +284,7 @@ pub fn AddNumberDialog(
             <div class="field">
                 <label for=phone_id.get_value()>"Twilio phone number"</label>
                 <input
+                    node_ref=phone_input
                     id=phone_id.get_value()
                     type="tel"
                     autocomplete="off"

@@ -15,16 +15,10 @@ pub fn DisconnectTwilioDialog(
     #[prop(optional, into)] pending: Signal<bool>,
     #[prop(optional, into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let consequence = if numbers.is_empty() {
-        "No numbers are connected through it.".to_owned()
-    } else {
-        format!(
-            "{} connected through it will stop reaching your agent: each gets its previous voice URL back in Twilio and leaves this project. Nothing is released; the numbers stay in your Twilio account.",
-            match numbers.len() {
-                1 => "The number".to_owned(),
-                n => format!("The {n} numbers"),
-            }
-        )
+    let consequence = match numbers.len() {
+        0 => "No numbers are connected through it.".to_owned(),
+        1 => "The number connected through it will stop reaching your agent: it gets its previous voice URL back in Twilio and leaves this project. Nothing is released; the number stays in your Twilio account.".to_owned(),
+        n => format!("The {n} numbers connected through it will stop reaching your agent: each gets its previous voice URL back in Twilio and leaves this project. Nothing is released; the numbers stay in your Twilio account."),
     };
     view! {
         <Modal title="Disconnect Twilio account" alert=true on_close>

@@ -111,7 +111,7 @@ fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
         {numbers_view}
         {actions.map(|a| view! {
             <div class="button-row">
-                <button type="button" id=super::scoped_id(UPDATE_BUTTON) class="button" on:click=move |_| a.update.run(())>"Update credentials"</button>
+                <button type="button" id=super::scoped_id(UPDATE_BUTTON) class="button button--secondary" on:click=move |_| a.update.run(())>"Update credentials"</button>
                 <button type="button" id=super::scoped_id(DISCONNECT_BUTTON) class="button button--danger" on:click=move |_| a.disconnect.run(())>"Disconnect Twilio account"</button>
             </div>
         })}

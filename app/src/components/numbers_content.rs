@@ -93,7 +93,9 @@ pub fn NumbersContent(
                             environment: section.environment,
                             uses_variants,
                             variants: section.assignable.clone(),
-                            can_buy: integrations.contains(&IntegrationKind::BuiltInPool),
+                            // The pool sells when the project has it; otherwise its Twilio account.
+                            can_buy: integrations.contains(&IntegrationKind::BuiltInPool)
+                                || integrations.contains(&IntegrationKind::Twilio),
                             can_connect: integrations.contains(&IntegrationKind::Twilio),
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));

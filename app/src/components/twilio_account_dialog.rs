@@ -2,7 +2,7 @@
 //! auth token, and optionally an API key, each with where to find it in the Twilio Console.
 
 use super::{DialogButtons, ErrorAlert, Modal, SubmitButton};
-use crate::domain::twilio_credentials::TwilioCredentials;
+use crate::domain::twilio_credentials::{CredentialsError, TwilioCredentials};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -81,7 +81,34 @@ pub fn TwilioAccountDialog(
         RwSignal::new(start.api_key_sid),
         RwSignal::new(start.api_key_secret),
     ];
-    let checked = RwSignal::new(None::<(&'static str, String)>);
+    // The browser's own check of the last submit, every field in error.
+    let checked = RwSignal::new(Vec::<CredentialsError>::new());
+    // Fields changed, or a submit made, since the server's last answer: its errors for them
+    // are out of date and no longer shown.
+    let edited = RwSignal::new(Vec::<&'static str>::new());
+    let resubmitted = RwSignal::new(false);
+    let inputs: [NodeRef<leptos::html::Input>; 4] = std::array::from_fn(|_| NodeRef::new());
+    let focus_field = move |name: &str| {
+        let index = FIELDS.iter().position(|f| f.name == name).unwrap_or(0);
+        if let Some(input) = inputs[index].get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    // A new answer from the server: its errors are current; focus goes to the first field it
+    // names (or the first field, under an alert), not to the page.
+    Effect::new(move |first_run: Option<()>| {
+        let answer = error.get();
+        edited.set(Vec::new());
+        resubmitted.set(false);
+        // Only an answer that arrives while the dialog is open moves focus.
+        if first_run.is_some() {
+            match answer {
+                Some(AppError::Invalid { field, .. }) => focus_field(&field),
+                Some(_) => focus_field(FIELDS[0].name),
+                None => {}
+            }
+        }
+    });
     let form = move || TwilioForm {
         account_sid: values[0].get_untracked(),
         auth_token: values[1].get_untracked(),
@@ -89,19 +116,30 @@ pub fn TwilioAccountDialog(
         api_key_secret: values[3].get_untracked(),
     };
     let field_error = move |name: &'static str| {
-        checked
+        let local = checked
             .get()
-            .filter(|(field, _)| *field == name)
-            .map(|(_, message)| message)
-            .or_else(|| error.get().and_then(|e| e.for_field(name)))
+            .into_iter()
+            .find(|e| e.field == name)
+            .map(|e| e.message);
+        let current = !resubmitted.get() && !edited.get().contains(&name);
+        local.or_else(|| {
+            current
+                .then(|| error.get().and_then(|e| e.for_field(name)))
+                .flatten()
+        })
     };
-    let general_error = move || error.get().and_then(|e| e.outside_fields());
+    let general_error = move || {
+        (!resubmitted.get())
+            .then(|| error.get().and_then(|e| e.outside_fields()))
+            .flatten()
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
         let typed = form();
+        resubmitted.set(true);
         match TwilioCredentials::parse(
             &typed.account_sid,
             &typed.auth_token,
@@ -109,16 +147,22 @@ pub fn TwilioAccountDialog(
             &typed.api_key_secret,
         ) {
             Ok(_) => {
-                checked.set(None);
+                checked.set(Vec::new());
                 on_submit.run(typed);
             }
-            Err(err) => checked.set(Some((err.field, err.message))),
+            Err(errors) => {
+                if let Some(first) = errors.first() {
+                    focus_field(first.field);
+                }
+                checked.set(errors);
+            }
         }
     };
     let fields = FIELDS
         .iter()
         .zip(values)
-        .map(|(field, value)| {
+        .zip(inputs)
+        .map(|((field, value), input_ref)| {
             let id = super::scoped_id(&format!("twilio-{}", field.name));
             let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
             let name = field.name;
@@ -133,6 +177,7 @@ pub fn TwilioAccountDialog(
                 <div class="field">
                     <label for=id.clone()>{field.label}</label>
                     <input
+                        node_ref=input_ref
                         id=id
                         name=name
                         type="text"
@@ -142,8 +187,9 @@ pub fn TwilioAccountDialog(
                         prop:value=move || value.get()
                         on:input=move |ev| {
                             value.set(event_target_value(&ev));
-                            if checked.get_untracked().is_some_and(|(f, _)| f == name) {
-                                checked.set(None);
+                            checked.update(|errors| errors.retain(|e| e.field != name));
+                            if !edited.get_untracked().contains(&name) {
+                                edited.update(|fields| fields.push(name));
                             }
                         }
                         aria-invalid=move || field_error(name).is_some().to_string()

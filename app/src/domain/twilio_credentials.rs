@@ -92,44 +92,55 @@ fn secret(input: &str, field: &'static str, what: &str) -> Result<String, Creden
 
 impl TwilioCredentials {
     /// Checks the four fields as typed (surrounding spaces ignored); the API key SID and
-    /// secret go together or not at all.
+    /// secret go together or not at all. Every field in error is named, in form order.
     pub fn parse(
         account_sid: &str,
         auth_token: &str,
         api_key_sid: &str,
         api_key_secret: &str,
-    ) -> Result<Self, CredentialsError> {
+    ) -> Result<Self, Vec<CredentialsError>> {
         let account_sid = sid(account_sid.trim(), "AC").ok_or_else(|| {
             CredentialsError::new(
                 "account_sid",
                 "An Account SID is AC followed by 32 letters and digits (0-9, a-f), e.g. AC0123456789abcdef0123456789abcdef.",
             )
-        })?;
-        let auth_token = secret(auth_token.trim(), "auth_token", "auth token")?;
+        });
+        let auth_token = secret(auth_token.trim(), "auth_token", "auth token");
         let api_key = match (api_key_sid.trim(), api_key_secret.trim()) {
-            ("", "") => None,
-            ("", _) => {
-                return Err(CredentialsError::new(
-                    "api_key_sid",
-                    "Enter the API key's SID too, or leave both API key fields empty.",
-                ));
-            }
+            ("", "") => Ok(None),
+            ("", _) => Err(vec![CredentialsError::new(
+                "api_key_sid",
+                "Enter the API key's SID too, or leave both API key fields empty.",
+            )]),
             (key_sid, key_secret) => {
                 let sid = sid(key_sid, "SK").ok_or_else(|| {
                     CredentialsError::new(
                         "api_key_sid",
                         "An API key SID is SK followed by 32 letters and digits (0-9, a-f).",
                     )
-                })?;
-                let secret = secret(key_secret, "api_key_secret", "API key secret")?;
-                Some(ApiKey { sid, secret })
+                });
+                let secret = secret(key_secret, "api_key_secret", "API key secret");
+                match (sid, secret) {
+                    (Ok(sid), Ok(secret)) => Ok(Some(ApiKey { sid, secret })),
+                    (sid, secret) => Err([sid.err(), secret.err()].into_iter().flatten().collect()),
+                }
             }
         };
-        Ok(Self {
-            account_sid,
-            auth_token,
-            api_key,
-        })
+        match (account_sid, auth_token, api_key) {
+            (Ok(account_sid), Ok(auth_token), Ok(api_key)) => Ok(Self {
+                account_sid,
+                auth_token,
+                api_key,
+            }),
+            (account_sid, auth_token, api_key) => {
+                let mut errors: Vec<CredentialsError> = [account_sid.err(), auth_token.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                errors.extend(api_key.err().unwrap_or_default());
+                Err(errors)
+            }
+        }
     }
 }
 
@@ -142,7 +153,7 @@ mod tests {
 
     fn refused(sid: &str, token: &str, key: &str, secret: &str) -> (&'static str, String) {
         let err = TwilioCredentials::parse(sid, token, key, secret).unwrap_err();
-        (err.field, err.message)
+        (err[0].field, err[0].message.clone())
     }
 
     #[test]
@@ -181,5 +192,11 @@ mod tests {
             ("api_key_secret", "Enter the API key secret.".into())
         );
         assert_eq!(refused(SID, &"x".repeat(129), "", "").0, "auth_token");
+        let all = TwilioCredentials::parse("", "", "SK1", "").unwrap_err();
+        let fields: Vec<&str> = all.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            ["account_sid", "auth_token", "api_key_sid", "api_key_secret"]
+        );
     }
 }
