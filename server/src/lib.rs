@@ -222,12 +222,17 @@ fn state(
     services: Services,
     proxy: Option<TrustedProxy>,
 ) -> AppState {
+    let hashed = hash_file_beside_the_binary();
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
+        .hash_files(hashed)
         .build();
+    let pkg = std::path::Path::new(&config.site_root).join("pkg");
+    let immutable_bundle = http::assets::ImmutableFiles::scan(&pkg);
+    tracing::info!(hashed, "bundle file names");
     AppState {
         leptos_options,
         services,
@@ -235,7 +240,18 @@ fn state(
         public_url: config.public_url(),
         gallery: config.gallery,
         proxy,
+        immutable_bundle,
     }
+}
+
+/// Whether cargo-leptos's `hash.txt` (the bundle's hashed file names) lies beside this binary,
+/// where `cargo leptos build` writes it and Leptos reads it: then the pages name the hashed
+/// files. A binary run without it (a test binary, say) names the plain ones.
+fn hash_file_beside_the_binary() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.is_file())
 }
 
 /// The trusted proxy, in trusted-proxy mode (which needs at least one proxy address).

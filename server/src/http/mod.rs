@@ -3,7 +3,7 @@
 //! webhooks. Each part takes only the
 //! state it needs; nothing imports the router.
 
-mod assets;
+pub mod assets;
 mod limits;
 mod probes;
 mod router;

@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
     let fallback_services = state.services.clone();
     let options = state.leptos_options.clone();
     let (bundle_path, bundle) = assets::bundle_route(&options);
+    let immutable_bundle = state.immutable_bundle.clone();
     let mut router = Router::new();
     if !gallery {
         router = router.route(paths::GALLERY, get(probes::gallery_off));
@@ -79,7 +80,10 @@ pub fn router(state: AppState) -> Router {
         // Pages, server functions and the bundle, as Brotli or gzip when the browser accepts
         // it; files cargo-leptos precompressed (`--precompress`) are sent as stored.
         .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn(assets::cache_policy))
+        .layer(axum::middleware::from_fn_with_state(
+            immutable_bundle,
+            assets::cache_policy,
+        ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)

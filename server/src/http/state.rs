@@ -22,6 +22,8 @@ pub struct AppState {
     pub gallery: bool,
     /// Where identity comes from in trusted-proxy mode (`None`: built-in accounts).
     pub proxy: Option<TrustedProxy>,
+    /// The bundle files cached as immutable (named by the hash of their bytes).
+    pub immutable_bundle: super::assets::ImmutableFiles,
 }
 
 impl FromRef<AppState> for WebhookState {

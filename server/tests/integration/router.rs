@@ -307,6 +307,14 @@ async fn the_bundle_is_served_precompressed_and_revalidated() {
     std::fs::create_dir_all(&pkg).unwrap();
     std::fs::write(pkg.join("numbers.wasm"), b"\0asm plain").unwrap();
     std::fs::write(pkg.join("numbers.wasm.br"), b"brotli").unwrap();
+    // A chunk named by the MD5 of its bytes (unpadded base64url), as `hash-files` names them.
+    let chunk = "chunk_1.BijrHqDkvvmhb1Fy4JLhFg.wasm";
+    std::fs::write(pkg.join(chunk), b"chunk bytes").unwrap();
+    std::fs::write(
+        pkg.join("numbers.AAAAAAAAAAAAAAAAAAAAAA.js"),
+        b"renamed, then rewritten",
+    )
+    .unwrap();
     let mut config = crate::support::http::config_for(&t);
     config.site_root = site.path().display().to_string();
     let clock = crate::support::TestClock::at(crate::support::T0);
@@ -343,6 +351,19 @@ async fn the_bundle_is_served_precompressed_and_revalidated() {
     let (status, headers, _) = get(&router, "/pkg/missing.wasm").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    let (status, headers, _) = get(&router, &format!("/pkg/{chunk}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable",
+        "named by its own hash: never changes under that name"
+    );
+    let (_, headers, _) = get(&router, "/pkg/numbers.AAAAAAAAAAAAAAAAAAAAAA.js").await;
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "no-cache",
+        "a name whose hash is not its content's is revalidated"
+    );
     let (_, page, _) = get(&router, "/signin").await;
     assert_ne!(
         page.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()),
