@@ -61,6 +61,8 @@ const server = spawn(binary, [], {
     LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
     LEPTOS_SITE_ROOT: siteRoot,
     DATABASE_URL: `sqlite://${join(scratch, "bench.sqlite")}?mode=rwc`,
+    // The key sealing Twilio secrets is created beside the database.
+    NUMBERS_DATA_DIR: scratch,
     NUMBERS_DEMO: "1",
     TWILIO_BASE_URL: "http://127.0.0.1:9",
     RUST_LOG: "warn",

@@ -146,10 +146,12 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(11);
   await expect(page.locator("#add-number-dialog")).toContainText("212 is not a Canadian area code.");
   await expect(page.locator("#integration-list").getByRole("region", { name: "Twilio" })).toHaveCount(3);
-  await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Connect Twilio account" })).toHaveCount(3);
+  await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Connect Twilio account" })).toHaveCount(4);
+  await expect(page.locator("#twilio-account-dialog")).toContainText("Checking with Twilio…");
   await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Update Twilio credentials" })).toHaveCount(1);
   await expect(page.locator("#twilio-account-dialog")).toContainText("Twilio refused this auth token");
-  await expect(page.locator("#disconnect-twilio-dialog").getByRole("alertdialog", { name: "Disconnect Twilio account" })).toHaveCount(2);
+  await expect(page.locator("#disconnect-twilio-dialog").getByRole("alertdialog", { name: "Disconnect Twilio account" })).toHaveCount(3);
+  await expect(page.locator("#disconnect-twilio-dialog")).toContainText("Disconnecting…");
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
   await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Delete variant" })).toHaveCount(2);

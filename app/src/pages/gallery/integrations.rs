@@ -108,10 +108,22 @@ pub fn IntegrationStates() -> impl IntoView {
             <State label="Update credentials" scope="twilio-update">
                 {dialog(Some(SID), TwilioForm::default(), None)}
             </State>
+            <State label="Checking with Twilio" scope="twilio-checking">
+                <TwilioAccountDialog
+                    updating=None
+                    typed=TwilioForm { account_sid: SID.into(), auth_token: "demo-token".into(), ..TwilioForm::default() }
+                    on_submit=|_| ()
+                    on_close=|()| ()
+                    pending=true
+                />
+            </State>
         </Component>
         <Component id="disconnect-twilio-dialog">
             <State label="With connected numbers" scope="twilio-disconnect">
                 <DisconnectTwilioDialog account_sid=SID numbers=carried() on_disconnect=|()| () on_close=|()| ()/>
+            </State>
+            <State label="Disconnecting" scope="twilio-disconnecting">
+                <DisconnectTwilioDialog account_sid=SID numbers=carried() on_disconnect=|()| () on_close=|()| () pending=true/>
             </State>
             <State label="No numbers, after a failed attempt" scope="twilio-disconnect-failed">
                 <DisconnectTwilioDialog
