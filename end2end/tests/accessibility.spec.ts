@@ -143,7 +143,9 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#numbers-finder").getByRole("searchbox", { name: "Search numbers" })).toHaveCount(3);
   await expect(page.locator("#numbers-finder").getByRole("button", { name: "Clear filters" })).toHaveCount(1);
   await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
-  await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(11);
+  await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(12);
+  await expect(page.locator("#add-number-dialog")).toContainText("Bought through this project's Twilio account, and billed there.");
+  await expect(page.locator("#disconnect-twilio-dialog")).toContainText("bought through this account: it stays in your Twilio account");
   await expect(page.locator("#add-number-dialog")).toContainText("212 is not a Canadian area code.");
   await expect(page.locator("#integration-list").getByRole("region", { name: "Twilio" })).toHaveCount(3);
   await expect(page.locator("#twilio-account-dialog").getByRole("dialog", { name: "Connect Twilio account" })).toHaveCount(4);

@@ -54,6 +54,8 @@ test.describe("as an admin, with the server logging everything", () => {
     await page.getByRole("button", { name: "Add number to Sandbox" }).click();
     const add = page.getByRole("dialog", { name: "Add number" });
     await expect(add.getByRole("radio", { name: "Buy a new number" })).toBeEnabled();
+    await expect(add).toContainText("Bought through this project's Twilio account, and billed there.");
+    await expect(add.getByRole("radio", { name: "US" })).toBeChecked();
     await add.getByRole("radio", { name: "Connect an existing Twilio number" }).check();
     await add.getByRole("textbox", { name: "Twilio phone number" }).fill("+1 415 555 0123");
     await add.getByRole("button", { name: "Connect" }).click();

@@ -47,12 +47,14 @@ pub enum StartError {
 /// ([`clock::SystemClock`] in production).
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
     let (keyring, source) = keyring(config)?;
+    let hashed = bundle_is_hashed(&config.site_root)?;
     let twilio = TwilioClient::new(
         &config.twilio_base_url,
         std::time::Duration::from_secs(config.twilio_timeout_secs),
     )
     .map_err(StartError::Config)?;
-    let lock = db::StartupLock::acquire(&config.database_url()).await?;
+    let lock =
+        db::StartupLock::acquire(&config.database_url(), !config.database_is_sqlite()).await?;
     let db = open_database(config, &keyring).await?;
     let check = secrets::resealing::check_at_start(&db, &keyring, &source)
         .await
@@ -69,14 +71,15 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
         Arc::new(keyring),
         proxy.is_some(),
     );
-    Ok(state(config, db, services, proxy))
+    Ok(state(config, db, services, proxy, hashed))
 }
 
 /// `server rotate-secrets`: connects, migrates, and re-seals every stored secret under the
 /// newest key; returns how many it re-sealed.
 pub async fn rotate_secrets(config: &Config) -> Result<usize, StartError> {
     let (keyring, _) = keyring(config)?;
-    let lock = db::StartupLock::acquire(&config.database_url()).await?;
+    let lock =
+        db::StartupLock::acquire(&config.database_url(), !config.database_is_sqlite()).await?;
     let db = db::connect_and_migrate(&config.database_url()).await?;
     let resealed = secrets::resealing::rotate(&db, &keyring)
         .await
@@ -215,14 +218,15 @@ fn services(
     }
 }
 
-/// The router's state: Leptos options, the services and what the middleware needs.
+/// The router's state: Leptos options (`hashed`: pages name hashed bundle files), the services
+/// and what the middleware needs.
 fn state(
     config: &Config,
     db: DatabaseConnection,
     services: Services,
     proxy: Option<TrustedProxy>,
+    hashed: bool,
 ) -> AppState {
-    let hashed = hash_file_beside_the_binary();
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
         .site_root(config.site_root.as_str())
@@ -244,14 +248,40 @@ fn state(
     }
 }
 
-/// Whether cargo-leptos's `hash.txt` (the bundle's hashed file names) lies beside this binary,
-/// where `cargo leptos build` writes it and Leptos reads it: then the pages name the hashed
-/// files. A binary run without it (a test binary, say) names the plain ones.
-fn hash_file_beside_the_binary() -> bool {
-    std::env::current_exe()
+/// Whether pages name hashed bundle files: when cargo-leptos's `hash.txt` lies beside this
+/// binary (where `cargo leptos build` writes it and Leptos reads it). The files it names must
+/// be in the site's `pkg/`: a binary and a bundle from different builds would serve pages that
+/// never load, so that is a start-up error. A binary without it (a test binary) names plain
+/// files.
+fn bundle_is_hashed(site_root: &str) -> Result<bool, StartError> {
+    let Some(hash_file) = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .is_some_and(|file| file.is_file())
+        .filter(|file| file.is_file())
+    else {
+        return Ok(false);
+    };
+    let text = std::fs::read_to_string(&hash_file)
+        .map_err(|err| StartError::Config(format!("cannot read {}: {err}", hash_file.display())))?;
+    let pkg = std::path::Path::new(site_root).join("pkg");
+    for line in text.lines() {
+        let Some((kind, hash)) = line.split_once(':') else {
+            continue;
+        };
+        let (kind, hash) = (kind.trim(), hash.trim());
+        if !matches!(kind, "js" | "wasm" | "css") {
+            continue;
+        }
+        let name = format!("{}.{hash}.{kind}", env!("LEPTOS_OUTPUT_NAME"));
+        if !pkg.join(&name).is_file() {
+            return Err(StartError::Config(format!(
+                "{} has no {name}, which {} names: the server binary and the bundle come from different builds; rebuild both with `cargo leptos build` (with --release for a release binary)",
+                pkg.display(),
+                hash_file.display()
+            )));
+        }
+    }
+    Ok(true)
 }
 
 /// The trusted proxy, in trusted-proxy mode (which needs at least one proxy address).

@@ -27,6 +27,8 @@ pub struct AddNumberContext {
     pub variants: Vec<Variant>,
     /// The project can buy: through the built-in pool, or else its Twilio account.
     pub can_buy: bool,
+    /// Purchases go through the project's Twilio account (no built-in pool): billed there.
+    pub buys_through_twilio: bool,
     /// The project has a Twilio integration (can connect).
     pub can_connect: bool,
 }
@@ -37,7 +39,8 @@ pub struct AddNumberContext {
 pub struct AddNumberPreset {
     /// Open on Connect an existing Twilio number.
     pub connect: bool,
-    /// The country chosen when it opens (UK when `None`).
+    /// The country chosen when it opens (when `None`: UK, or US when buying through Twilio,
+    /// whose UK numbers need a regulatory bundle first).
     pub country: Option<Country>,
     /// Text already in the area code (buy) or phone number (connect) field.
     pub text: String,
@@ -99,6 +102,7 @@ pub fn AddNumberDialog(
         uses_variants,
         variants,
         can_buy,
+        buys_through_twilio,
         can_connect,
     } = context;
     let mode = RwSignal::new(if preset.connect || !can_buy {
@@ -106,7 +110,11 @@ pub fn AddNumberDialog(
     } else {
         Mode::Buy
     });
-    let country = RwSignal::new(preset.country.unwrap_or(Country::Uk));
+    let country = RwSignal::new(preset.country.unwrap_or(if buys_through_twilio {
+        Country::Us
+    } else {
+        Country::Uk
+    }));
     let typed = |field_is_phone: bool| {
         if preset.connect == field_is_phone {
             preset.text.clone()
@@ -132,6 +140,7 @@ pub fn AddNumberDialog(
         let field = match answer {
             Some(AppError::Invalid { field, .. }) => field,
             Some(_) if mode.get_untracked() == Mode::Connect => "phone_number".into(),
+            Some(_) if country.get_untracked().has_area_codes() => "area_code".into(),
             _ => return,
         };
         let target = match field.as_str() {
@@ -239,6 +248,9 @@ pub fn AddNumberDialog(
     };
     let buy_fields = move || {
         view! {
+            {buys_through_twilio.then(|| view! {
+                <p class="field__hint">"Bought through this project's Twilio account, and billed there."</p>
+            })}
             <div role="radiogroup" aria-labelledby=country_label_id.get_value() class="choices choices--inline">
                 <span id=country_label_id.get_value() class="choices__label">"Country"</span>
                 {[(Country::Uk, "UK"), (Country::Us, "US"), (Country::Ca, "Canada")].map(|(choice, label)| {

@@ -15,6 +15,7 @@ pub fn DisconnectTwilioDialog(
     #[prop(optional, into)] pending: Signal<bool>,
     #[prop(optional, into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let bought = numbers.iter().filter(|n| n.bought).count();
     let consequence = match numbers.len() {
         0 => "No numbers are connected through it.".to_owned(),
         1 => "The number connected through it will stop reaching your agent: it gets its previous voice URL back in Twilio and leaves this project. Nothing is released; the number stays in your Twilio account.".to_owned(),
@@ -33,10 +34,19 @@ pub fn DisconnectTwilioDialog(
             >
                 <p>{format!("Disconnect {account_sid} from this project? Its credentials are deleted.")}</p>
                 <p>{consequence}</p>
+                {(bought > 0).then(|| view! {
+                    <p>{match bought {
+                        1 => "The number marked bought was bought through this account: it stays in your Twilio account, billed there, until you release it in Twilio.".to_owned(),
+                        n => format!("The {n} numbers marked bought were bought through this account: they stay in your Twilio account, billed there, until you release them in Twilio."),
+                    }}</p>
+                })}
                 {(!numbers.is_empty()).then(|| view! {
                     <ul class="plain-list">
                         {numbers.into_iter().map(|n| view! {
-                            <li><span class="number">{n.international}</span>" · "{n.environment.label()}</li>
+                            <li>
+                                <span class="number">{n.international}</span>" · "{n.environment.label()}
+                                {n.bought.then_some(" · bought")}
+                            </li>
                         }).collect_view()}
                     </ul>
                 })}

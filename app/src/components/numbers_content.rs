@@ -96,6 +96,8 @@ pub fn NumbersContent(
                             // The pool sells when the project has it; otherwise its Twilio account.
                             can_buy: integrations.contains(&IntegrationKind::BuiltInPool)
                                 || integrations.contains(&IntegrationKind::Twilio),
+                            buys_through_twilio: !integrations.contains(&IntegrationKind::BuiltInPool)
+                                && integrations.contains(&IntegrationKind::Twilio),
                             can_connect: integrations.contains(&IntegrationKind::Twilio),
                         };
                         let on_add = on_add.map(|open| Callback::new(move |_| open.run(context.clone())));

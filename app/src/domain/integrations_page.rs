@@ -14,6 +14,8 @@ pub struct CarriedNumber {
     pub international: String,
     /// Where it serves.
     pub environment: Environment,
+    /// Bought through the account (billed there), rather than the customer's own connected.
+    pub bought: bool,
 }
 
 /// The project's Twilio account, without its secrets.

@@ -3,7 +3,7 @@
 
 use super::{ChangeError, VerifiedAccount};
 use crate::domain::twilio_credentials::TwilioCredentials;
-use crate::domain::{E164, Environment, ProjectSlug, UnixSeconds};
+use crate::domain::{E164, Environment, Ownership, ProjectSlug, UnixSeconds};
 
 /// A project's stored Twilio account, without its secrets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,8 +17,8 @@ pub struct StoredTwilio {
     pub account: Option<VerifiedAccount>,
     /// When the credentials were last verified, for people (`2026-11-30 09:00 UTC`).
     pub verified_at: Option<String>,
-    /// The numbers it carries, with their environments, oldest first.
-    pub numbers: Vec<(E164, Environment)>,
+    /// The numbers it carries, with their environments and how they came, oldest first.
+    pub numbers: Vec<(E164, Environment, Ownership)>,
     /// Purchases through it still under way or being checked with Twilio.
     pub purchases_in_progress: u64,
     /// Whether this server's keys open its stored secrets (altered ones do not).

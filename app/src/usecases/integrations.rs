@@ -6,7 +6,7 @@
 use super::delete_number::{Restore, apply, facts, restore_voice_url};
 use crate::domain::integrations_page::{CarriedNumber, IntegrationsPage, TwilioStatus};
 use crate::domain::twilio_credentials::TwilioCredentials;
-use crate::domain::{IntegrationKind, NumberState, ProjectSlug, Step, phone_format};
+use crate::domain::{IntegrationKind, NumberState, Ownership, ProjectSlug, Step, phone_format};
 use crate::error::AppError;
 use crate::ports::{
     AccountCheck, IntegrationConflict, Services, StoredTwilio, TwilioAccount, TwilioSave,
@@ -54,10 +54,11 @@ fn status(stored: StoredTwilio) -> TwilioStatus {
         numbers: stored
             .numbers
             .into_iter()
-            .map(|(e164, environment)| CarriedNumber {
+            .map(|(e164, environment, ownership)| CarriedNumber {
                 international: phone_format::display(&e164).international,
                 e164: e164.as_str().to_owned(),
                 environment,
+                bought: ownership == Ownership::Purchased,
             })
             .collect(),
     }
@@ -214,7 +215,7 @@ pub async fn disconnect_twilio(
         ));
     }
     let mut all = Vec::with_capacity(stored.numbers.len());
-    for (number, _) in &stored.numbers {
+    for (number, _, _) in &stored.numbers {
         let facts = facts(services, &project, number).await?;
         if facts.state != NumberState::Active {
             return Err(AppError::Rejected(format!(

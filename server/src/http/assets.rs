@@ -105,7 +105,9 @@ pub async fn cache_policy(
         .map(|name| immutable.contains(name));
     let mut response = next.run(request).await;
     if let Some(named_by_content) = bundle_file {
-        let cache = if named_by_content && response.status().is_success() {
+        let status = response.status();
+        let found = status.is_success() || status == axum::http::StatusCode::NOT_MODIFIED;
+        let cache = if named_by_content && found {
             IMMUTABLE
         } else {
             "no-cache"

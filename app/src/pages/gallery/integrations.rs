@@ -17,11 +17,13 @@ fn carried() -> Vec<CarriedNumber> {
             e164: "+12125550142".into(),
             international: "+1 212-555-0142".into(),
             environment: Environment::Sandbox,
+            bought: false,
         },
         CarriedNumber {
             e164: "+14165550100".into(),
             international: "+1 416-555-0100".into(),
             environment: Environment::Live,
+            bought: true,
         },
     ]
 }

@@ -292,6 +292,7 @@ fn add_context(can_buy: bool, can_connect: bool) -> AddNumberContext {
         uses_variants: true,
         variants: published(),
         can_buy,
+        buys_through_twilio: false,
         can_connect,
     }
 }
@@ -335,6 +336,9 @@ fn AddNumberStates() -> impl IntoView {
             </State>
             <State label="Area code error" scope="add-area-error">
                 {dialog(us("21"), add_context(true, true), false, None)}
+            </State>
+            <State label="Buy through the project's Twilio account (no built-in pool)" scope="add-twilio-buy">
+                {dialog(AddNumberPreset::default(), AddNumberContext { buys_through_twilio: true, ..add_context(true, true) }, false, None)}
             </State>
             <State label="Buy a Canadian number with an area code" scope="add-ca">
                 {dialog(buy_in(Country::Ca, "416"), add_context(true, true), false, None)}

@@ -6,7 +6,7 @@ use super::{SeaStore, load, utc};
 use crate::db::entities::{number, purchase, telephony_integration};
 use crate::secrets::SecretColumn;
 use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
-use app::domain::{E164, Environment, EventKind, IntegrationKind, ProjectSlug};
+use app::domain::{E164, Environment, EventKind, IntegrationKind, Ownership, ProjectSlug};
 use app::ports::{
     ChangeError, IntegrationConflict, IntegrationStore, StoredTwilio, TwilioSave, VerifiedAccount,
 };
@@ -79,7 +79,8 @@ impl IntegrationStore for SeaStore {
             .filter_map(|n| {
                 let e164 = E164::parse(&n.e164).ok()?;
                 let environment = Environment::parse(&n.environment).ok()?;
-                Some((e164, environment))
+                let ownership = Ownership::parse(&n.ownership)?;
+                Some((e164, environment, ownership))
             })
             .collect();
         let purchases_in_progress = purchase::Entity::find()
