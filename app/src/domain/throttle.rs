@@ -23,11 +23,6 @@ pub fn check(failures: &[UnixSeconds], now: UnixSeconds) -> Result<(), i64> {
     Err(WINDOW_SECS - (now - oldest_needed))
 }
 
-/// The failures still worth keeping at `now`.
-pub fn prune(failures: &mut Vec<UnixSeconds>, now: UnixSeconds) {
-    failures.retain(|at| now - at < WINDOW_SECS);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,12 +42,5 @@ mod tests {
             check(&[500, 100, 400, 200, 300], 501),
             Err(WINDOW_SECS - 401)
         );
-    }
-
-    #[test]
-    fn old_failures_are_forgotten() {
-        let mut failures = vec![0, 10, WINDOW_SECS + 5];
-        prune(&mut failures, WINDOW_SECS + 10);
-        assert_eq!(failures, [WINDOW_SECS + 5]);
     }
 }

@@ -6,24 +6,18 @@ mod proxy;
 pub use password::{hash_password, verify_password};
 pub use proxy::ProxySignOn;
 
-use crate::db::entities::{account, session};
+use crate::db::entities::{account, session, sign_in_failure};
 use crate::db::utc as at;
 use app::domain::{UnixSeconds, throttle};
 use app::ports::{Identity, Member, NewSession, SignInError, StoreError};
 use base64::Engine;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::Mutex;
 
-/// Past this many tracked keys, stale ones are swept at the next failure.
-const MAX_TRACKED_KEYS: usize = 10_000;
-
-/// Accounts and sessions in the database; sign-in failures counted in memory per process.
+/// Accounts, sessions and failed sign-ins in the database (every instance shares them).
 pub struct BuiltInAccounts {
     db: DatabaseConnection,
     session_ttl_secs: i64,
-    failures: Mutex<HashMap<String, Vec<UnixSeconds>>>,
 }
 
 impl BuiltInAccounts {
@@ -32,7 +26,6 @@ impl BuiltInAccounts {
         Self {
             db,
             session_ttl_secs,
-            failures: Mutex::new(HashMap::new()),
         }
     }
 
@@ -43,32 +36,42 @@ impl BuiltInAccounts {
         keys
     }
 
-    fn throttled(&self, keys: &[String], now: UnixSeconds) -> Result<(), SignInError> {
-        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+    /// Refused while any of `keys` has too many recent failures ([`throttle::check`]).
+    async fn throttled(&self, keys: &[String], now: UnixSeconds) -> Result<(), SignInError> {
+        let since = at(now - throttle::WINDOW_SECS);
         for key in keys {
-            if let Some(list) = failures.get(key)
-                && let Err(wait) = throttle::check(list, now)
-            {
+            let failures: Vec<UnixSeconds> = sign_in_failure::Entity::find()
+                .filter(sign_in_failure::Column::LimitKey.eq(key.as_str()))
+                .filter(sign_in_failure::Column::FailedAt.gt(since))
+                .all(&self.db)
+                .await
+                .map_err(StoreError::from)?
+                .into_iter()
+                .map(|f| f.failed_at.timestamp())
+                .collect();
+            if let Err(wait) = throttle::check(&failures, now) {
                 return Err(SignInError::Throttled((wait + 59) / 60));
             }
         }
         Ok(())
     }
 
-    fn record_failure(&self, keys: &[String], now: UnixSeconds) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        // Keys whose failures all left the window are dropped, so the map cannot grow forever.
-        if failures.len() > MAX_TRACKED_KEYS {
-            failures.retain(|_, list| {
-                throttle::prune(list, now);
-                !list.is_empty()
-            });
-        }
+    /// Counts a failure against each of `keys`, forgetting failures older than the window.
+    async fn record_failure(&self, keys: &[String], now: UnixSeconds) -> Result<(), StoreError> {
+        sign_in_failure::Entity::delete_many()
+            .filter(sign_in_failure::Column::FailedAt.lte(at(now - throttle::WINDOW_SECS)))
+            .exec(&self.db)
+            .await?;
         for key in keys {
-            let list = failures.entry(key.clone()).or_default();
-            throttle::prune(list, now);
-            list.push(now);
+            sign_in_failure::ActiveModel {
+                limit_key: Set(key.clone()),
+                failed_at: Set(at(now)),
+                ..Default::default()
+            }
+            .insert(&self.db)
+            .await?;
         }
+        Ok(())
     }
 }
 
@@ -92,7 +95,7 @@ impl Identity for BuiltInAccounts {
     ) -> Result<NewSession, SignInError> {
         let email = email.trim().to_lowercase();
         let keys = Self::keys(&email, address);
-        self.throttled(&keys, now)?;
+        self.throttled(&keys, now).await?;
         let found = account::Entity::find()
             .filter(account::Column::Email.eq(&email))
             .one(&self.db)
@@ -101,7 +104,7 @@ impl Identity for BuiltInAccounts {
         let hash = found.as_ref().map(|a| a.password_hash.clone());
         let matches = verify_password(password, hash.as_deref()).await;
         let Some(account) = found.filter(|_| matches) else {
-            self.record_failure(&keys, now);
+            self.record_failure(&keys, now).await?;
             tracing::warn!(email, address, "failed sign-in");
             return Err(SignInError::Mismatch);
         };

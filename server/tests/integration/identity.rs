@@ -130,7 +130,36 @@ async fn wrong_passwords_and_unknown_accounts_look_the_same_and_are_limited(t: &
     );
 }
 
+/// Two instances over one database: failures on either count against the same limit.
+async fn the_sign_in_limit_holds_across_instances(t: &TestDb) {
+    let first = accounts(t, 3600).await;
+    let second = BuiltInAccounts::new(t.db.clone(), 3600);
+    for (instance, at) in [
+        (&first, 2000),
+        (&second, 2001),
+        (&first, 2002),
+        (&second, 2003),
+        (&first, 2004),
+    ] {
+        let refused = instance
+            .sign_in("admin@example.com", "wrong", Some("10.0.0.3"), None, at)
+            .await
+            .unwrap_err();
+        assert_eq!(refused, SignInError::Mismatch);
+    }
+    for instance in [&first, &second] {
+        assert_eq!(
+            instance
+                .sign_in("admin@example.com", PASSWORD, Some("10.0.0.4"), None, 2005)
+                .await
+                .unwrap_err(),
+            SignInError::Throttled(15)
+        );
+    }
+}
+
 on_both_backends!(
+    the_sign_in_limit_holds_across_instances,
     sessions_open_expire_and_close,
     signing_in_again_ends_the_session_the_browser_held,
     wrong_passwords_and_unknown_accounts_look_the_same_and_are_limited,

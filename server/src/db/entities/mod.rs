@@ -12,5 +12,6 @@ pub mod published_version_variant;
 pub mod purchase;
 pub mod routing_setting;
 pub mod session;
+pub mod sign_in_failure;
 pub mod telephony_integration;
 pub mod variant;

@@ -11,6 +11,7 @@ mod m20261130_000008_unique_draft_variant_names;
 mod m20261130_000009_purchase_checks;
 mod m20261130_000010_number_listing_indexes;
 mod m20261130_000011_twilio_account_details;
+mod m20261130_000012_sign_in_failures;
 
 use sea_orm_migration::prelude::*;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_purchase_checks::Migration),
             Box::new(m20261130_000010_number_listing_indexes::Migration),
             Box::new(m20261130_000011_twilio_account_details::Migration),
+            Box::new(m20261130_000012_sign_in_failures::Migration),
         ]
     }
 }
