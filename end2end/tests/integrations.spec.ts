@@ -140,3 +140,18 @@ test("an empty form names every field to fill, and focuses the first", async ({ 
   await expect(connect).toContainText("Enter the auth token.");
   await expect(connect).toContainText("Enter the API key's SID too, or leave both API key fields empty.");
 });
+
+test("Check connection asks Twilio again with the stored credentials", async ({ page, twilio }) => {
+  await openHydrated(page, "/projects/acme/integrations");
+  const region = page.getByRole("region", { name: "Twilio" });
+  await expect(region).toContainText("Not verified yet");
+  await region.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.locator(".toast-region")).toHaveText("Twilio accepted the stored credentials.");
+  await expect(region).toContainText("Demo Twilio account");
+  await expect(region).not.toContainText("Not verified yet");
+  // Rotated in the Twilio Console: the stored token no longer works, and the page says what to do.
+  twilio.authToken = "rotated-in-the-console";
+  await region.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByRole("alert")).toContainText("Twilio refused the stored credentials");
+  await expect(page.getByRole("alert")).toContainText("Update the credentials");
+});

@@ -82,6 +82,13 @@ pub async fn update_twilio_credentials(
     crate::usecases::integrations::update_twilio(&services, change, credentials).await
 }
 
+/// Asks Twilio again with the stored credentials of `project` (Check connection).
+#[server]
+pub async fn check_twilio(project: String) -> Result<(), AppError> {
+    let (services, change) = change(&project).await?;
+    crate::usecases::integrations::check_twilio(&services, change).await
+}
+
 /// Disconnects the Twilio account of `project` and every number it carries.
 #[server]
 pub async fn disconnect_twilio(project: String) -> Result<(), AppError> {

@@ -20,6 +20,8 @@ pub struct TwilioActions {
     pub connect: Callback<()>,
     /// Opens the Update Twilio credentials dialog.
     pub update: Callback<()>,
+    /// Asks Twilio again with the stored credentials.
+    pub check: Callback<()>,
     /// Opens the Disconnect Twilio account confirmation.
     pub disconnect: Callback<()>,
 }
@@ -111,6 +113,7 @@ fn connected(status: TwilioStatus, actions: Option<TwilioActions>) -> AnyView {
         {numbers_view}
         {actions.map(|a| view! {
             <div class="button-row">
+                <button type="button" class="button button--secondary" on:click=move |_| a.check.run(())>"Check connection"</button>
                 <button type="button" id=super::scoped_id(UPDATE_BUTTON) class="button button--secondary" on:click=move |_| a.update.run(())>"Update credentials"</button>
                 <button type="button" id=super::scoped_id(DISCONNECT_BUTTON) class="button button--danger" on:click=move |_| a.disconnect.run(())>"Disconnect Twilio account"</button>
             </div>

@@ -4,11 +4,11 @@
 use super::focus::focus_soon;
 use super::{PageData, here, project_in_url};
 use crate::api::{
-    ConnectTwilio, DisconnectTwilio, UpdateTwilioCredentials, load_integrations_page,
+    CheckTwilio, ConnectTwilio, DisconnectTwilio, UpdateTwilioCredentials, load_integrations_page,
 };
 use crate::components::{
-    CONNECT_BUTTON, DISCONNECT_BUTTON, DisconnectTwilioDialog, IntegrationList, ReadOnlyNotice,
-    TWILIO_HEADING, TwilioAccountDialog, TwilioActions, TwilioForm, UPDATE_BUTTON,
+    CONNECT_BUTTON, DISCONNECT_BUTTON, DisconnectTwilioDialog, ErrorAlert, IntegrationList,
+    ReadOnlyNotice, TWILIO_HEADING, TwilioAccountDialog, TwilioActions, TwilioForm, UPDATE_BUTTON,
 };
 use crate::domain::integrations_page::IntegrationsPage;
 use crate::domain::twilio_credentials::SecretText;
@@ -35,6 +35,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
     let connect = ServerAction::<ConnectTwilio>::new();
     let update = ServerAction::<UpdateTwilioCredentials>::new();
     let disconnect = ServerAction::<DisconnectTwilio>::new();
+    let check = ServerAction::<CheckTwilio>::new();
     let open = RwSignal::new(None::<Open>);
     let outcome = RwSignal::new(None::<String>);
     let done = move |result: Option<Result<(), AppError>>, message: &'static str| {
@@ -49,10 +50,26 @@ pub fn IntegrationsScreen() -> impl IntoView {
     Effect::new(move |_| done(connect.value().get(), "Twilio account connected."));
     Effect::new(move |_| done(update.value().get(), "Twilio credentials updated."));
     Effect::new(move |_| done(disconnect.value().get(), "Twilio account disconnected."));
+    // Checking opens no dialog: success reloads the account's status, a refusal is an alert.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = check.value().get() {
+            data.reload(move || {
+                outcome.set(Some("Twilio accepted the stored credentials.".into()))
+            });
+        }
+    });
+    let check_failure = move || {
+        check
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|err| view! { <ErrorAlert message=err.to_string()/> })
+    };
     let show = move |which: Open| {
         connect.value().set(None);
         update.value().set(None);
         disconnect.value().set(None);
+        check.value().set(None);
         outcome.set(None);
         open.set(Some(which));
     };
@@ -60,6 +77,12 @@ pub fn IntegrationsScreen() -> impl IntoView {
         connect: Callback::new(move |()| show(Open::Connect)),
         update: Callback::new(move |()| show(Open::Update)),
         disconnect: Callback::new(move |()| show(Open::Disconnect)),
+        check: Callback::new(move |()| {
+            outcome.set(None);
+            check.dispatch(CheckTwilio {
+                project: project.get_untracked(),
+            });
+        }),
     };
     let pending = Signal::derive(move || {
         connect.pending().get()
@@ -176,6 +199,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
     };
     view! {
         <div class="toast-region" role="status">{move || outcome.get()}</div>
+        {check_failure}
         {data.view("Loading integrations…", here(), content)}
         {dialog}
     }

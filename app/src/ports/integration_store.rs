@@ -84,6 +84,14 @@ pub trait IntegrationStore: Send + Sync {
         project: &ProjectSlug,
         save: &TwilioSave,
     ) -> Result<(), ChangeError>;
+    /// Records what Twilio said when asked again with the stored credentials (name, type, and
+    /// `at` as the last verification); not a change, so no history entry.
+    async fn record_verified(
+        &self,
+        project: &ProjectSlug,
+        account: &VerifiedAccount,
+        at: UnixSeconds,
+    ) -> Result<(), ChangeError>;
     /// Removes the project's Twilio integration and its secrets, with a history entry; its
     /// numbers must already be gone ([`IntegrationConflict::NumbersAddedMeanwhile`]).
     async fn remove_twilio(&self, project: &ProjectSlug, actor: &str) -> Result<(), ChangeError>;

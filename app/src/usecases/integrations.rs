@@ -196,6 +196,53 @@ async fn check(
     }
 }
 
+/// Asks Twilio again with the stored REST credentials; when it accepts them, records what it
+/// said about the account (name, type, now as the last verification). A refusal says to update
+/// the credentials; nothing changes either way.
+pub async fn check_twilio(services: &Services, change: IntegrationChange) -> Result<(), AppError> {
+    let project = change.project;
+    let Some(account) = services.connections.twilio_account(&project).await? else {
+        return Err(AppError::Rejected(
+            IntegrationConflict::NotConnected.to_string(),
+        ));
+    };
+    let sid = account.account_sid.clone();
+    let update = "Update the credentials with the ones in the Twilio Console.";
+    let verdict = services
+        .twilio
+        .check_account(&account)
+        .await
+        .map_err(|err| {
+            tracing::warn!(%err, "checking the stored Twilio credentials failed");
+            AppError::Provider(
+                "Twilio could not be reached to check the credentials; please try again.".into(),
+            )
+        })?;
+    let refused = |why: &str| Err(AppError::Rejected(format!("{why} {update}")));
+    match verdict {
+        AccountCheck::Active(verified) => {
+            let now = services.clock.now();
+            services
+                .integrations
+                .record_verified(&project, &verified, now)
+                .await?;
+            Ok(())
+        }
+        AccountCheck::Refused => refused(&format!(
+            "Twilio refused the stored credentials of account {sid} (rotated in the Twilio Console?)."
+        )),
+        AccountCheck::NotFound => refused(&format!(
+            "Twilio has no account {sid} that the stored credentials can open."
+        )),
+        AccountCheck::Inactive => Err(AppError::Rejected(format!(
+            "Twilio account {sid} is suspended or closed; reactivate it in Twilio first."
+        ))),
+        AccountCheck::TestCredentials => refused(
+            "The stored credentials are Twilio test credentials, which cannot change numbers.",
+        ),
+    }
+}
+
 /// Disconnects the project's Twilio account: each of its numbers has its voice URL restored
 /// and leaves the project (nothing is released), then the integration and its secrets go.
 /// Refused while one of its numbers is being deleted or checked.

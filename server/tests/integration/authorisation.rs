@@ -5,10 +5,10 @@
 use crate::support::TestDb;
 use crate::support::http::{demo_router, form_request, get_as, send, sign_in};
 use app::api::{
-    AssignVariant, BuyNumber, ConnectNumber, ConnectTwilio, CreateVariant, DeleteNumber,
-    DeleteVariant, DisconnectTwilio, LoadIntegrationsPage, LoadNumbersPage, LoadVariantsPage,
-    NumberHistory, ProjectHistory, Promote, PublishDraft, RenameVariant, RetryRelease, SignIn,
-    SignOut, SignedInAs, TestRouting, UndoDelete, UpdateTwilioCredentials,
+    AssignVariant, BuyNumber, CheckTwilio, ConnectNumber, ConnectTwilio, CreateVariant,
+    DeleteNumber, DeleteVariant, DisconnectTwilio, LoadIntegrationsPage, LoadNumbersPage,
+    LoadVariantsPage, NumberHistory, ProjectHistory, Promote, PublishDraft, RenameVariant,
+    RetryRelease, SignIn, SignOut, SignedInAs, TestRouting, UndoDelete, UpdateTwilioCredentials,
 };
 use app::error::AppError;
 use axum::Router;
@@ -221,6 +221,12 @@ fn rows() -> Vec<Row> {
                 "Twilio could not be reached, so the number is still connected. Please try again.",
             ),
             ..row(DisconnectTwilio::PATH, Need::Edit, project_only)
+        },
+        Row {
+            allowed: Allowed::Provider(
+                "Twilio could not be reached to check the credentials; please try again.",
+            ),
+            ..row(CheckTwilio::PATH, Need::Edit, project_only)
         },
         row(AssignVariant::PATH, Need::Edit, |ids, p| {
             vec![

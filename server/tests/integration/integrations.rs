@@ -9,7 +9,8 @@ use app::domain::twilio_credentials::TwilioCredentials;
 use app::error::AppError;
 use app::ports::Services;
 use app::usecases::integrations::{
-    IntegrationChange, connect_twilio, disconnect_twilio, integrations_page, update_twilio,
+    IntegrationChange, check_twilio, connect_twilio, disconnect_twilio, integrations_page,
+    update_twilio,
 };
 use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -445,4 +446,37 @@ async fn two_connects_at_once_store_one_account() {
         ))
     )));
     assert_eq!(rows(&t).await.len(), 1);
+}
+
+#[tokio::test]
+async fn checking_the_connection_asks_twilio_with_the_stored_credentials() {
+    let t = TestDb::sqlite().await;
+    let twilio = twilio().await;
+    let services = fresh(&t, &twilio).await;
+    connect_twilio(&services, change(), credentials(TOKEN, None))
+        .await
+        .unwrap();
+    let before = events(&t).await.len();
+    check_twilio(&services, change()).await.unwrap();
+    assert_eq!(events(&t).await.len(), before, "a check records no change");
+    // The customer rotates the token in the Twilio Console: the stored one is refused now.
+    let rotated = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            serde_json::json!({"code": 20003, "message": "Authenticate", "status": 401}),
+        ))
+        .mount(&rotated)
+        .await;
+    let after_rotation = state_with_twilio(&t, &rotated.uri()).await.services;
+    let refused = check_twilio(&after_rotation, change()).await.unwrap_err();
+    assert_eq!(
+        refused,
+        AppError::Rejected(format!(
+            "Twilio refused the stored credentials of account {SID} (rotated in the Twilio Console?). Update the credentials with the ones in the Twilio Console."
+        ))
+    );
+    let page = integrations_page(&services, &ProjectSlug::parse("fresh").unwrap(), true)
+        .await
+        .unwrap();
+    assert!(page.twilio.unwrap().verified_at.is_some());
 }

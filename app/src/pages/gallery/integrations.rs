@@ -56,6 +56,7 @@ fn inert() -> TwilioActions {
     TwilioActions {
         connect: Callback::new(|()| ()),
         update: Callback::new(|()| ()),
+        check: Callback::new(|()| ()),
         disconnect: Callback::new(|()| ()),
     }
 }

@@ -200,6 +200,24 @@ impl IntegrationStore for SeaStore {
         Ok(())
     }
 
+    async fn record_verified(
+        &self,
+        slug: &ProjectSlug,
+        account: &VerifiedAccount,
+        at: app::domain::UnixSeconds,
+    ) -> Result<(), ChangeError> {
+        let project = load::project(&self.db, slug).await?;
+        let Some(row) = twilio_row(&self.db, project.id).await? else {
+            return Err(IntegrationConflict::NotConnected.into());
+        };
+        let mut row = row.into_active_model();
+        row.twilio_account_name = Set(Some(account.name.clone()));
+        row.twilio_account_type = Set(Some(account_type(account.trial).into()));
+        row.twilio_verified_at = Set(Some(utc(at)));
+        row.update(&self.db).await?;
+        Ok(())
+    }
+
     async fn remove_twilio(&self, slug: &ProjectSlug, actor: &str) -> Result<(), ChangeError> {
         let txn = self.db.begin().await?;
         let project = load::project(&txn, slug).await?;
