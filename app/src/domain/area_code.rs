@@ -89,7 +89,7 @@ pub enum AreaCodeError {
     #[error("Area codes can only be chosen for US and Canadian numbers.")]
     NotForCountry,
     /// A geographic code of another NANP country than the one chosen.
-    #[error("{code} is {}.", .chosen.other_country_phrase())]
+    #[error("{code} is {}.", other_country_phrase(*.chosen))]
     OtherCountry {
         /// The code.
         code: String,
@@ -185,13 +185,11 @@ impl AreaCode {
     }
 }
 
-impl Country {
-    /// How an area code of another country is refused for this one.
-    fn other_country_phrase(self) -> &'static str {
-        match self {
-            Country::Ca => "not a Canadian area code",
-            _ => "a Canadian area code; choose Canada to buy in it",
-        }
+/// How an area code of another NANP country is refused for the `chosen` one.
+fn other_country_phrase(chosen: Country) -> &'static str {
+    match chosen {
+        Country::Ca => "not a Canadian area code",
+        _ => "a Canadian area code; choose Canada to buy in it",
     }
 }
 

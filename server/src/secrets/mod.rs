@@ -7,6 +7,7 @@ pub mod key_source;
 mod keyring;
 pub mod resealing;
 
+use crate::db::entities::telephony_integration;
 pub use keyring::{KeyId, Keyring, OpenError, SecretKey, SecretKeyError, sealed_key_id};
 
 /// What a sealed value is, bound into its seal as associated data so a value copied into
@@ -22,6 +23,14 @@ pub enum SecretColumn {
 impl SecretColumn {
     /// Every column holding a secret.
     pub const ALL: [SecretColumn; 2] = [Self::TwilioAuthToken, Self::TwilioWebhookToken];
+
+    /// The value this column holds in `row`, if any.
+    pub fn stored_in(self, row: &telephony_integration::Model) -> Option<&str> {
+        match self {
+            Self::TwilioAuthToken => row.twilio_auth_token.as_deref(),
+            Self::TwilioWebhookToken => row.twilio_webhook_token.as_deref(),
+        }
+    }
 
     /// The column's name, as stored.
     pub fn name(self) -> &'static str {

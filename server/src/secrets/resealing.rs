@@ -35,7 +35,7 @@ pub async fn check_at_start(
     let mut check = StartCheck::default();
     for row in &rows {
         for column in SecretColumn::ALL {
-            let Some(stored) = value(row, column) else {
+            let Some(stored) = column.stored_in(row) else {
                 continue;
             };
             match ring.open(column, row.project_id, stored) {
@@ -146,7 +146,7 @@ async fn reseal_row(
 ) -> Result<usize, String> {
     let mut sealed = Vec::new();
     for column in SecretColumn::ALL {
-        if let Some(stored) = value(&row, column)
+        if let Some(stored) = column.stored_in(&row)
             && let Some(text) = plain(column, stored)?
         {
             sealed.push((column, ring.seal(column, row.project_id, &text)));
@@ -165,12 +165,4 @@ async fn reseal_row(
     }
     active.update(db).await.map_err(|err| err.to_string())?;
     Ok(count)
-}
-
-/// The stored value of `column` in `row`.
-fn value(row: &telephony_integration::Model, column: SecretColumn) -> Option<&str> {
-    match column {
-        SecretColumn::TwilioAuthToken => row.twilio_auth_token.as_deref(),
-        SecretColumn::TwilioWebhookToken => row.twilio_webhook_token.as_deref(),
-    }
 }

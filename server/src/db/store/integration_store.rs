@@ -90,12 +90,8 @@ impl IntegrationStore for SeaStore {
             .count(&self.db)
             .await?;
         let secrets_readable = SecretColumn::ALL.into_iter().all(|column| {
-            let stored = match column {
-                SecretColumn::TwilioAuthToken => &row.twilio_auth_token,
-                SecretColumn::TwilioWebhookToken => &row.twilio_webhook_token,
-            };
-            stored
-                .as_deref()
+            column
+                .stored_in(&row)
                 .is_none_or(|sealed| self.open_secret(&row, column, sealed).is_ok())
         });
         let account = row.twilio_account_name.clone().map(|name| VerifiedAccount {
