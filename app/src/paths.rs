@@ -20,6 +20,14 @@ pub const TWILIO_STATUS: &str = "/telephony/twilio/status";
 /// Where every Twilio webhook lives (signed by Twilio, so exempt from the same-origin guard).
 pub const TWILIO_WEBHOOKS: &str = "/telephony/";
 
+/// The live updates stream of a project's pages (Server-Sent Events), as the router names it.
+pub const LIVE_ROUTE: &str = "/live/projects/{project}";
+
+/// `/live/projects/{project}`: the project's changes as Server-Sent Events.
+pub fn live(project: &str) -> String {
+    format!("/live/projects/{project}")
+}
+
 /// `/projects/{project}/numbers`.
 pub fn numbers(project: &str) -> String {
     format!("/projects/{project}/numbers")

@@ -59,6 +59,51 @@ export async function signIn(request: APIRequestContext, server: string, email: 
   expect(response.status(), await response.text()).toBe(200);
 }
 
+/** A server this suite started: its base URL, and how to stop it (SIGTERM). */
+export interface StartedServer {
+  url: string;
+  stop: () => void;
+}
+
+/**
+ * Starts the server binary with the demo data on a free loopback port and waits until it is
+ * ready; `env` adds to or overrides the defaults (`{port}` in a value stands for its port),
+ * and everything it prints is appended to `output.text`.
+ */
+export async function startServer(env: Record<string, string>, output: { text: string }): Promise<StartedServer> {
+  const port = await freePort();
+  let printed = "";
+  // NUMBERS_E2E_SERVER runs the suite on another build, e.g. target/release/server after
+  // `cargo leptos build --release --split` (the site root must hold that build's bundle).
+  const child = spawn(resolve(root, process.env.NUMBERS_E2E_SERVER || "target/debug/server"), [], {
+    cwd: root,
+    env: {
+      ...process.env,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: join(root, "target/site"),
+      NUMBERS_DEMO: "1",
+      NUMBERS_PUBLIC_URL: "https://numbers.invalid",
+      RUST_LOG: "warn",
+      ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replaceAll("{port}", String(port))])),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const append = (d: Buffer) => {
+    printed += d;
+    output.text += d;
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(url, child, () => printed);
+  } catch (err) {
+    child.kill("SIGTERM");
+    throw err;
+  }
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
 /**
  * Every test gets its own server on a fresh SQLite file seeded with the demo data, talking
  * to its own stateful fake Twilio.
@@ -86,40 +131,21 @@ export const test = base.extend<{
     await twilio.stop();
   },
   server: async ({ twilio, serverEnv, serverOutput }, use) => {
-    const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "numbers-e2e-"));
-    let output = "";
-    // NUMBERS_E2E_SERVER runs the suite on another build, e.g. target/release/server after
-    // `cargo leptos build --release --split` (the site root must hold that build's bundle).
-    const child = spawn(resolve(root, process.env.NUMBERS_E2E_SERVER || "target/debug/server"), [], {
-      cwd: root,
-      env: {
-        ...process.env,
-        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-        LEPTOS_SITE_ROOT: join(root, "target/site"),
+    const server = await startServer(
+      {
         DATABASE_URL: `sqlite://${join(dataDir, "e2e.sqlite")}?mode=rwc`,
         // The key sealing Twilio secrets is created beside the database on first start.
         NUMBERS_DATA_DIR: dataDir,
-        NUMBERS_DEMO: "1",
         TWILIO_BASE_URL: twilio.url,
-        NUMBERS_PUBLIC_URL: "https://numbers.invalid",
-        RUST_LOG: "warn",
-        ...Object.fromEntries(Object.entries(serverEnv).map(([k, v]) => [k, v.replaceAll("{port}", String(port))])),
+        ...serverEnv,
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const printed = (d: Buffer) => {
-      output += d;
-      serverOutput.text += d;
-    };
-    child.stdout?.on("data", printed);
-    child.stderr?.on("data", printed);
-    const baseURL = `http://127.0.0.1:${port}`;
+      serverOutput,
+    );
     try {
-      await waitReady(baseURL, child, () => output);
-      await use(baseURL);
+      await use(server.url);
     } finally {
-      child.kill("SIGTERM");
+      server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

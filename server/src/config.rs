@@ -103,8 +103,15 @@ pub struct Config {
     )]
     pub twilio_base_url: String,
 
-    /// Seconds to wait for Twilio before giving up.
-    #[arg(long, env = "TWILIO_TIMEOUT_SECS", default_value_t = 10)]
+    /// Seconds to wait for Twilio before giving up, 1 to 13: a purchase (one search and up to
+    /// 20 buys) must end well within the 300 s after which every instance treats it as
+    /// abandoned (`app::domain::idempotency::ABANDONED_AFTER_SECS`).
+    #[arg(
+        long,
+        env = "TWILIO_TIMEOUT_SECS",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=13)
+    )]
     pub twilio_timeout_secs: u64,
 
     /// Public base URL of this server, for webhook URLs given to Twilio and for checking

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod identity;
+pub mod live;
 pub mod secrets;
 pub mod telemetry;
 pub mod telephony;
@@ -63,15 +64,14 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
     fill_and_stock(config, &db).await?;
     lock.release().await?;
     let proxy = trusted_proxy(config)?;
-    let services = services(
-        config,
-        &db,
-        twilio,
-        clock,
-        Arc::new(keyring),
-        proxy.is_some(),
-    );
-    Ok(state(config, db, services, proxy, hashed))
+    let live = if config.database_is_sqlite() {
+        live::LiveHub::in_process()
+    } else {
+        live::LiveHub::on_postgres(db.clone(), config.database_url())
+    };
+    let store = db::SeaStore::new(db.clone(), clock.clone(), Arc::new(keyring), live.clone());
+    let services = services(config, &db, store, twilio, clock, proxy.is_some());
+    Ok(state(config, db, services, proxy, hashed, live))
 }
 
 /// `server rotate-secrets`: connects, migrates, and re-seals every stored secret under the
@@ -177,16 +177,16 @@ async fn fill_and_stock(config: &Config, db: &DatabaseConnection) -> Result<(), 
     Ok(())
 }
 
-/// The ports over `db` and `twilio`, with the settings from `config`.
+/// The ports over `store`, `db` and `twilio`, with the settings from `config`.
 fn services(
     config: &Config,
     db: &DatabaseConnection,
+    store: db::SeaStore,
     twilio: TwilioClient,
     clock: Arc<dyn Clock>,
-    keyring: Arc<secrets::Keyring>,
     proxied: bool,
 ) -> Services {
-    let store = Arc::new(db::SeaStore::new(db.clone(), clock.clone(), keyring));
+    let store = Arc::new(store);
     let identity: Arc<dyn app::ports::Identity> = if proxied {
         Arc::new(identity::ProxySignOn)
     } else {
@@ -205,6 +205,8 @@ fn services(
         routing: store.clone(),
         lifecycle: store.clone(),
         history: store.clone(),
+        changes: store.clone(),
+        leases: store.clone(),
         identity,
         twilio: Arc::new(twilio),
         integrations: store,
@@ -214,18 +216,31 @@ fn services(
             secure_cookies: public_url.starts_with("https://"),
             voice_webhook_url: format!("{public_url}{}", app::paths::TWILIO_VOICE),
             check_after_secs: i64::from(config.check_after_secs),
+            instance: instance_name(),
         },
     }
 }
 
-/// The router's state: Leptos options (`hashed`: pages name hashed bundle files), the services
-/// and what the middleware needs.
+/// This process's name in work leases: the host, the process id and a random part (a
+/// restarted process with a reused id is someone else).
+fn instance_name() -> String {
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "host".into());
+    format!(
+        "{host}/{}/{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    )
+}
+
+/// The router's state: Leptos options (`hashed`: pages name hashed bundle files), the services,
+/// the live updates hub and what the middleware needs.
 fn state(
     config: &Config,
     db: DatabaseConnection,
     services: Services,
     proxy: Option<TrustedProxy>,
     hashed: bool,
+    live: live::LiveHub,
 ) -> AppState {
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("LEPTOS_OUTPUT_NAME"))
@@ -245,6 +260,7 @@ fn state(
         gallery: config.gallery,
         proxy,
         immutable_bundle,
+        live,
     }
 }
 

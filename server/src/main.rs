@@ -37,10 +37,17 @@ async fn main() -> ExitCode {
         state.services.clone(),
         std::time::Duration::from_secs(config.release_check_secs),
     );
+    let live = state.live.clone();
     let app = server::http::router(state);
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // Open pages' streams end first (their browsers reconnect, to another instance behind a
+    // load balancer); then in-flight requests finish.
+    let shutdown = async move {
+        shutdown_signal().await;
+        live.close();
+    };
     if let Err(err) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
     {
         tracing::error!(%err, "server stopped with an error");

@@ -1,7 +1,9 @@
 //! The Delete number confirmation: says whether the number is released or disconnected,
 //! warns for Live numbers and asks for their last four digits.
 
-use super::{DialogButtons, Emphasis, ErrorAlert, Modal, RowTarget, SubmitButton};
+use super::{
+    ChangedMeanwhile, DialogButtons, Emphasis, ErrorAlert, Modal, RowTarget, SubmitButton,
+};
 use crate::domain::{DeleteAction, DeletePlan, Environment};
 use leptos::prelude::*;
 
@@ -42,6 +44,9 @@ pub fn DeleteDialog(
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Someone else's change to the number since the dialog opened (live updates).
+    #[prop(optional, into)]
+    changed: Signal<Option<String>>,
 ) -> impl IntoView {
     let DeleteTarget {
         e164,
@@ -54,7 +59,8 @@ pub fn DeleteDialog(
     let digits_id = super::scoped_id("delete-digits");
     let hint_id = super::scoped_id("delete-digits-hint");
     let check = plan.clone();
-    let confirmed = Signal::derive(move || check.confirmed_by(&typed.get()));
+    let confirmed =
+        Signal::derive(move || check.confirmed_by(&typed.get()) && changed.with(Option::is_none));
     let consequence = match plan.action {
         DeleteAction::Release => format!(
             "It will be released back to the provider ({source}): calls to it stop reaching the \
@@ -113,6 +119,7 @@ pub fn DeleteDialog(
                 <p>{consequence}</p>
                 {live_warning}
                 {digits_field}
+                <ChangedMeanwhile sentence=changed/>
                 {move || error.get().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
                 <DialogButtons cancel="Cancel" on_cancel=on_close>
                     <SubmitButton

@@ -19,6 +19,7 @@ mod history_list;
 mod icons;
 mod id_scope;
 mod integration_list;
+mod live_notice;
 mod modal;
 mod no_integration;
 mod numbers_content;
@@ -60,6 +61,7 @@ pub use integration_list::{
     CONNECT_BUTTON, DISCONNECT_BUTTON, IntegrationList, TWILIO_HEADING, TwilioActions,
     UPDATE_BUTTON,
 };
+pub use live_notice::{ChangedMeanwhile, LiveNotice};
 pub use modal::Modal;
 pub use no_integration::NoIntegration;
 pub use numbers_content::{ExpandedSections, NUMBERS_READ_ONLY, NumbersContent};

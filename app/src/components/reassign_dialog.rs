@@ -1,6 +1,6 @@
 //! The Reassign variant dialog: pick one of the variants published to the number's environment.
 
-use super::{DialogButtons, ErrorAlert, Modal, RowTarget, SubmitButton};
+use super::{ChangedMeanwhile, DialogButtons, ErrorAlert, Modal, RowTarget, SubmitButton};
 use crate::domain::{Environment, Variant, VariantId};
 use leptos::prelude::*;
 
@@ -37,6 +37,9 @@ pub fn ReassignDialog(
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Someone else's change to the number since the dialog opened (live updates).
+    #[prop(optional, into)]
+    changed: Signal<Option<String>>,
 ) -> impl IntoView {
     let ReassignTarget {
         e164,
@@ -87,7 +90,7 @@ pub fn ReassignDialog(
                 class="modal__body"
                 on:submit=move |ev| {
                     ev.prevent_default();
-                    if let Some(id) = selected.get_untracked() {
+                    if let (Some(id), None) = (selected.get_untracked(), changed.get_untracked()) {
                         on_assign.run(id);
                     }
                 }
@@ -98,12 +101,13 @@ pub fn ReassignDialog(
                     {format!(" in {}.", environment.label())}
                 </p>
                 {body}
+                <ChangedMeanwhile sentence=changed/>
                 {move || error.get().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
                 <DialogButtons cancel="Cancel" on_cancel=on_close>
                     <SubmitButton
                         label=Signal::derive(move || if pending.get() { "Assigning…" } else { "Assign" })
                         pending
-                        disabled=!has_options
+                        disabled=Signal::derive(move || !has_options || changed.with(Option::is_some))
                     />
                 </DialogButtons>
             </form>

@@ -12,6 +12,7 @@ pub mod history;
 pub mod idempotency;
 pub mod integrations_page;
 pub mod lifecycle;
+pub mod live;
 pub mod numbers_page;
 pub mod numbers_view;
 #[cfg(feature = "ssr")]

@@ -26,3 +26,66 @@ pub fn focus_soon(id: String) {
         Duration::from_millis(30),
     );
 }
+
+/// Where keyboard focus is (an element with an id), with what a focused text field holds, so
+/// a re-render of the page (a live update) can put both back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FocusSnapshot {
+    id: String,
+    /// A text field's value and selection (start, end).
+    field: Option<(String, Option<(u32, u32)>)>,
+}
+
+impl FocusSnapshot {
+    /// The focused element, if it has an id (browser only).
+    pub fn take() -> Option<Self> {
+        use wasm_bindgen::JsCast;
+        let active = document().active_element()?;
+        let id = active.id();
+        if id.is_empty() {
+            return None;
+        }
+        let field = active.dyn_ref::<web_sys::HtmlInputElement>().map(|input| {
+            let selection = match (input.selection_start(), input.selection_end()) {
+                (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+                _ => None,
+            };
+            (input.value(), selection)
+        });
+        Some(Self { id, field })
+    }
+
+    /// Once the page has re-rendered, and only if focus was lost: the element with the same
+    /// id gets the text it held back (unsent typing survives), then focus and the selection.
+    pub fn restore_soon(self) {
+        set_timeout(
+            move || {
+                use wasm_bindgen::JsCast;
+                let document = document();
+                let focus_lost = document.active_element().is_none_or(|active| {
+                    document.body().is_some_and(|body| active == *body.as_ref())
+                });
+                let Some(element) = document.get_element_by_id(&self.id) else {
+                    return;
+                };
+                if !focus_lost {
+                    return;
+                }
+                if let (Some((value, _)), Some(input)) =
+                    (&self.field, element.dyn_ref::<web_sys::HtmlInputElement>())
+                {
+                    input.set_value(value);
+                }
+                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+                if let (Some((_, Some((start, end)))), Some(input)) =
+                    (&self.field, element.dyn_ref::<web_sys::HtmlInputElement>())
+                {
+                    let _ = input.set_selection_range(*start, *end);
+                }
+            },
+            Duration::from_millis(30),
+        );
+    }
+}

@@ -30,9 +30,12 @@ pub fn HistoryScreen() -> impl IntoView {
     });
     let key = Signal::derive(move || (project.get(), page_number.get()));
     let data = PageData::new(key, load);
-    data.view("Loading history…", here(), move |history| {
-        view! { <HistoryContent history project=project.get_untracked()/> }.into_any()
-    })
+    view! {
+        {data.view("Loading history…", here(), move |history| {
+            view! { <HistoryContent history project=project.get_untracked()/> }.into_any()
+        })}
+        {super::live::reload_on_changes(project, data, |_| ())}
+    }
 }
 
 /// Heading, entries and pager of one loaded page.

@@ -201,6 +201,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
         <div class="toast-region" role="status">{move || outcome.get()}</div>
         {check_failure}
         {data.view("Loading integrations…", here(), content)}
+        {super::live::reload_on_changes(project, data, |_| ())}
         {dialog}
     }
 }

@@ -7,6 +7,7 @@ mod gallery;
 mod history;
 mod integrations;
 mod lazy_routes;
+mod live;
 mod not_found;
 mod numbers;
 mod page_data;

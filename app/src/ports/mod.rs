@@ -2,15 +2,19 @@
 //! [`Services`], which bundles them with the settings they run under. Their adapters live in
 //! the `server` crate (`db::store`, `telephony`, `identity`, `clock`).
 
+mod change_feed;
 mod identity;
 mod integration_store;
 mod storage;
 mod telephony;
+mod work_leases;
 
+pub use change_feed::*;
 pub use identity::*;
 pub use integration_store::*;
 pub use storage::*;
 pub use telephony::*;
+pub use work_leases::*;
 
 use crate::domain::UnixSeconds;
 use std::sync::Arc;
@@ -33,6 +37,8 @@ pub struct Settings {
     /// How long after Twilio failed to answer a purchase, connection or disconnection the
     /// provider is asked what happened, in seconds (long enough for a late request to land).
     pub check_after_secs: i64,
+    /// This instance's name in work leases (random per process).
+    pub instance: String,
 }
 
 /// The ports bundled together and provided to server functions through Leptos context.
@@ -58,6 +64,10 @@ pub struct Services {
     pub lifecycle: Arc<dyn LifecycleStore>,
     /// The audit log.
     pub history: Arc<dyn HistoryStore>,
+    /// The feed of changes open pages follow.
+    pub changes: Arc<dyn ChangeFeed>,
+    /// Turns at background work shared with other instances.
+    pub leases: Arc<dyn WorkLeases>,
     /// Built-in accounts and sessions.
     pub identity: Arc<dyn Identity>,
     /// The current time.

@@ -125,6 +125,7 @@ pub trait VariantStore: Send + Sync {
         &self,
         project: &ProjectSlug,
         name: &VariantName,
+        actor: &str,
     ) -> Result<Variant, ChangeError>;
 
     /// Renames a draft variant.
@@ -133,11 +134,16 @@ pub trait VariantStore: Send + Sync {
         project: &ProjectSlug,
         id: VariantId,
         name: &VariantName,
+        actor: &str,
     ) -> Result<(), ChangeError>;
 
     /// Removes a variant from the draft; published versions and numbers keep pointing at it.
-    async fn delete_variant(&self, project: &ProjectSlug, id: VariantId)
-    -> Result<(), ChangeError>;
+    async fn delete_variant(
+        &self,
+        project: &ProjectSlug,
+        id: VariantId,
+        actor: &str,
+    ) -> Result<(), ChangeError>;
 
     /// Publishes the draft's variants to Sandbox.
     async fn publish_draft(&self, project: &ProjectSlug, actor: &str) -> Result<(), ChangeError>;

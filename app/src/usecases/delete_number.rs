@@ -9,8 +9,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::ports::{ChangeError, DeletionFacts, ProviderError, Services};
 
-/// Who the release worker's history entries name.
-pub const SYSTEM_ACTOR: &str = "system";
+pub use crate::domain::live::SYSTEM_ACTOR;
 
 /// What the person retrying a release is told when Twilio did not answer it.
 pub const RELEASE_UNANSWERED: &str = "Twilio did not answer in time. The release is tried again automatically within a few minutes; releasing a number that is already gone is safe.";

@@ -6,6 +6,7 @@ pub mod connect_number;
 pub mod delete_number;
 pub mod history;
 pub mod integrations;
+pub mod live;
 pub mod pages;
 pub mod routing;
 pub mod session;

@@ -40,7 +40,8 @@ pub struct SettleReport {
 
 /// Settles every purchase, connection and disconnection that has waited on Twilio for the
 /// grace period; each at most once, whatever else runs at the same time (every step is a
-/// compare-and-set on the state it read).
+/// compare-and-set on the state it read), and each by one instance at a time (a work lease
+/// per row, so two instances never ask Twilio about the same one).
 pub async fn settle(services: &Services) -> Result<SettleReport, AppError> {
     let now = services.clock.now();
     let before = now - services.settings.check_after_secs;
@@ -57,18 +58,49 @@ pub async fn settle(services: &Services) -> Result<SettleReport, AppError> {
     match services.purchases.purchases_in_doubt(before).await {
         Ok(intents) => {
             for intent in intents {
-                settle_purchase(services, &intent, &mut report).await;
+                if leased(services, &format!("purchase:{}", intent.key)).await {
+                    settle_purchase(services, &intent, &mut report).await;
+                }
             }
         }
         Err(err) => tracing::error!(%err, "loading purchases to check failed; retrying later"),
     }
     for (slug, number) in services.lifecycle.checks_due(before).await? {
+        if !leased(services, &format!("number:{number}")).await {
+            continue;
+        }
         if let Err(err) = settle_number(services, &slug, &number, &mut report).await {
             tracing::warn!(%err, %number, "checking a number with Twilio failed; retrying later");
             report.later += 1;
         }
     }
     Ok(report)
+}
+
+/// How long an instance keeps a row it settles to itself, in seconds: longer than settling
+/// one takes (a few Twilio requests, each bounded by the Twilio timeout).
+pub const SETTLE_LEASE_SECS: i64 = 120;
+
+/// Whether this instance may settle `subject` now: it holds (or took) its lease. Another
+/// instance holding it, or a storage failure, leaves it for a later pass.
+async fn leased(services: &Services, subject: &str) -> bool {
+    let now = services.clock.now();
+    match services
+        .leases
+        .take_lease(
+            subject,
+            &services.settings.instance,
+            now,
+            now + SETTLE_LEASE_SECS,
+        )
+        .await
+    {
+        Ok(held) => held,
+        Err(err) => {
+            tracing::warn!(%err, subject, "taking a work lease failed; retrying later");
+            false
+        }
+    }
 }
 
 /// Finds what `intent` bought (a number labelled with its key) and saves it, or records that

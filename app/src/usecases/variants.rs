@@ -21,7 +21,7 @@ pub async fn create_variant(
 ) -> Result<(), AppError> {
     services
         .variants
-        .create_variant(&change.project, &name)
+        .create_variant(&change.project, &name, &change.actor)
         .await?;
     Ok(())
 }
@@ -35,7 +35,7 @@ pub async fn rename_variant(
 ) -> Result<(), AppError> {
     Ok(services
         .variants
-        .rename_variant(&change.project, id, &name)
+        .rename_variant(&change.project, id, &name, &change.actor)
         .await?)
 }
 
@@ -47,7 +47,7 @@ pub async fn delete_variant(
 ) -> Result<(), AppError> {
     Ok(services
         .variants
-        .delete_variant(&change.project, id)
+        .delete_variant(&change.project, id, &change.actor)
         .await?)
 }
 

@@ -1,10 +1,11 @@
 //! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
-//! error statuses, body limits, compression), the browser bundle, health probes and Twilio's
-//! webhooks. Each part takes only the
-//! state it needs; nothing imports the router.
+//! error statuses, body limits, compression), the browser bundle, health probes, the live
+//! updates stream and Twilio's webhooks. Each part takes only the state it needs; nothing
+//! imports the router.
 
 pub mod assets;
 mod limits;
+mod live_stream;
 mod probes;
 mod router;
 pub mod same_origin;
@@ -14,5 +15,6 @@ mod state;
 mod twilio_request;
 pub mod webhooks;
 
+pub use live_stream::RECHECK as LIVE_RECHECK;
 pub use router::router;
 pub use state::AppState;

@@ -24,6 +24,8 @@ pub struct AppState {
     pub proxy: Option<TrustedProxy>,
     /// The bundle files cached as immutable (named by the hash of their bytes).
     pub immutable_bundle: super::assets::ImmutableFiles,
+    /// Wakes the live updates streams of open pages.
+    pub live: crate::live::LiveHub,
 }
 
 impl FromRef<AppState> for WebhookState {

@@ -128,6 +128,7 @@ async fn rotation_reseals_every_secret_under_the_newest_key(t: &TestDb) {
         t.db.clone(),
         TestClock::at(T0),
         std::sync::Arc::new(server::secrets::Keyring::parse(new.to_base64()).unwrap()),
+        server::live::LiveHub::in_process(),
     )
     .twilio_account(&ProjectSlug::parse("acme").unwrap())
     .await

@@ -301,7 +301,46 @@ async fn page_shows_deleted_variant(t: &TestDb) {
     );
 }
 
+/// A work lease is one holder's until it expires (its holder may renew it); of many instances
+/// racing for a free one, exactly one gets it.
+async fn a_work_lease_has_one_holder_at_a_time(t: &TestDb) {
+    use app::ports::WorkLeases;
+    let store = crate::support::store(&t.db);
+    let take = |holder: &'static str, now: i64| {
+        let store = store.clone();
+        async move {
+            store
+                .take_lease("purchase:k1", holder, now, now + 120)
+                .await
+                .unwrap()
+        }
+    };
+    assert!(take("a", 1_000).await, "free: a takes it");
+    assert!(!take("b", 1_050).await, "a holds it until 1120");
+    assert!(take("a", 1_100).await, "a renews it, until 1220");
+    assert!(!take("b", 1_200).await, "renewed");
+    assert!(take("b", 1_220).await, "expired: b takes over");
+    let mut racing = tokio::task::JoinSet::new();
+    for n in 0..16 {
+        let store = store.clone();
+        racing.spawn(async move {
+            store
+                .take_lease("number:+15550100", &format!("i{n}"), 2_000, 2_120)
+                .await
+                .unwrap()
+        });
+    }
+    let winners = racing
+        .join_all()
+        .await
+        .into_iter()
+        .filter(|won| *won)
+        .count();
+    assert_eq!(winners, 1, "one of 16 racing instances holds it");
+}
+
 on_both_backends!(
+    a_work_lease_has_one_holder_at_a_time,
     migrations_can_run_again,
     demo_is_seeded_once,
     acme_overview_matches_the_demo,

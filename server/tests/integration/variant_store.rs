@@ -8,6 +8,9 @@ use app::ports::{ChangeError, ProjectStore, VariantStore};
 use server::db::SeaStore;
 use server::demo::seed_if_empty;
 
+/// Who makes the changes.
+const ACTOR: &str = "admin@example.com";
+
 fn slug(s: &str) -> ProjectSlug {
     ProjectSlug::parse(s).unwrap()
 }
@@ -123,23 +126,23 @@ async fn promotion_needs_a_published_source(t: &TestDb) {
 async fn names_are_unique_per_project(t: &TestDb) {
     let store = demo(t).await;
     let err = store
-        .create_variant(&slug("acme"), &name("LONDON"))
+        .create_variant(&slug("acme"), &name("LONDON"), ACTOR)
         .await
         .unwrap_err();
     assert!(matches!(err, ChangeError::Name(VariantNameError::Taken(_))));
     // Another project may use the same name.
     store
-        .create_variant(&slug("solo"), &name("London"))
+        .create_variant(&slug("solo"), &name("London"), ACTOR)
         .await
         .unwrap();
     let leeds = variant_id(&store, "acme", "Leeds").await;
     let err = store
-        .rename_variant(&slug("acme"), leeds, &name("london"))
+        .rename_variant(&slug("acme"), leeds, &name("london"), ACTOR)
         .await
         .unwrap_err();
     assert!(matches!(err, ChangeError::Name(VariantNameError::Taken(_))));
     store
-        .rename_variant(&slug("acme"), leeds, &name("leeds"))
+        .rename_variant(&slug("acme"), leeds, &name("leeds"), ACTOR)
         .await
         .unwrap();
     assert_eq!(variant_id(&store, "acme", "leeds").await, leeds);
@@ -148,7 +151,10 @@ async fn names_are_unique_per_project(t: &TestDb) {
 async fn deleting_keeps_assignments_and_the_next_variant_becomes_default(t: &TestDb) {
     let store = demo(t).await;
     let default = variant_id(&store, "acme", "Default").await;
-    store.delete_variant(&slug("acme"), default).await.unwrap();
+    store
+        .delete_variant(&slug("acme"), default, ACTOR)
+        .await
+        .unwrap();
     let overview = store.overview(&slug("acme")).await.unwrap().unwrap();
     assert_eq!(
         overview.draft_variants[0].name, "London",
@@ -165,7 +171,7 @@ async fn deleting_keeps_assignments_and_the_next_variant_becomes_default(t: &Tes
         "routes do not change by themselves"
     );
     let err = store
-        .delete_variant(&slug("acme"), default)
+        .delete_variant(&slug("acme"), default, ACTOR)
         .await
         .unwrap_err();
     assert!(
@@ -204,7 +210,7 @@ async fn assignment_rules_hold(t: &TestDb) {
     );
 
     let solo_variant = store
-        .create_variant(&slug("solo"), &name("Clinic"))
+        .create_variant(&slug("solo"), &name("Clinic"), ACTOR)
         .await
         .unwrap();
     let err = store

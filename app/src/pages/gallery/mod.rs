@@ -7,9 +7,9 @@ mod integrations;
 use crate::components::{
     ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
     DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope,
-    InlineDialogs, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersFinder, NumbersTable,
-    PromoteLiveDialog, ProviderChecks, ReadOnlyNotice, ReassignDialog, ReassignTarget,
-    RoutingDialog, RowAction, RowActions, SessionEnded,
+    InlineDialogs, LiveNotice, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersFinder,
+    NumbersTable, PromoteLiveDialog, ProviderChecks, ReadOnlyNotice, ReassignDialog,
+    ReassignTarget, RoutingDialog, RowAction, RowActions, SessionEnded,
 };
 use crate::domain::{
     Callout, Country, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview,
@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 19] = [
+const COMPONENTS: [(&str, &str); 20] = [
     ("numbers-finder", "Search and filters"),
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
@@ -32,6 +32,7 @@ const COMPONENTS: [(&str, &str); 19] = [
     ("undo-bar", "Undo bar (deleted numbers)"),
     ("provider-checks", "Checks with Twilio"),
     ("toasts", "Toasts"),
+    ("live-notice", "Live updates notice"),
     ("no-integration", "No telephony integration"),
     ("read-only", "View only (Read access)"),
     ("add-number-dialog", "Add number dialog"),
@@ -272,6 +273,14 @@ fn Notices() -> impl IntoView {
                 <SessionEnded here="/gallery#toasts"/>
             </State>
         </Component>
+        <Component id="live-notice">
+            <State label="Someone else's change" scope="live-change">
+                <LiveNotice
+                    message=Signal::stored(Some("editor@example.com deleted +44 20 7946 0123".to_owned()))
+                    following=true
+                />
+            </State>
+        </Component>
         <Component id="no-integration">
             <State label="Blocked" scope="blocked">
                 <NoIntegration integrations_href="/projects/fresh/integrations"/>
@@ -382,6 +391,8 @@ fn OtherDialogs() -> impl IntoView {
         calls: vec![],
     };
     let none = Signal::stored(None::<String>);
+    let meanwhile =
+        |did: &str| Signal::stored(Some(format!("editor@example.com {did} +44 20 7946 0123")));
     view! {
         <Component id="reassign-dialog">
             <State label="Normal" scope="reassign">
@@ -389,6 +400,9 @@ fn OtherDialogs() -> impl IntoView {
             </State>
             <State label="Publish first" scope="reassign-empty">
                 <ReassignDialog target=reassign(vec![]) variants_href="#" on_assign=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+            <State label="Changed meanwhile (live updates)" scope="reassign-changed">
+                <ReassignDialog target=reassign(published()) variants_href="#" on_assign=|_| () on_close=|()| () pending=false error=none changed=meanwhile("changed the variant of")/>
             </State>
         </Component>
         <Component id="delete-dialog">
@@ -400,6 +414,9 @@ fn OtherDialogs() -> impl IntoView {
             </State>
             <State label="Live: typed confirmation" scope="delete-live">
                 <DeleteDialog target=delete_target(DeleteAction::Release, true) undo_window="10 minutes" on_delete=|_| () on_close=|()| () pending=false error=none/>
+            </State>
+            <State label="Deleted meanwhile (live updates)" scope="delete-changed">
+                <DeleteDialog target=delete_target(DeleteAction::Release, false) undo_window="10 minutes" on_delete=|_| () on_close=|()| () pending=false error=none changed=meanwhile("deleted")/>
             </State>
         </Component>
         <Component id="routing-dialog">

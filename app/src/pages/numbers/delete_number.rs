@@ -8,6 +8,7 @@ use crate::components::{
     add_button_id, undo_button_id,
 };
 use crate::domain::DeleteOutcome;
+use crate::domain::live::LiveChange;
 use crate::error::AppError;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
@@ -23,6 +24,7 @@ pub struct DeleteNumber {
     retry: ServerAction<RetryRelease>,
     /// What the latest delete, undo or retry did: the newest answer wins.
     outcome: RwSignal<Option<Result<String, AppError>>>,
+    meanwhile: dialog_state::Meanwhile,
 }
 
 impl DeleteNumber {
@@ -37,6 +39,7 @@ impl DeleteNumber {
             undo: ServerAction::new(),
             retry: ServerAction::new(),
             outcome: RwSignal::new(None),
+            meanwhile: dialog_state::Meanwhile::new(),
         };
         Effect::new(move |previous: Option<usize>| {
             let done = this.delete.version().get()
@@ -102,6 +105,7 @@ impl DeleteNumber {
             unassigned_shortcut: None,
             run: Callback::new(move |target: RowTarget| {
                 self.delete.value().set(None);
+                self.meanwhile.clear();
                 self.open.set(Some(DeleteTarget::from(&target)));
             }),
         }
@@ -144,6 +148,14 @@ impl DeleteNumber {
         }
     }
 
+    /// Hears a live change: the open dialog says so if it is to its number.
+    pub fn hear(self, change: &LiveChange) {
+        let open = self
+            .open
+            .with_untracked(|t| t.as_ref().map(|t| t.e164.clone()));
+        self.meanwhile.hear(change, open.as_deref());
+    }
+
     fn close(self) {
         if let Some(target) = self.open.get_untracked() {
             self.open.set(None);
@@ -158,6 +170,7 @@ impl DeleteNumber {
             data,
             open,
             delete,
+            meanwhile,
             ..
         } = self;
         move || {
@@ -177,6 +190,7 @@ impl DeleteNumber {
                     .on_close(move |()| self.close())
                     .pending(dialog_state::busy(delete, data))
                     .error(dialog_state::error_text(delete))
+                    .changed(meanwhile.sentence())
                     .build();
                 lazy_dialogs::open(lazy_dialogs::delete(props))
             })

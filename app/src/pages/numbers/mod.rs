@@ -73,8 +73,13 @@ pub fn NumbersScreen() -> impl IntoView {
         }
         .into_any()
     };
+    let live = super::live::reload_on_changes(project, data, move |change| {
+        reassign.hear(change);
+        delete.hear(change);
+    });
     view! {
         {data.view("Loading numbers…", here(), content)}
+        {live}
         {publish.error()}
         {delete.outcome()}
         {history.view()}

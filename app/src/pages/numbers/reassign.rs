@@ -7,6 +7,7 @@ use crate::components::{
     ReassignDialogProps, ReassignTarget, RowAction, RowTarget, actions_button_id,
 };
 use crate::domain::VariantId;
+use crate::domain::live::LiveChange;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ pub struct Reassign {
     data: NumbersData,
     open: RwSignal<Option<ReassignTarget>>,
     assign: ServerAction<AssignVariant>,
+    meanwhile: dialog_state::Meanwhile,
 }
 
 impl Reassign {
@@ -27,6 +29,7 @@ impl Reassign {
             data,
             open: RwSignal::new(None),
             assign: ServerAction::new(),
+            meanwhile: dialog_state::Meanwhile::new(),
         };
         Effect::new(move |previous: Option<usize>| {
             let done = this.assign.version().get();
@@ -51,9 +54,18 @@ impl Reassign {
             unassigned_shortcut: Some("Assign variant"),
             run: Callback::new(move |target: RowTarget| {
                 self.assign.value().set(None);
+                self.meanwhile.clear();
                 self.open.set(Some(ReassignTarget::from(&target)));
             }),
         }
+    }
+
+    /// Hears a live change: the open dialog says so if it is to its number.
+    pub fn hear(self, change: &LiveChange) {
+        let open = self
+            .open
+            .with_untracked(|t| t.as_ref().map(|t| t.e164.clone()));
+        self.meanwhile.hear(change, open.as_deref());
     }
 
     fn close(self) {
@@ -70,6 +82,7 @@ impl Reassign {
             data,
             open,
             assign,
+            meanwhile,
         } = self;
         move || {
             open.get().map(|target| {
@@ -87,6 +100,7 @@ impl Reassign {
                     .on_close(move |()| self.close())
                     .pending(dialog_state::busy(assign, data))
                     .error(dialog_state::error_text(assign))
+                    .changed(meanwhile.sentence())
                     .build();
                 lazy_dialogs::open(lazy_dialogs::reassign(props))
             })

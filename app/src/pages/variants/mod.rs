@@ -77,6 +77,7 @@ pub fn VariantsScreen() -> impl IntoView {
         <div class="toast-region" role="status">{move || changes.outcome()}</div>
         {move || changes.failure().map(|message| view! { <ErrorAlert message/> })}
         {data.view("Loading variants…", here(), content)}
+        {super::live::reload_on_changes(project, data, |_| ())}
         {confirm.view()}
     }
 }

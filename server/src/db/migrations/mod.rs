@@ -12,6 +12,7 @@ mod m20261130_000009_purchase_checks;
 mod m20261130_000010_number_listing_indexes;
 mod m20261130_000011_twilio_account_details;
 mod m20261130_000012_sign_in_failures;
+mod m20261201_000013_project_changes_and_leases;
 
 use sea_orm_migration::prelude::*;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_number_listing_indexes::Migration),
             Box::new(m20261130_000011_twilio_account_details::Migration),
             Box::new(m20261130_000012_sign_in_failures::Migration),
+            Box::new(m20261201_000013_project_changes_and_leases::Migration),
         ]
     }
 }

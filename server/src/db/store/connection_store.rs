@@ -5,6 +5,7 @@ use super::purchase_store::insert_number;
 use super::{SeaStore, load};
 use crate::db::entities::{number, telephony_integration};
 use crate::secrets::SecretColumn;
+use app::domain::live::SYSTEM_ACTOR;
 use app::domain::{E164, EventKind, IntegrationKind, ProjectSlug};
 use app::ports::{ChangeError, ConnectionStore, NewNumber, StoreError, TwilioAccount};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
@@ -40,7 +41,7 @@ impl ConnectionStore for SeaStore {
     ) -> Result<(), ChangeError> {
         let txn = self.db.begin().await?;
         insert_number(&txn, new, previous_voice_url, self.now()).await?;
-        txn.commit().await?;
+        self.commit_and_announce(txn, &new.project).await?;
         Ok(())
     }
 
@@ -60,13 +61,13 @@ impl ConnectionStore for SeaStore {
                 project_id: row.project_id,
                 e164: &row.e164,
                 kind: EventKind::Disconnected,
-                actor: "system",
+                actor: SYSTEM_ACTOR,
                 at: self.now(),
                 before: Some("Connecting".into()),
                 after: Some(format!("Not connected: {reason}")),
             },
         )
         .await?;
-        txn.commit().await.map_err(StoreError::from)
+        self.commit_and_announce_id(txn, row.project_id).await
     }
 }

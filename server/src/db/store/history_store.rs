@@ -1,8 +1,11 @@
 //! The audit log over sea-orm: [`record`] appends (inside the caller's transaction),
 //! [`HistoryStore`] reads. Nothing updates or deletes an entry.
 
+use super::change_log::{Noted, note, shown};
 use super::{SeaStore, corrupt, load};
 use crate::db::entities::number_event;
+use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
+use app::domain::live::Change;
 use app::domain::{E164, EventKind, HistoryEntry, ProjectSlug};
 use app::ports::{ChangeError, HistoryStore, StoreError};
 use chrono::{DateTime, Utc};
@@ -29,11 +32,25 @@ pub(crate) struct Event<'a> {
     pub after: Option<String>,
 }
 
-/// Appends `event` to the log.
+/// Appends `event` to the log, and to the feed open pages follow (the caller announces it
+/// once committed).
 pub(crate) async fn record(
     conn: &impl ConnectionTrait,
     event: Event<'_>,
 ) -> Result<(), StoreError> {
+    let number = (event.e164 != TWILIO_ACCOUNT_SUBJECT).then_some(event.e164);
+    let subject = number.map_or_else(|| event.e164.to_owned(), shown);
+    note(
+        conn,
+        Noted {
+            project_id: event.project_id,
+            actor: event.actor,
+            e164: number,
+            change: Change::Logged(event.kind, &subject),
+        },
+        event.at,
+    )
+    .await?;
     number_event::ActiveModel {
         project_id: Set(event.project_id),
         e164: Set(event.e164.to_owned()),

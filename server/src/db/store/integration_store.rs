@@ -192,7 +192,7 @@ impl IntegrationStore for SeaStore {
             },
         )
         .await?;
-        txn.commit().await?;
+        self.commit_and_announce(txn, slug).await?;
         Ok(())
     }
 
@@ -239,7 +239,7 @@ impl IntegrationStore for SeaStore {
             },
         )
         .await?;
-        txn.commit().await?;
+        self.commit_and_announce(txn, slug).await?;
         Ok(())
     }
 }

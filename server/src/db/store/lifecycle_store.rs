@@ -2,10 +2,12 @@
 //! applied with a compare-and-set on the state it was read in, with its history entry, in one
 //! transaction.
 
+use super::change_log::{Noted, note, shown};
 use super::history_store::{Event, record};
 use super::{SeaStore, corrupt, load};
 use crate::db::entities::{number, project, telephony_integration};
 use app::domain::lifecycle::{STALE_CLAIM_SECS, clock_utc};
+use app::domain::live::Change;
 use app::domain::{
     E164, Environment, EventKind, IntegrationKind, Next, NumberState, Ownership, ProjectSlug, Step,
     UnixSeconds, lifecycle, placement,
@@ -177,8 +179,20 @@ impl LifecycleStore for SeaStore {
                 },
             )
             .await?;
+        } else if let Some(change) = Change::of_unlogged_step(&step, &shown(&row.e164)) {
+            note(
+                &txn,
+                Noted {
+                    project_id: row.project_id,
+                    actor,
+                    e164: Some(&row.e164),
+                    change,
+                },
+                super::utc(now),
+            )
+            .await?;
         }
-        txn.commit().await?;
+        self.commit_and_announce(txn, slug).await?;
         Ok(match next {
             Next::Gone => None,
             Next::State(state) => Some(state),

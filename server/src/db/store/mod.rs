@@ -1,5 +1,6 @@
 //! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
 
+mod change_log;
 mod connection_store;
 mod history_store;
 mod integration_store;
@@ -10,8 +11,10 @@ mod project_store;
 mod purchase_store;
 mod routing_store;
 mod variant_store;
+mod work_leases;
 
 use crate::db::entities::telephony_integration;
+use crate::live::LiveHub;
 use crate::secrets::{Keyring, SecretColumn};
 use app::ports::{Clock, StoreError};
 use chrono::{DateTime, Utc};
@@ -24,6 +27,7 @@ pub struct SeaStore {
     db: DatabaseConnection,
     clock: Arc<dyn Clock>,
     keyring: Arc<Keyring>,
+    live: LiveHub,
 }
 
 impl SeaStore {
@@ -33,9 +37,19 @@ impl SeaStore {
     }
 
     /// Wraps a migrated connection; `clock` stamps what it records, `keyring` opens the
-    /// Twilio secrets it reads.
-    pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, keyring: Arc<Keyring>) -> Self {
-        Self { db, clock, keyring }
+    /// Twilio secrets it reads, `live` wakes the pages following a project it changes.
+    pub fn new(
+        db: DatabaseConnection,
+        clock: Arc<dyn Clock>,
+        keyring: Arc<Keyring>,
+        live: LiveHub,
+    ) -> Self {
+        Self {
+            db,
+            clock,
+            keyring,
+            live,
+        }
     }
 
     /// The plain text of a sealed secret read from integration row `row`.

@@ -1,9 +1,11 @@
 //! [`PurchaseStore`] over sea-orm.
 
+use super::change_log::{Noted, note};
 use super::history_store::{Event, record};
 use super::{SeaStore, load};
 use crate::db::entities::{number, project, purchase, telephony_integration, variant};
 use app::domain::idempotency::{Attempt, Decision, RequestFingerprint, decide};
+use app::domain::live::{Change, SYSTEM_ACTOR};
 use app::domain::{
     CheckedPurchase, E164, Environment, EventKind, IntegrationKind, NumberState, Ownership,
     ProjectSlug, PurchaseCheck, UnixSeconds, VariantId, placement,
@@ -236,20 +238,37 @@ impl PurchaseStore for SeaStore {
             };
         }
         insert_number(&txn, new, None, self.now()).await?;
-        txn.commit().await?;
+        self.commit_and_announce(txn, &new.project).await?;
         Ok(())
     }
 
     async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError> {
-        purchase::Entity::update_many()
+        let txn = self.db.begin().await?;
+        // A purchase being checked shows on the page: its outcome is news to open pages.
+        let checked = by_key(&txn, key)
+            .await?
+            .filter(|row| row.status == CHECKING);
+        let failed = purchase::Entity::update_many()
             .col_expr(purchase::Column::Status, Expr::value(FAILED))
             .col_expr(purchase::Column::Error, Expr::value(message))
             .col_expr(purchase::Column::SettledAt, Expr::value(self.now()))
             .filter(purchase::Column::IdempotencyKey.eq(key))
             .filter(purchase::Column::Status.is_in([PENDING, CHECKING]))
-            .exec(&self.db)
+            .exec(&txn)
             .await?;
-        Ok(())
+        match checked {
+            Some(row) if failed.rows_affected == 1 => {
+                let noted = Noted {
+                    project_id: row.project_id,
+                    actor: SYSTEM_ACTOR,
+                    e164: None,
+                    change: Change::PurchaseSettled,
+                };
+                note(&txn, noted, self.now()).await?;
+                self.commit_and_announce_id(txn, row.project_id).await
+            }
+            _ => Ok(txn.commit().await?),
+        }
     }
 
     async fn doubt_purchase(&self, key: &str) -> Result<(), StoreError> {

@@ -1,8 +1,10 @@
 //! [`VariantStore`] over sea-orm: each change runs in one transaction, rules from the domain.
 
+use super::change_log::{Noted, note};
 use super::history_store::{Event, record};
 use super::{SeaStore, corrupt, load};
 use crate::db::entities::{number, published_version, published_version_variant, variant};
+use app::domain::live::Change;
 use app::domain::{
     E164, Environment, EventKind, LifecycleError, NumberState, ProjectSlug, PublishRecord, Variant,
     VariantId, VariantName, VariantNameError, check_assignment, placement, promoted_variants,
@@ -20,11 +22,25 @@ impl SeaStore {
     async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
         self.db.begin().await.map_err(StoreError::from)
     }
-}
 
-async fn commit(txn: DatabaseTransaction) -> Result<(), ChangeError> {
-    txn.commit().await?;
-    Ok(())
+    /// Notes `change` of project `project_id` by `actor` in `txn`, commits, and announces it.
+    async fn commit_noted(
+        &self,
+        txn: DatabaseTransaction,
+        slug: &ProjectSlug,
+        project_id: i32,
+        actor: &str,
+        change: Change<'_>,
+    ) -> Result<(), ChangeError> {
+        let noted = Noted {
+            project_id,
+            actor,
+            e164: None,
+            change,
+        };
+        note(&txn, noted, self.now()).await?;
+        Ok(self.commit_and_announce(txn, slug).await?)
+    }
 }
 
 /// A write refused by the unique index on draft names: another member took `name` at the
@@ -125,6 +141,7 @@ impl VariantStore for SeaStore {
         &self,
         slug: &ProjectSlug,
         name: &VariantName,
+        actor: &str,
     ) -> Result<Variant, ChangeError> {
         let txn = self.begin().await?;
         let project = load::project(&txn, slug).await?;
@@ -147,7 +164,9 @@ impl VariantStore for SeaStore {
         .insert(&txn)
         .await
         .map_err(|e| name_taken(e, name))?;
-        commit(txn).await?;
+        let created = Change::VariantCreated(name.as_str());
+        self.commit_noted(txn, slug, project.id, actor, created)
+            .await?;
         Ok(load::to_variant(&row))
     }
 
@@ -156,27 +175,40 @@ impl VariantStore for SeaStore {
         slug: &ProjectSlug,
         id: VariantId,
         name: &VariantName,
+        actor: &str,
     ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
         let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
         let row = draft_variant(&variants, id)?.clone();
         name.check_unique(&load::draft(&variants), Some(id))?;
+        let before = row.name.clone();
         let mut row: variant::ActiveModel = row.into();
         row.name = Set(name.as_str().into());
         row.name_key = Set(name.key());
         row.update(&txn).await.map_err(|e| name_taken(e, name))?;
-        commit(txn).await
+        let renamed = Change::VariantRenamed(&before, name.as_str());
+        self.commit_noted(txn, slug, project.id, actor, renamed)
+            .await
     }
 
-    async fn delete_variant(&self, slug: &ProjectSlug, id: VariantId) -> Result<(), ChangeError> {
+    async fn delete_variant(
+        &self,
+        slug: &ProjectSlug,
+        id: VariantId,
+        actor: &str,
+    ) -> Result<(), ChangeError> {
         let txn = self.begin().await?;
         let project = load::project(&txn, slug).await?;
         let variants = load::variants_of(&txn, project.id).await?;
-        let mut row: variant::ActiveModel = draft_variant(&variants, id)?.clone().into();
+        let deleted = draft_variant(&variants, id)?.clone();
+        let name = deleted.name.clone();
+        let mut row: variant::ActiveModel = deleted.into();
         row.deleted_at = Set(Some(self.now()));
         row.update(&txn).await?;
-        commit(txn).await
+        let change = Change::VariantDeleted(&name);
+        self.commit_noted(txn, slug, project.id, actor, change)
+            .await
     }
 
     async fn publish_draft(&self, slug: &ProjectSlug, actor: &str) -> Result<(), ChangeError> {
@@ -192,7 +224,8 @@ impl VariantStore for SeaStore {
             self.now(),
         )
         .await?;
-        commit(txn).await
+        self.commit_noted(txn, slug, project.id, actor, Change::Published)
+            .await
     }
 
     async fn promote(
@@ -207,7 +240,9 @@ impl VariantStore for SeaStore {
         let publications = load::publications(&txn, project.id, &variants).await?;
         let promoted = promoted_variants(&publications, target)?;
         record_version(&txn, project.id, target, &promoted, actor, self.now()).await?;
-        commit(txn).await
+        let promoted = Change::Promoted(target);
+        self.commit_noted(txn, slug, project.id, actor, promoted)
+            .await
     }
 
     async fn assign_variant(
@@ -275,6 +310,6 @@ impl VariantStore for SeaStore {
             )
             .await?;
         }
-        commit(txn).await
+        Ok(self.commit_and_announce(txn, slug).await?)
     }
 }

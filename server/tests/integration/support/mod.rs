@@ -60,7 +60,12 @@ pub fn intent(
 
 /// A store over `db` whose clock shows [`T0`], opening secrets with [`keyring`].
 pub fn store(db: &DatabaseConnection) -> server::db::SeaStore {
-    server::db::SeaStore::new(db.clone(), TestClock::at(T0), Arc::new(keyring()))
+    server::db::SeaStore::new(
+        db.clone(),
+        TestClock::at(T0),
+        Arc::new(keyring()),
+        server::live::LiveHub::in_process(),
+    )
 }
 
 /// The secret key tests configure (`NUMBERS_SECRET_KEY`): bytes 0 to 31, in base64.

@@ -1,0 +1,42 @@
+//! What live updates say: [`LiveNotice`], the page's line about someone else's change (a
+//! polite live region), and [`ChangedMeanwhile`], a dialog's warning that its number changed.
+
+use leptos::prelude::*;
+
+/// The latest change someone else made to the project (`editor@example.com deleted +44 20
+/// 7946 0123`), announced politely; `following` marks whether the page receives changes
+/// (`data-live="on"`), so people and tests can tell.
+#[component]
+pub fn LiveNotice(
+    #[prop(into)] message: Signal<Option<String>>,
+    #[prop(into)] following: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div
+            class="live-notice"
+            role="status"
+            data-live=move || if following.get() { "on" } else { "off" }
+        >
+            {move || message.get().map(|text| view! { <p class="live-notice__text">{text}</p> })}
+        </div>
+    }
+}
+
+/// In a dialog: `sentence` (someone else's change to the dialog's number since it opened),
+/// when there is one; the dialog then offers only to close.
+#[component]
+pub fn ChangedMeanwhile(#[prop(into)] sentence: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        sentence.get().map(|sentence| {
+            view! {
+                <div class="alert alert--warning" role="alert">
+                    <p>
+                        <strong>"Changed meanwhile: "</strong>
+                        {sentence}
+                        ". Close this dialog to see the number as it is now."
+                    </p>
+                </div>
+            }
+        })
+    }
+}
