@@ -33,8 +33,12 @@ pub enum Change<'a> {
     Confirmed(&'a str),
     /// A release was started after the undo window.
     Releasing(&'a str),
-    /// A purchase whose outcome was unknown was settled (bought, or nothing bought).
-    PurchaseSettled,
+    /// Twilio did not answer a purchase: it is being checked.
+    PurchaseChecking,
+    /// A purchase checked with Twilio had bought nothing.
+    NothingBought,
+    /// The Twilio account was checked with its stored credentials.
+    TwilioChecked,
     /// A draft variant was added.
     VariantCreated(&'a str),
     /// A draft variant was renamed.
@@ -73,7 +77,9 @@ pub fn sentence(actor: &str, change: Change<'_>) -> String {
         Change::Checking(number) => format!("is checking {number} with Twilio"),
         Change::Confirmed(number) => format!("confirmed the connection of {number}"),
         Change::Releasing(number) => format!("is releasing {number}"),
-        Change::PurchaseSettled => "finished checking a purchase with Twilio".to_owned(),
+        Change::PurchaseChecking => "is checking a purchase with Twilio".to_owned(),
+        Change::NothingBought => "found that a purchase through Twilio bought nothing".to_owned(),
+        Change::TwilioChecked => "checked the Twilio account's credentials".to_owned(),
         Change::VariantCreated(name) => format!("added the variant {name}"),
         Change::VariantRenamed(from, to) => format!("renamed the variant {from} to {to}"),
         Change::VariantDeleted(name) => format!("deleted the variant {name}"),

@@ -55,33 +55,34 @@ impl FocusSnapshot {
         Some(Self { id, field })
     }
 
-    /// Once the page has re-rendered, and only if focus was lost: the element with the same
-    /// id gets the text it held back (unsent typing survives), then focus and the selection.
+    /// Once the page has re-rendered: the element with the same id gets back the text it held
+    /// (unsent typing survives a re-render that replaced or reset it), then focus if focus
+    /// was lost, and the selection. Left alone if the person moved focus elsewhere meanwhile.
     pub fn restore_soon(self) {
         set_timeout(
             move || {
                 use wasm_bindgen::JsCast;
                 let document = document();
-                let focus_lost = document.active_element().is_none_or(|active| {
-                    document.body().is_some_and(|body| active == *body.as_ref())
-                });
                 let Some(element) = document.get_element_by_id(&self.id) else {
                     return;
                 };
-                if !focus_lost {
+                let active = document.active_element();
+                let focus_lost = active
+                    .as_ref()
+                    .is_none_or(|a| document.body().is_some_and(|body| a == body.as_ref()));
+                if !focus_lost && active.as_ref() != Some(&element) {
                     return;
                 }
-                if let (Some((value, _)), Some(input)) =
-                    (&self.field, element.dyn_ref::<web_sys::HtmlInputElement>())
+                let input = element.dyn_ref::<web_sys::HtmlInputElement>();
+                if let (Some((value, _)), Some(input)) = (&self.field, input)
+                    && input.value() != *value
                 {
                     input.set_value(value);
                 }
-                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                if focus_lost && let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
                     let _ = element.focus();
                 }
-                if let (Some((_, Some((start, end)))), Some(input)) =
-                    (&self.field, element.dyn_ref::<web_sys::HtmlInputElement>())
-                {
+                if let (Some((_, Some((start, end)))), Some(input)) = (&self.field, input) {
                     let _ = input.set_selection_range(*start, *end);
                 }
             },

@@ -4,7 +4,6 @@
 //! after the last change received, so none is missed.
 
 use super::PageData;
-use super::focus::FocusSnapshot;
 use crate::components::LiveNotice;
 use crate::domain::live::LiveChange;
 use leptos::prelude::*;
@@ -15,8 +14,10 @@ use serde::de::DeserializeOwned;
 #[cfg(feature = "hydrate")]
 const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(15);
 
-/// Follows `project`'s changes for a page showing `data`: each reloads it in place (focus and
-/// unsent typing kept), after `also` (e.g. a dialog hears its number changed).
+/// Follows `project`'s changes for a page showing `data`: each reloads it in place
+/// ([`PageData::refresh`]: focus and unsent typing kept; at most one reload under way and one
+/// waiting, however many changes arrive), after `also` (e.g. a dialog hears its number changed). A stream that (re)opens
+/// reloads too: changes made before it opened are on screen then.
 pub fn reload_on_changes<K, T>(
     project: Memo<String>,
     data: PageData<K, T>,
@@ -24,16 +25,11 @@ pub fn reload_on_changes<K, T>(
 ) -> impl IntoView
 where
     K: Clone + PartialEq + Send + Sync + 'static,
-    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
-    let reload = move || {
-        let focus = FocusSnapshot::take();
-        data.reload(move || {
-            if let Some(focus) = focus {
-                focus.restore_soon();
-            }
-        });
-    };
+    let under_way = StoredValue::new(false);
+    let again = StoredValue::new(false);
+    let reload = move || refresh(data, under_way, again);
     follow_changes(
         project,
         move |change| {
@@ -44,13 +40,33 @@ where
     )
 }
 
+/// Reloads `data` quietly, or asks for one more reload once the one `under_way` ends.
+fn refresh<K, T>(data: PageData<K, T>, under_way: StoredValue<bool>, again: StoredValue<bool>)
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    if under_way.get_value() {
+        again.set_value(true);
+        return;
+    }
+    under_way.set_value(true);
+    data.refresh(move || {
+        under_way.set_value(false);
+        if again.get_value() {
+            again.set_value(false);
+            refresh(data, under_way, again);
+        }
+    });
+}
+
 /// Follows `project`'s changes while the page is open: `on_change` runs for each (the page
-/// reloads), `on_denied` when the member may no longer follow it (the page reloads to show
-/// why). Returns the notice that says what others changed.
+/// reloads); `reload` when the stream (re)opens, and when the member may no longer follow the
+/// project (the page then shows why). Returns the notice that says what others changed.
 pub fn follow_changes(
     project: Memo<String>,
     on_change: impl Fn(&LiveChange) + 'static,
-    on_denied: impl Fn() + 'static,
+    reload: impl Fn() + 'static,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let following = RwSignal::new(false);
@@ -75,13 +91,13 @@ pub fn follow_changes(
             }
             on_change(change);
         });
-        let on_denied: Rc<dyn Fn()> = Rc::new(on_denied);
+        let reload: Rc<dyn Fn()> = Rc::new(reload);
         Effect::new(move |_| {
             let stream = browser::Stream::open(
                 project.get(),
                 browser::Handlers {
                     on_change: on_change.clone(),
-                    on_denied: on_denied.clone(),
+                    reload: reload.clone(),
                     following: Rc::new(move |on| following.set(on)),
                 },
             );
@@ -91,7 +107,7 @@ pub fn follow_changes(
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = (project, on_change, on_denied);
+        let _ = (project, on_change, reload);
     }
     view! { <LiveNotice message following/> }
 }
@@ -109,11 +125,14 @@ mod browser {
 
     const FIRST_RETRY_MS: u64 = 1_000;
     const LONGEST_RETRY_MS: u64 = 30_000;
+    /// A stream that lasted this long was healthy: the next loss retries quickly again.
+    const HEALTHY_AFTER_MS: f64 = 30_000.0;
 
     /// What the page does with the stream's events.
     pub struct Handlers {
         pub on_change: Rc<dyn Fn(&LiveChange)>,
-        pub on_denied: Rc<dyn Fn()>,
+        /// Reload the page: the stream (re)opened, or the member may no longer follow it.
+        pub reload: Rc<dyn Fn()>,
         /// Told `true` once the server accepted the stream, `false` when it is lost.
         pub following: Rc<dyn Fn(bool)>,
     }
@@ -124,9 +143,11 @@ mod browser {
     struct State {
         project: String,
         handlers: Handlers,
-        /// The last event id received: a reopened stream resumes after it.
+        /// The newest event id received: a reopened stream resumes after it.
         last: Cell<Option<i64>>,
         failures: Cell<u32>,
+        /// When the current stream was accepted (`Date.now()`, ms).
+        opened_at: Cell<Option<f64>>,
         stopped: Cell<bool>,
         open: RefCell<Option<Open>>,
     }
@@ -144,6 +165,7 @@ mod browser {
                 handlers,
                 last: Cell::new(None),
                 failures: Cell::new(0),
+                opened_at: Cell::new(None),
                 stopped: Cell::new(false),
                 open: RefCell::new(None),
             });
@@ -192,17 +214,22 @@ mod browser {
             return;
         };
         let ready = listener(state, |state, event| {
-            if let Some((id, _)) = message(event) {
-                state.last.set(state.last.get().or(id));
+            if let Some((Some(id), _)) = message(event) {
+                state
+                    .last
+                    .set(Some(state.last.get().map_or(id, |last| last.max(id))));
             }
-            state.failures.set(0);
+            state.opened_at.set(Some(js_sys::Date::now()));
             (state.handlers.following)(true);
+            (state.handlers.reload)();
         });
         let change = listener(state, |state, event| {
             let Some((_, data)) = message(event) else {
                 return;
             };
             match serde_json::from_str::<LiveChange>(&data) {
+                // Sent again after a reconnect: already heard.
+                Ok(change) if state.last.get().is_some_and(|last| change.id <= last) => {}
                 Ok(change) => {
                     state.last.set(Some(change.id));
                     (state.handlers.on_change)(&change);
@@ -214,12 +241,19 @@ mod browser {
             state.stopped.set(true);
             close(state);
             (state.handlers.following)(false);
-            (state.handlers.on_denied)();
+            (state.handlers.reload)();
         });
         // Lost (the server went away, or answered with an error): reopen after a while.
         let lost = listener(state, |state, _| {
             close(state);
             (state.handlers.following)(false);
+            let lasted = state
+                .opened_at
+                .take()
+                .map(|opened| js_sys::Date::now() - opened);
+            if lasted.is_some_and(|ms| ms >= HEALTHY_AFTER_MS) {
+                state.failures.set(0);
+            }
             retry_later(state);
         });
         let listeners = [

@@ -4,6 +4,7 @@
 //! under async SSR broke hydration here; the hydration test in `end2end/` covers this.)
 
 use super::NotFound;
+use super::focus::FocusSnapshot;
 use crate::components::{ErrorAlert, SessionEnded};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -25,6 +26,8 @@ pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     reloading: RwSignal<bool>,
     /// Counts reloads started.
     started: StoredValue<u64>,
+    /// The newest reload shown as under way ([`PageData::reloading`] until it ends).
+    busy_with: StoredValue<u64>,
     /// The newest reload whose answer is shown; an older answer arriving later is dropped.
     shown: StoredValue<u64>,
     fetch: StoredValue<Fetch<K, T>>,
@@ -43,7 +46,7 @@ impl<K: Send + Sync + 'static, T: Send + Sync + 'static> Copy for PageData<K, T>
 impl<K, T> PageData<K, T>
 where
     K: Clone + PartialEq + Send + Sync + 'static,
-    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    T: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
 {
     /// Loads `load(key)` now and whenever `key` changes.
     pub fn new<Fut>(key: Signal<K>, load: fn(K) -> Fut) -> Self
@@ -57,6 +60,7 @@ where
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
             started: StoredValue::new(0),
+            busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
             page_of: None,
@@ -84,6 +88,7 @@ where
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
             started: StoredValue::new(0),
+            busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
             fetch: StoredValue::new(fetch),
             page_of: Some(page_of),
@@ -99,21 +104,53 @@ where
     }
 
     /// Loads the data again, shows it in place, then runs `then` (e.g. closes a dialog once
-    /// its change is on screen). When reloads overlap, an answer arriving after a newer one is
-    /// dropped (the newer one, started later, already holds its change).
+    /// its change is on screen); [`PageData::reloading`] meanwhile. When reloads overlap, an
+    /// answer arriving after a newer one is dropped (the newer one, started later, already
+    /// holds its change).
     pub fn reload(self, then: impl FnOnce() + 'static) {
+        self.load_again(true, then);
+    }
+
+    /// Like [`PageData::reload`], for changes made elsewhere (live updates): not shown as a
+    /// reload under way (the page's open dialog must not look busy), nothing re-rendered when
+    /// the data is the same, and the focused field keeps focus and what was typed in it.
+    pub fn refresh(self, then: impl FnOnce() + 'static) {
+        self.load_again(false, then);
+    }
+
+    /// Whether `loaded` for `key` is what the page shows already.
+    fn on_screen(self, key: &K, loaded: &Loaded<T>) -> bool {
+        match self.latest.get_untracked() {
+            Some((k, shown)) if &k == key => &shown == loaded,
+            _ => self.first.get_untracked().as_ref() == Some(loaded),
+        }
+    }
+
+    fn load_again(self, shown_busy: bool, then: impl FnOnce() + 'static) {
         let key = self.key.get_untracked();
         let fetch = self.fetch.get_value();
         self.started.update_value(|n| *n += 1);
         let this_reload = self.started.get_value();
-        self.reloading.set(true);
+        if shown_busy {
+            self.busy_with.set_value(this_reload);
+            self.reloading.set(true);
+        }
         leptos::task::spawn_local(async move {
             let loaded = fetch(key.clone()).await;
             if this_reload > self.shown.get_value() {
                 self.shown.set_value(this_reload);
-                self.latest.set(Some((key, loaded)));
+                if shown_busy {
+                    self.latest.set(Some((key, loaded)));
+                } else if !self.on_screen(&key, &loaded) {
+                    // Taken now, not when the reload started: typing goes on meanwhile.
+                    let focus = FocusSnapshot::take();
+                    self.latest.set(Some((key, loaded)));
+                    if let Some(focus) = focus {
+                        focus.restore_soon();
+                    }
+                }
             }
-            if this_reload == self.started.get_value() {
+            if shown_busy && this_reload == self.busy_with.get_value() {
                 self.reloading.set(false);
             }
             then();

@@ -2,8 +2,8 @@
 //! transaction of each change; the server's stream of a page reads it after every wake-up.
 
 use super::StoreError;
-use crate::domain::ProjectSlug;
 use crate::domain::live::LiveChange;
+use crate::domain::{ProjectSlug, UnixSeconds};
 
 /// Reads the changes made to a project, by event id.
 #[async_trait::async_trait]
@@ -19,4 +19,7 @@ pub trait ChangeFeed: Send + Sync {
 
     /// The id of `project`'s newest change, 0 when it has none: where a new stream starts.
     async fn newest(&self, project: &ProjectSlug) -> Result<i64, StoreError>;
+
+    /// Drops the changes made before `before`; how many.
+    async fn forget_before(&self, before: UnixSeconds) -> Result<u64, StoreError>;
 }

@@ -84,13 +84,15 @@ pub trait IntegrationStore: Send + Sync {
         project: &ProjectSlug,
         save: &TwilioSave,
     ) -> Result<(), ChangeError>;
-    /// Records what Twilio said when asked again with the stored credentials (name, type, and
-    /// `at` as the last verification); not a change, so no history entry.
+    /// Records what Twilio said when `actor` asked again with the stored credentials (name,
+    /// type, and `at` as the last verification); not a change to the account, so no history
+    /// entry, but open pages hear of it.
     async fn record_verified(
         &self,
         project: &ProjectSlug,
         account: &VerifiedAccount,
         at: UnixSeconds,
+        actor: &str,
     ) -> Result<(), ChangeError>;
     /// Removes the project's Twilio integration and its secrets, with a history entry; its
     /// numbers must already be gone ([`IntegrationConflict::NumbersAddedMeanwhile`]).

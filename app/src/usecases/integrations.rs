@@ -224,7 +224,7 @@ pub async fn check_twilio(services: &Services, change: IntegrationChange) -> Res
             let now = services.clock.now();
             services
                 .integrations
-                .record_verified(&project, &verified, now)
+                .record_verified(&project, &verified, now, &change.actor)
                 .await?;
             Ok(())
         }

@@ -8,6 +8,15 @@ use crate::ports::{CurrentMember, Services};
 /// How many changes one read of the feed returns at most (a page behind by more reads again).
 pub const CHANGES_PER_READ: u64 = 200;
 
+/// How long the feed keeps a change, in seconds: a page reconnecting later reloads anyway.
+pub const KEPT_SECS: i64 = 24 * 60 * 60;
+
+/// Drops changes older than [`KEPT_SECS`] (the background worker's chore); how many.
+pub async fn forget_old_changes(services: &Services) -> Result<u64, AppError> {
+    let before = services.clock.now() - KEPT_SECS;
+    Ok(services.changes.forget_before(before).await?)
+}
+
 /// A member allowed to follow a project: the project, and the member's email.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Watcher {

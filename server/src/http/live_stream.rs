@@ -16,7 +16,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::{broadcast, watch};
@@ -28,10 +28,9 @@ pub const RECHECK: Duration = Duration::from_secs(10);
 /// How long the browser waits before reconnecting a stream that ended (`retry:`).
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
-/// How far below its newest event a stream looks for changes committed late: ids are taken
-/// when a change is written but become visible when it commits, so a lower id can appear
-/// after a higher one (concurrent transactions, several instances).
-const LOOK_BACK_IDS: i64 = 100;
+/// How long one stream lasts before it ends and the browser reconnects (after its last event,
+/// so nothing is missed): the request is authorised afresh, through a console's proxy too.
+pub const LIFETIME: Duration = Duration::from_secs(10 * 60);
 
 /// `?after={event id}`: where a new stream resumes (a reconnecting `EventSource` sends the
 /// `Last-Event-ID` header instead, which wins).
@@ -64,14 +63,13 @@ pub async fn follow(
             Err(err) => return refused(&err),
         },
     };
+    let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK);
+    recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let follower = Follower {
         services,
         current,
-        project,
         watcher,
-        start,
         last: start,
-        sent: BTreeSet::new(),
         // `ready` says the stream is accepted, and from which event id it sends.
         queue: VecDeque::from([Event::default()
             .event("ready")
@@ -80,7 +78,8 @@ pub async fn follow(
             .retry(RECONNECT_AFTER)]),
         wakes: live.subscribe(),
         closing: live.closing(),
-        recheck: tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK),
+        recheck,
+        ends_at: tokio::time::Instant::now() + LIFETIME,
         read_now: true,
         ended: false,
     };
@@ -103,18 +102,15 @@ fn refused(err: &AppError) -> Response {
 struct Follower {
     services: Services,
     current: CurrentMember,
-    project: String,
     watcher: Watcher,
-    /// Where it started: it never looks back before this.
-    start: i64,
-    /// The newest event id sent.
+    /// The newest event id sent (a project's ids become visible in order: see
+    /// `db::store::change_log`).
     last: i64,
-    /// Ids sent within [`LOOK_BACK_IDS`] of `last`.
-    sent: BTreeSet<i64>,
     queue: VecDeque<Event>,
     wakes: broadcast::Receiver<Wake>,
     closing: watch::Receiver<bool>,
     recheck: tokio::time::Interval,
+    ends_at: tokio::time::Instant,
     read_now: bool,
     ended: bool,
 }
@@ -148,13 +144,14 @@ impl Follower {
         tokio::select! {
             // It only ever turns true (or its hub is gone).
             _ = self.closing.changed() => self.ended = true,
+            () = tokio::time::sleep_until(self.ends_at) => self.ended = true,
             wake = self.wakes.recv() => match wake {
                 Ok(Wake::Project(changed)) => self.read_now = changed == project,
                 Ok(Wake::All) | Err(broadcast::error::RecvError::Lagged(_)) => self.read_now = true,
                 Err(broadcast::error::RecvError::Closed) => self.ended = true,
             },
             _ = self.recheck.tick() => {
-                match may_watch(&self.services, &self.current, &self.project).await {
+                match may_watch(&self.services, &self.current, project).await {
                     Ok(_) => self.read_now = true,
                     Err(err @ (AppError::SignInRequired | AppError::ProjectNotFound(_))) => {
                         self.queue.push_back(Event::default().event("denied").data(err.to_string()));
@@ -167,27 +164,21 @@ impl Follower {
         }
     }
 
-    /// Queues the changes not sent yet.
+    /// Queues the changes after the last one sent.
     async fn read(&mut self) {
-        let floor = (self.last - LOOK_BACK_IDS).max(self.start);
-        let changes = match changes_after(&self.services, &self.watcher, floor).await {
+        let changes = match changes_after(&self.services, &self.watcher, self.last).await {
             Ok(changes) => changes,
             Err(err) => {
                 tracing::warn!(%err, "live updates: reading the feed failed; retrying at the next notice");
                 return;
             }
         };
-        let full = changes.len() as u64 >= app::usecases::live::CHANGES_PER_READ;
+        // A full read leaves more: read on once these are sent.
+        self.read_now = changes.len() as u64 >= app::usecases::live::CHANGES_PER_READ;
         for change in changes {
-            if self.sent.insert(change.id) {
-                self.last = self.last.max(change.id);
-                self.queue.push_back(event(&change));
-            }
+            self.last = self.last.max(change.id);
+            self.queue.push_back(event(&change));
         }
-        let floor = self.last - LOOK_BACK_IDS;
-        self.sent.retain(|id| *id > floor);
-        // More than one read holds: read on after these are sent.
-        self.read_now = full;
     }
 }
 

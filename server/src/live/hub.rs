@@ -30,6 +30,8 @@ pub struct LiveHub(Arc<Inner>);
 struct Inner {
     wakes: broadcast::Sender<Wake>,
     closing: watch::Sender<bool>,
+    /// PostgreSQL: whether the listener hears other instances now.
+    listening: watch::Sender<bool>,
     /// PostgreSQL: changes are announced with `pg_notify`, and heard back by the listener.
     postgres: Option<DatabaseConnection>,
 }
@@ -52,18 +54,21 @@ impl LiveHub {
     fn build(postgres: Option<DatabaseConnection>) -> Self {
         let (wakes, _) = broadcast::channel(BACKLOG);
         let (closing, _) = watch::channel(false);
+        let (listening, _) = watch::channel(false);
         Self(Arc::new(Inner {
             wakes,
             closing,
+            listening,
             postgres,
         }))
     }
 
-    /// Says a change to `project` was committed. Never fails the change: a lost notice is
-    /// made up by each stream's periodic read.
+    /// Says a change to `project` was committed: this instance's streams wake at once, other
+    /// instances' (PostgreSQL) through `NOTIFY`. Never fails the change: a lost notice is made
+    /// up by each stream's periodic read.
     pub async fn changed(&self, project: &ProjectSlug) {
+        self.wake(Wake::Project(project.as_str().to_owned()));
         let Some(db) = &self.0.postgres else {
-            self.wake(Wake::Project(project.as_str().to_owned()));
             return;
         };
         let notify = Statement::from_sql_and_values(
@@ -79,6 +84,16 @@ impl LiveHub {
     /// Wakes this instance's streams (no one listening is fine).
     pub(super) fn wake(&self, wake: Wake) {
         let _ = self.0.wakes.send(wake);
+    }
+
+    /// Whether this instance hears other instances' changes now (PostgreSQL; always false on
+    /// SQLite, where there are none).
+    pub fn hears_others(&self) -> watch::Receiver<bool> {
+        self.0.listening.subscribe()
+    }
+
+    pub(super) fn listening(&self, on: bool) {
+        self.0.listening.send_replace(on);
     }
 
     /// Wake-ups from now on.

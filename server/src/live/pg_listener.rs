@@ -27,7 +27,11 @@ pub(super) async fn run(url: String, hub: LiveHub) {
         }
         // Whatever happened, notices may have been missed: every stream reads again.
         hub.wake(Wake::All);
-        tokio::time::sleep(retry).await;
+        hub.listening(false);
+        tokio::select! {
+            () = tokio::time::sleep(retry) => {}
+            _ = closing.changed() => return,
+        }
         retry = (retry * 2).min(LONGEST_RETRY);
     }
 }
@@ -44,6 +48,7 @@ async fn listen(
     *retry = FIRST_RETRY;
     tracing::info!("live updates: listening for every instance's changes");
     hub.wake(Wake::All);
+    hub.listening(true);
     loop {
         match listener.try_recv().await? {
             Some(notice) => hub.wake(Wake::Project(notice.payload().to_owned())),

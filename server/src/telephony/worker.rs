@@ -1,9 +1,10 @@
 //! The background worker: gives deleted numbers back to their provider once their undo window
-//! has closed, and settles what Twilio did not answer (purchases, connections,
-//! disconnections). Everything it works on lives in the database, so a restart loses nothing.
+//! has closed, settles what Twilio did not answer (purchases, connections,
+//! disconnections), and drops live updates older than a day. Everything it works on lives in the database, so a restart loses nothing.
 
 use app::ports::Services;
 use app::usecases::delete_number::release_due;
+use app::usecases::live::forget_old_changes;
 use app::usecases::settle::{SettleReport, settle};
 use std::time::Duration;
 use tokio::task::JoinHandle;
@@ -28,6 +29,9 @@ pub fn spawn(services: Services, every: Duration) -> JoinHandle<()> {
                 }
                 Ok(_) => {}
                 Err(err) => tracing::warn!(%err, "settle pass failed; retrying later"),
+            }
+            if let Err(err) = forget_old_changes(&services).await {
+                tracing::warn!(%err, "dropping old live updates failed; retrying later");
             }
         }
     })

@@ -1,7 +1,7 @@
 //! Two server instances on one PostgreSQL database behave as one product: started at the same
-//! moment they migrate and seed once; ~200 buys (distinct keys, keys sent to both at once, a
-//! race for an area code's last stock), reassigns and deletes split across them, then both
-//! workers, leave every invariant whole.
+//! moment they migrate and seed once; 200 buys (distinct keys, keys sent to both at once, a
+//! race for an area code's last stock), 50 reassigns and 50 deletes split across them, then
+//! both workers, leave every invariant whole.
 
 use crate::support::http::{ADMIN, config_for, form_request, send, sign_in};
 use crate::support::{T0, TestClock, TestDb};
@@ -18,6 +18,12 @@ use std::collections::{HashMap, HashSet};
 
 /// Lines left in stock in area code 416 before the race for them.
 const LAST_STOCK: usize = 5;
+/// Buys with keys of their own.
+const DISTINCT: usize = 100;
+/// Keys each sent to both instances at once.
+const SHARED: usize = 30;
+/// Buys racing for the [`LAST_STOCK`].
+const RACING: usize = 40;
 
 /// A server function's arguments, by name.
 type Args = Vec<(&'static str, String)>;
@@ -181,14 +187,14 @@ async fn two_instances_on_one_database_behave_as_one() {
 
     // Buys and reassigns, all at once.
     let mut calls = Vec::new();
-    for n in 0..60 {
+    for n in 0..DISTINCT {
         calls.push((
             on(n),
             BuyNumber::PATH,
             buy("UK", "", format!("distinct-key-{n:04}")),
         ));
     }
-    for n in 0..20 {
+    for n in 0..SHARED {
         for instance in 0..2 {
             calls.push((
                 on(instance),
@@ -197,7 +203,7 @@ async fn two_instances_on_one_database_behave_as_one() {
             ));
         }
     }
-    for n in 0..20 {
+    for n in 0..RACING {
         calls.push((
             on(n),
             BuyNumber::PATH,
@@ -219,9 +225,9 @@ async fn two_instances_on_one_database_behave_as_one() {
     }
     let first_round = all_at_once(calls, &cookie).await;
 
-    let (distinct, rest) = first_round.split_at(60);
-    let (shared, rest) = rest.split_at(40);
-    let (last_stock, reassigns) = rest.split_at(20);
+    let (distinct, rest) = first_round.split_at(DISTINCT);
+    let (shared, rest) = rest.split_at(2 * SHARED);
+    let (last_stock, reassigns) = rest.split_at(RACING);
     let mut everything: Vec<&Answer> = first_round.iter().collect();
     let distinct: Vec<String> = distinct
         .iter()
@@ -272,7 +278,7 @@ async fn two_instances_on_one_database_behave_as_one() {
         .filter(|a| a.status == StatusCode::OK)
         .count();
     assert_eq!(deleted, 40, "each number is deleted once: {second_round:?}");
-    assert_eq!(everything.len(), 220);
+    assert_eq!(everything.len(), DISTINCT + 2 * SHARED + RACING + 40 + 60);
     assert!(
         everything.iter().all(|a| a.status.as_u16() < 500),
         "no 5xx: {:?}",
@@ -322,10 +328,10 @@ async fn two_instances_on_one_database_behave_as_one() {
         .collect();
     assert_eq!(
         succeeded.len(),
-        60 + shared_bought.len() + LAST_STOCK,
+        DISTINCT + shared_bought.len() + LAST_STOCK,
         "each key bought once"
     );
-    assert_eq!(shared_bought.len(), 20, "every shared key bought");
+    assert_eq!(shared_bought.len(), SHARED, "every shared key bought");
     assert_eq!(
         new_events("bought").await,
         succeeded.len(),

@@ -9,6 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use leptos::server_fn::ServerFn;
+use server::live::Wake;
 use std::time::Duration;
 
 const EDITOR: &str = "editor@example.com";
@@ -233,15 +234,17 @@ on_both_backends!(
     streams_are_authorised_like_pages,
 );
 
-/// A member whose session ends is cut off at the next check: a `denied` event, then the end.
+/// Members who lose access are cut off at the next check: one signs out, another is removed
+/// from the project; each stream gets a `denied` event, then ends.
 #[tokio::test]
-async fn a_member_who_signs_out_is_cut_off() {
+async fn members_who_lose_access_are_cut_off() {
     let t = TestDb::sqlite().await;
     demo(&t).await;
     let router = server::http::router(state_for(&t).await);
     let cookie = crate::support::http::sign_in(&router, ADMIN).await;
-    let mut stream = Stream::open(&router, "/live/projects/acme", &[("cookie", &cookie)]).await;
-    assert_eq!(stream.next(WITHIN).await.unwrap().event, "ready");
+    let mut signed_out = Stream::open(&router, "/live/projects/acme", &[("cookie", &cookie)]).await;
+    assert_eq!(signed_out.next(WITHIN).await.unwrap().event, "ready");
+    let (mut removed, _) = follow_acme(&member(&router, EDITOR).await).await;
     let (status, _, body) = send(
         &router,
         form_request(app::api::SignOut::PATH, &[], Some(&cookie)),
@@ -251,9 +254,30 @@ async fn a_member_who_signs_out_is_cut_off() {
         status.is_success() || status.is_redirection(),
         "{status} {body}"
     );
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    server::db::entities::member::Entity::delete_many()
+        .filter(server::db::entities::member::Column::Email.eq(EDITOR))
+        .exec(&t.db)
+        .await
+        .unwrap();
     let recheck = server::http::LIVE_RECHECK + Duration::from_secs(2);
-    let denied = stream.next(recheck).await.expect("told it is cut off");
-    assert_eq!(denied.event, "denied");
+    for stream in [&mut signed_out, &mut removed] {
+        let denied = stream.next(recheck).await.expect("told it is cut off");
+        assert_eq!(denied.event, "denied");
+        assert!(stream.next(WITHIN).await.is_none(), "the stream ended");
+    }
+}
+
+/// At shutdown every open stream ends (its browser reconnects, to another instance).
+#[tokio::test]
+async fn shutting_down_ends_open_streams() {
+    let t = TestDb::sqlite().await;
+    demo(&t).await;
+    let state = state_for(&t).await;
+    let live = state.live.clone();
+    let router = server::http::router(state);
+    let (mut stream, _) = follow_acme(&member(&router, ADMIN).await).await;
+    live.close();
     assert!(stream.next(WITHIN).await.is_none(), "the stream ended");
 }
 
@@ -264,10 +288,21 @@ async fn a_change_on_one_instance_reaches_pages_on_another() {
     let t = TestDb::postgres().await;
     demo(&t).await;
     let first = server::http::router(state_for(&t).await);
-    let second = server::http::router(state_for(&t).await);
+    let second = state_for(&t).await;
+    let mut hears_others = second.live.hears_others();
+    let hub = second.live.clone();
+    let second = server::http::router(second);
     let (mut watching, _) = follow_acme(&member(&second, ADMIN).await).await;
-    // The other instance's listener is up once it hears its own instance's changes.
+    // Its listener has connected (and woken its streams once); from now on only a NOTIFY
+    // from the first instance wakes the second.
+    hears_others.wait_for(|on| *on).await.unwrap();
+    let mut wakes = hub.subscribe();
     delete_london_number(&member(&first, EDITOR).await).await;
+    let woken = tokio::time::timeout(WITHIN, wakes.recv()).await;
+    assert_eq!(
+        woken.ok().and_then(Result::ok),
+        Some(Wake::Project("acme".into()))
+    );
     let change = watching.change(WITHIN).await;
     assert_eq!(
         change["sentence"],

@@ -8,7 +8,7 @@ use leptos::server_fn::ServerFn;
 use std::fmt::Display;
 
 /// True while `action` runs or `data` reloads after it (the dialog closes once its change is
-/// on screen).
+/// on screen); a reload for someone else's change (live updates) does not count.
 pub fn busy<S>(action: ServerAction<S>, data: NumbersData) -> Signal<bool>
 where
     S: ServerFn + Clone + Send + Sync + 'static,

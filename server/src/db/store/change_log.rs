@@ -1,21 +1,24 @@
 //! The feed of changes open pages follow: [`note`] adds to it inside the transaction of the
 //! change (the audit log's [`super::history_store::record`] notes every entry it writes),
-//! [`SeaStore::announce`] wakes the streams once committed, and [`ChangeFeed`] reads it back.
-//! A day of changes is kept: enough for any stream to resume.
+//! [`SeaStore::commit_and_announce`] wakes the streams once committed, and [`ChangeFeed`]
+//! reads it back. A day of changes is kept: enough for any stream to resume.
+//!
+//! A stream reads "after the last id it sent", so one project's ids must become visible in
+//! order. Ids are taken when a change is written and seen when it commits: on PostgreSQL
+//! [`note`] first takes a transaction-scoped advisory lock on the project, so the transactions
+//! noting one project's changes take turns from their note to their commit (SQLite serialises
+//! every writer already).
 
 use super::SeaStore;
 use crate::db::entities::{project, project_change};
 use app::domain::live::{Change, LiveChange, sentence};
-use app::domain::{E164, ProjectSlug, phone_format};
+use app::domain::{E164, ProjectSlug, UnixSeconds, phone_format};
 use app::ports::{ChangeFeed, StoreError};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
-
-/// How long changes are kept, in seconds.
-const KEPT_SECS: i64 = 24 * 60 * 60;
 
 /// One change to add to the feed.
 pub(crate) struct Noted<'a> {
@@ -37,13 +40,25 @@ pub(crate) fn shown(e164: &str) -> String {
     )
 }
 
-/// Adds `noted` to the feed at `at` (in the caller's transaction), and drops changes older
-/// than a day.
+/// The first key of the advisory locks ordering a project's changes (the second is the
+/// project's id); the start-up lock uses the one-key space, which never overlaps this one.
+const CHANGE_LOCK_CLASS: i32 = 0x4e43;
+
+/// Adds `noted` to the feed at `at`, in the caller's transaction (on PostgreSQL, holding the
+/// project's change lock until it ends).
 pub(crate) async fn note(
     conn: &impl ConnectionTrait,
     noted: Noted<'_>,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        conn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1, $2)",
+            [CHANGE_LOCK_CLASS.into(), noted.project_id.into()],
+        ))
+        .await?;
+    }
     project_change::ActiveModel {
         project_id: Set(noted.project_id),
         at: Set(at),
@@ -54,10 +69,6 @@ pub(crate) async fn note(
     }
     .insert(conn)
     .await?;
-    project_change::Entity::delete_many()
-        .filter(project_change::Column::At.lt(at - chrono::Duration::seconds(KEPT_SECS)))
-        .exec(conn)
-        .await?;
     Ok(())
 }
 
@@ -80,11 +91,11 @@ impl SeaStore {
         txn: DatabaseTransaction,
         project_id: i32,
     ) -> Result<(), StoreError> {
-        txn.commit().await?;
         let slug = project::Entity::find_by_id(project_id)
-            .one(&self.db)
+            .one(&txn)
             .await?
             .and_then(|row| ProjectSlug::parse(&row.slug).ok());
+        txn.commit().await?;
         if let Some(slug) = slug {
             self.live.changed(&slug).await;
         }
@@ -120,6 +131,14 @@ impl ChangeFeed for SeaStore {
                 by_you: false,
             })
             .collect())
+    }
+
+    async fn forget_before(&self, before: UnixSeconds) -> Result<u64, StoreError> {
+        let gone = project_change::Entity::delete_many()
+            .filter(project_change::Column::At.lt(super::utc(before)))
+            .exec(&self.db)
+            .await?;
+        Ok(gone.rows_affected)
     }
 
     async fn newest(&self, slug: &ProjectSlug) -> Result<i64, StoreError> {

@@ -1,11 +1,13 @@
 //! [`IntegrationStore`] over sea-orm: a project's Twilio integration, its secrets sealed with
 //! the store's keyring, every change recorded in the project history (never a secret).
 
+use super::change_log::{Noted, note};
 use super::history_store::{Event, record};
 use super::{SeaStore, load, utc};
 use crate::db::entities::{number, purchase, telephony_integration};
 use crate::secrets::SecretColumn;
 use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
+use app::domain::live::Change;
 use app::domain::{E164, Environment, EventKind, IntegrationKind, Ownership, ProjectSlug};
 use app::ports::{
     ChangeError, IntegrationConflict, IntegrationStore, StoredTwilio, TwilioSave, VerifiedAccount,
@@ -201,16 +203,26 @@ impl IntegrationStore for SeaStore {
         slug: &ProjectSlug,
         account: &VerifiedAccount,
         at: app::domain::UnixSeconds,
+        actor: &str,
     ) -> Result<(), ChangeError> {
-        let project = load::project(&self.db, slug).await?;
-        let Some(row) = twilio_row(&self.db, project.id).await? else {
+        let txn = self.db.begin().await?;
+        let project = load::project(&txn, slug).await?;
+        let Some(row) = twilio_row(&txn, project.id).await? else {
             return Err(IntegrationConflict::NotConnected.into());
         };
         let mut row = row.into_active_model();
         row.twilio_account_name = Set(Some(account.name.clone()));
         row.twilio_account_type = Set(Some(account_type(account.trial).into()));
         row.twilio_verified_at = Set(Some(utc(at)));
-        row.update(&self.db).await?;
+        row.update(&txn).await?;
+        let noted = Noted {
+            project_id: project.id,
+            actor,
+            e164: None,
+            change: Change::TwilioChecked,
+        };
+        note(&txn, noted, utc(at)).await?;
+        self.commit_and_announce(txn, slug).await?;
         Ok(())
     }
 

@@ -7,7 +7,7 @@ use super::history_store::{Event, record};
 use super::{SeaStore, corrupt, load};
 use crate::db::entities::{number, project, telephony_integration};
 use app::domain::lifecycle::{STALE_CLAIM_SECS, clock_utc};
-use app::domain::live::Change;
+use app::domain::live::{Change, SYSTEM_ACTOR};
 use app::domain::{
     E164, Environment, EventKind, IntegrationKind, Next, NumberState, Ownership, ProjectSlug, Step,
     UnixSeconds, lifecycle, placement,
@@ -180,6 +180,11 @@ impl LifecycleStore for SeaStore {
             )
             .await?;
         } else if let Some(change) = Change::of_unlogged_step(&step, &shown(&row.e164)) {
+            // Twilio did not answer the member: the product checks, and says so.
+            let actor = match change {
+                Change::Checking(_) => SYSTEM_ACTOR,
+                _ => actor,
+            };
             note(
                 &txn,
                 Noted {

@@ -138,6 +138,26 @@ pub(super) async fn insert_number(
     Ok(())
 }
 
+impl SeaStore {
+    /// Notes `change` to purchase `row` (by the product: a check with Twilio) in `txn`, commits
+    /// and announces it.
+    async fn commit_noted_purchase(
+        &self,
+        txn: sea_orm::DatabaseTransaction,
+        row: &purchase::Model,
+        change: Change<'_>,
+    ) -> Result<(), StoreError> {
+        let noted = Noted {
+            project_id: row.project_id,
+            actor: SYSTEM_ACTOR,
+            e164: None,
+            change,
+        };
+        note(&txn, noted, self.now()).await?;
+        self.commit_and_announce_id(txn, row.project_id).await
+    }
+}
+
 #[async_trait::async_trait]
 impl PurchaseStore for SeaStore {
     async fn start_purchase(&self, intent: &PurchaseIntent) -> Result<Decision, ChangeError> {
@@ -244,10 +264,6 @@ impl PurchaseStore for SeaStore {
 
     async fn fail_purchase(&self, key: &str, message: &str) -> Result<(), StoreError> {
         let txn = self.db.begin().await?;
-        // A purchase being checked shows on the page: its outcome is news to open pages.
-        let checked = by_key(&txn, key)
-            .await?
-            .filter(|row| row.status == CHECKING);
         let failed = purchase::Entity::update_many()
             .col_expr(purchase::Column::Status, Expr::value(FAILED))
             .col_expr(purchase::Column::Error, Expr::value(message))
@@ -256,44 +272,63 @@ impl PurchaseStore for SeaStore {
             .filter(purchase::Column::Status.is_in([PENDING, CHECKING]))
             .exec(&txn)
             .await?;
+        // Checked with Twilio (it showed on the page as being checked): news to open pages.
+        let checked = by_key(&txn, key)
+            .await?
+            .filter(|row| failed.rows_affected == 1 && row.checked_at.is_some());
         match checked {
-            Some(row) if failed.rows_affected == 1 => {
-                let noted = Noted {
-                    project_id: row.project_id,
-                    actor: SYSTEM_ACTOR,
-                    e164: None,
-                    change: Change::PurchaseSettled,
-                };
-                note(&txn, noted, self.now()).await?;
-                self.commit_and_announce_id(txn, row.project_id).await
+            Some(row) => {
+                self.commit_noted_purchase(txn, &row, Change::NothingBought)
+                    .await
+            }
+            None => Ok(txn.commit().await?),
+        }
+    }
+
+    async fn doubt_purchase(&self, key: &str) -> Result<(), StoreError> {
+        let txn = self.db.begin().await?;
+        let doubted = purchase::Entity::update_many()
+            .col_expr(purchase::Column::Status, Expr::value(CHECKING))
+            .col_expr(purchase::Column::CheckedAt, Expr::value(self.now()))
+            .filter(purchase::Column::IdempotencyKey.eq(key))
+            .filter(purchase::Column::Status.eq(PENDING))
+            .exec(&txn)
+            .await?;
+        match by_key(&txn, key).await? {
+            Some(row) if doubted.rows_affected == 1 => {
+                self.commit_noted_purchase(txn, &row, Change::PurchaseChecking)
+                    .await
             }
             _ => Ok(txn.commit().await?),
         }
     }
 
-    async fn doubt_purchase(&self, key: &str) -> Result<(), StoreError> {
-        purchase::Entity::update_many()
-            .col_expr(purchase::Column::Status, Expr::value(CHECKING))
-            .col_expr(purchase::Column::CheckedAt, Expr::value(self.now()))
-            .filter(purchase::Column::IdempotencyKey.eq(key))
-            .filter(purchase::Column::Status.eq(PENDING))
-            .exec(&self.db)
-            .await?;
-        Ok(())
-    }
-
     async fn doubt_abandoned_purchases(&self, before: UnixSeconds) -> Result<u64, StoreError> {
-        let doubted = purchase::Entity::update_many()
-            .col_expr(purchase::Column::Status, Expr::value(CHECKING))
-            .col_expr(
-                purchase::Column::CheckedAt,
-                Expr::col(purchase::Column::CreatedAt),
-            )
+        let abandoned = purchase::Entity::find()
             .filter(purchase::Column::Status.eq(PENDING))
             .filter(purchase::Column::CreatedAt.lte(super::utc(before)))
-            .exec(&self.db)
+            .all(&self.db)
             .await?;
-        Ok(doubted.rows_affected)
+        let mut doubted = 0;
+        for row in abandoned {
+            let txn = self.db.begin().await?;
+            let changed = purchase::Entity::update_many()
+                .col_expr(purchase::Column::Status, Expr::value(CHECKING))
+                .col_expr(purchase::Column::CheckedAt, Expr::value(row.created_at))
+                .filter(purchase::Column::Id.eq(row.id))
+                .filter(purchase::Column::Status.eq(PENDING))
+                .exec(&txn)
+                .await?;
+            if changed.rows_affected == 1 {
+                doubted += 1;
+                self.commit_noted_purchase(txn, &row, Change::PurchaseChecking)
+                    .await?;
+            } else {
+                // Finished by its request meanwhile.
+                txn.commit().await?;
+            }
+        }
+        Ok(doubted)
     }
 
     async fn purchases_in_doubt(

@@ -295,7 +295,8 @@ impl VariantStore for SeaStore {
         if updated.rows_affected != 1 {
             return Err(ChangeError::Concurrent);
         }
-        if before.as_deref() != Some(chosen.name.as_str()) {
+        let changed = before.as_deref() != Some(chosen.name.as_str());
+        if changed {
             record(
                 &txn,
                 Event {
@@ -309,7 +310,10 @@ impl VariantStore for SeaStore {
                 },
             )
             .await?;
+            self.commit_and_announce(txn, slug).await?;
+        } else {
+            txn.commit().await?;
         }
-        Ok(self.commit_and_announce(txn, slug).await?)
+        Ok(())
     }
 }
