@@ -142,6 +142,9 @@ impl From<crate::ports::ChangeError> for AppError {
                     .into(),
             ),
             ChangeError::Integration(e) => AppError::Rejected(e.to_string()),
+            ChangeError::ApiKeyNotFound(_) => AppError::Rejected(
+                "That API key does not exist or was revoked already; reload the page.".into(),
+            ),
             ChangeError::Store(e) => e.into(),
         }
     }

@@ -19,8 +19,8 @@ use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 use pages::{
-    GalleryRoute, HistoryRoute, IntegrationsRoute, NotFound, NumbersScreen, ProjectsRoute,
-    SignInRoute, VariantsRoute,
+    ApiKeysRoute, GalleryRoute, HistoryRoute, IntegrationsRoute, NotFound, NumbersScreen,
+    ProjectsRoute, SignInRoute, VariantsRoute,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -113,6 +113,11 @@ pub fn App() -> impl IntoView {
                             <Route
                                 path=path!("/projects/:project/history")
                                 view={Lazy::<HistoryRoute>::new()}
+                                ssr=SsrMode::Async
+                            />
+                            <Route
+                                path=path!("/projects/:project/api-keys")
+                                view={Lazy::<ApiKeysRoute>::new()}
                                 ssr=SsrMode::Async
                             />
                             <Route

@@ -43,6 +43,11 @@ pub fn integrations(project: &str) -> String {
     format!("/projects/{project}/integrations")
 }
 
+/// `/projects/{project}/api-keys`.
+pub fn api_keys(project: &str) -> String {
+    format!("/projects/{project}/api-keys")
+}
+
 /// `/projects/{project}/history`: its first page.
 pub fn history(project: &str) -> String {
     format!("/projects/{project}/history")

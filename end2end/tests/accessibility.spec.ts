@@ -31,6 +31,7 @@ for (const colorScheme of ["light", "dark"] as const) {
         "/projects/acme/variants",
         "/projects/acme/history",
         "/projects/acme/integrations",
+        "/projects/acme/api-keys",
         "/projects/fresh/integrations",
         "/projects/nope/numbers",
         "/projects",
@@ -45,7 +46,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       test.use({ member: "viewer@example.com" });
 
       test("view-only pages have no serious or critical axe violations", async ({ page }) => {
-        for (const path of ["/projects/acme/numbers", "/projects/acme/variants", "/projects/acme/integrations"]) {
+        for (const path of ["/projects/acme/numbers", "/projects/acme/variants", "/projects/acme/integrations", "/projects/acme/api-keys"]) {
           await openHydrated(page, path);
           await expect(page.getByRole("note")).toContainText("View only");
           await expectAccessible(page, `${path} (Read)`);
@@ -129,10 +130,11 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(19);
+  await expect(components).toHaveCount(21);
   for (const anchor of ["numbers-finder", "environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
     "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
-    "variant-confirmations", "provider-checks", "integration-list", "twilio-account-dialog", "disconnect-twilio-dialog"]) {
+    "variant-confirmations", "provider-checks", "integration-list", "twilio-account-dialog", "disconnect-twilio-dialog",
+    "live-notice", "api-keys"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 50); // expanded, collapsed (hidden), one, a page
@@ -154,7 +156,11 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#twilio-account-dialog")).toContainText("Twilio refused this auth token");
   await expect(page.locator("#disconnect-twilio-dialog").getByRole("alertdialog", { name: "Disconnect Twilio account" })).toHaveCount(3);
   await expect(page.locator("#disconnect-twilio-dialog")).toContainText("Disconnecting…");
-  await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(3);
+  await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(4);
+  await expect(page.locator("#delete-dialog")).toContainText("Changed meanwhile: editor@example.com deleted +44 20 7946 0123");
+  await expect(page.locator("#live-notice").getByRole("status")).toHaveText("editor@example.com deleted +44 20 7946 0123");
+  await expect(page.locator("#api-keys").getByRole("alertdialog", { name: "Revoke API key" })).toHaveCount(1);
+  await expect(page.locator("#api-keys").getByRole("textbox", { name: "New API key" })).toHaveCount(1);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);
   await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Delete variant" })).toHaveCount(2);
   await expect(page.locator("#variant-confirmations").getByRole("alertdialog", { name: "Promote to Live" })).toHaveCount(1);

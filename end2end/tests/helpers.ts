@@ -10,7 +10,9 @@ export async function openHydrated(page: Page, path: string): Promise<string[]> 
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(path);
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  // The debug build of the largest page (the gallery) takes seconds to hydrate on a busy
+  // 2-core machine: allow it more than the default 5 s.
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
   return problems;
 }
 

@@ -207,6 +207,7 @@ fn services(
         history: store.clone(),
         changes: store.clone(),
         leases: store.clone(),
+        api_keys: store.clone(),
         identity,
         twilio: Arc::new(twilio),
         integrations: store,

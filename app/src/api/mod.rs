@@ -4,6 +4,7 @@
 #[cfg(feature = "ssr")]
 mod access;
 mod add_number;
+mod api_keys;
 mod deletion;
 mod history;
 mod integrations;
@@ -13,6 +14,7 @@ mod session;
 mod variants;
 
 pub use add_number::*;
+pub use api_keys::*;
 pub use deletion::*;
 pub use history::*;
 pub use integrations::*;

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 /// The latest change someone else made to the project (`editor@example.com deleted +44 20
-/// 7946 0123`), announced politely; `following` marks whether the page receives changes
+/// 7946 0123`) as a polite `status`, inside a polite live region that is always there (so the
+/// page holds no empty status meanwhile); `following` marks whether the page receives changes
 /// (`data-live="on"`), so people and tests can tell.
 #[component]
 pub fn LiveNotice(
@@ -14,10 +15,12 @@ pub fn LiveNotice(
     view! {
         <div
             class="live-notice"
-            role="status"
+            aria-live="polite"
             data-live=move || if following.get() { "on" } else { "off" }
         >
-            {move || message.get().map(|text| view! { <p class="live-notice__text">{text}</p> })}
+            {move || {
+                message.get().map(|text| view! { <p class="live-notice__text" role="status">{text}</p> })
+            }}
         </div>
     }
 }

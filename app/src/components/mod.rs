@@ -5,6 +5,7 @@ mod account_bar;
 mod actions_menu;
 mod add_number_dialog;
 mod add_variant_form;
+mod api_key_list;
 mod callout_list;
 mod copy_button;
 mod delete_dialog;
@@ -45,6 +46,9 @@ pub use add_number_dialog::{
     AddNumberContext, AddNumberDialog, AddNumberDialogProps, AddNumberPreset, BuyInput,
 };
 pub use add_variant_form::AddVariantForm;
+pub use api_key_list::{
+    ApiKeyForm, ApiKeyList, KEY_NAME_ID, NewApiKeyNotice, RevokeApiKeyDialog, revoke_button_id,
+};
 pub use callout_list::CalloutList;
 pub use copy_button::CopyButton;
 pub use delete_dialog::{DeleteDialog, DeleteDialogProps, DeleteTarget};

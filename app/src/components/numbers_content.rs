@@ -59,6 +59,7 @@ pub fn NumbersContent(
     let variants_href = crate::paths::variants(&page.project.slug);
     let history_href = crate::paths::history(&page.project.slug);
     let integrations_href = crate::paths::integrations(&page.project.slug);
+    let api_keys_href = crate::paths::api_keys(&page.project.slug);
     let finder = page.finder;
     let body = match page.body {
         PageBody::NoIntegration => {
@@ -126,6 +127,7 @@ pub fn NumbersContent(
             <a class="page-head__link" href=variants_href>"Manage variants"</a>
             <a class="page-head__link" href=history_href>"Project history"</a>
             <a class="page-head__link" href=integrations_href>"Integrations"</a>
+            <a class="page-head__link" href=api_keys_href>"API keys"</a>
         </div>
         {(!can_edit).then(|| view! { <ReadOnlyNotice message=NUMBERS_READ_ONLY/> })}
         {body}

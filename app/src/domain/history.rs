@@ -32,11 +32,15 @@ pub enum EventKind {
     TwilioCredentialsUpdated,
     /// The Twilio account was disconnected from the project.
     TwilioAccountDisconnected,
+    /// An API key was created (the entry's subject is the key).
+    ApiKeyCreated,
+    /// An API key was revoked.
+    ApiKeyRevoked,
 }
 
 impl EventKind {
     /// Every kind, for storage round trips.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
         Self::Bought,
         Self::Connected,
         Self::VariantAssigned,
@@ -50,6 +54,8 @@ impl EventKind {
         Self::TwilioAccountConnected,
         Self::TwilioCredentialsUpdated,
         Self::TwilioAccountDisconnected,
+        Self::ApiKeyCreated,
+        Self::ApiKeyRevoked,
     ];
 
     /// Stable identifier used in storage.
@@ -68,6 +74,8 @@ impl EventKind {
             Self::TwilioAccountConnected => "twilio-account-connected",
             Self::TwilioCredentialsUpdated => "twilio-credentials-updated",
             Self::TwilioAccountDisconnected => "twilio-account-disconnected",
+            Self::ApiKeyCreated => "api-key-created",
+            Self::ApiKeyRevoked => "api-key-revoked",
         }
     }
 
@@ -92,6 +100,8 @@ impl EventKind {
             Self::TwilioAccountConnected => "Twilio account connected",
             Self::TwilioCredentialsUpdated => "Twilio credentials updated",
             Self::TwilioAccountDisconnected => "Twilio account disconnected",
+            Self::ApiKeyCreated => "API key created",
+            Self::ApiKeyRevoked => "API key revoked",
         }
     }
 

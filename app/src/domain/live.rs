@@ -105,6 +105,8 @@ fn verb(kind: EventKind) -> &'static str {
         EventKind::TwilioAccountConnected => "connected the",
         EventKind::TwilioCredentialsUpdated => "updated the credentials of the",
         EventKind::TwilioAccountDisconnected => "disconnected the",
+        EventKind::ApiKeyCreated => "created the",
+        EventKind::ApiKeyRevoked => "revoked the",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure domain types and rules, compiled for both the server and the browser.
 
 pub mod access;
+pub mod api_keys;
 pub mod area_code;
 pub mod assignment;
 pub mod callouts;

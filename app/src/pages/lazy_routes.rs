@@ -3,7 +3,8 @@
 //! the route is shown (or, on a page load of it, before it hydrates).
 
 use super::{
-    GalleryScreen, HistoryScreen, IntegrationsScreen, ProjectsScreen, SignInScreen, VariantsScreen,
+    ApiKeysScreen, GalleryScreen, HistoryScreen, IntegrationsScreen, ProjectsScreen, SignInScreen,
+    VariantsScreen,
 };
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
@@ -31,6 +32,10 @@ macro_rules! lazy_screen {
 lazy_screen!(
     /// `/gallery`: every component in every state (a deployment may turn it off).
     GalleryRoute shows GalleryScreen
+);
+lazy_screen!(
+    /// `/projects/{project}/api-keys`.
+    ApiKeysRoute shows ApiKeysScreen
 );
 lazy_screen!(
     /// `/projects/{project}/variants`.

@@ -2,6 +2,7 @@
 //! components; each dialog of a page owns its action and its open, close and focus state
 //! beside it.
 
+mod api_keys;
 mod focus;
 mod gallery;
 mod history;
@@ -15,11 +16,13 @@ mod projects;
 mod sign_in;
 mod variants;
 
+use api_keys::ApiKeysScreen;
 use gallery::GalleryScreen;
 use history::HistoryScreen;
 use integrations::IntegrationsScreen;
 pub use lazy_routes::{
-    GalleryRoute, HistoryRoute, IntegrationsRoute, ProjectsRoute, SignInRoute, VariantsRoute,
+    ApiKeysRoute, GalleryRoute, HistoryRoute, IntegrationsRoute, ProjectsRoute, SignInRoute,
+    VariantsRoute,
 };
 pub use not_found::NotFound;
 pub use numbers::NumbersScreen;

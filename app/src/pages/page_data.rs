@@ -24,6 +24,9 @@ pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     /// The latest reload and the key it was for; newer than `first` while the key matches.
     latest: RwSignal<Option<(K, Loaded<T>)>>,
     reloading: RwSignal<bool>,
+    /// What the page last rendered, and for which key (a quiet refresh bringing the same
+    /// re-renders nothing).
+    rendered: StoredValue<Option<(K, Loaded<T>)>>,
     /// Counts reloads started.
     started: StoredValue<u64>,
     /// The newest reload shown as under way ([`PageData::reloading`] until it ends).
@@ -59,6 +62,7 @@ where
             first: Resource::new(move || key.get(), load),
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
+            rendered: StoredValue::new(None),
             started: StoredValue::new(0),
             busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
@@ -87,6 +91,7 @@ where
             ),
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
+            rendered: StoredValue::new(None),
             started: StoredValue::new(0),
             busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
@@ -120,10 +125,11 @@ where
 
     /// Whether `loaded` for `key` is what the page shows already.
     fn on_screen(self, key: &K, loaded: &Loaded<T>) -> bool {
-        match self.latest.get_untracked() {
-            Some((k, shown)) if &k == key => &shown == loaded,
-            _ => self.first.get_untracked().as_ref() == Some(loaded),
-        }
+        self.rendered.with_value(|rendered| {
+            rendered
+                .as_ref()
+                .is_some_and(|(k, shown)| k == key && shown == loaded)
+        })
     }
 
     fn load_again(self, shown_busy: bool, then: impl FnOnce() + 'static) {
@@ -197,6 +203,7 @@ where
                                 Some((k, loaded)) if self.same_page(&k, &key) => loaded,
                                 _ => first.clone(),
                             };
+                            self.rendered.set_value(Some((key, shown.clone())));
                             match shown {
                                 Ok(data) => render(data),
                                 Err(err) => failed(err, here),

@@ -2,6 +2,7 @@
 //! [`Services`], which bundles them with the settings they run under. Their adapters live in
 //! the `server` crate (`db::store`, `telephony`, `identity`, `clock`).
 
+mod api_key_store;
 mod change_feed;
 mod identity;
 mod integration_store;
@@ -9,6 +10,7 @@ mod storage;
 mod telephony;
 mod work_leases;
 
+pub use api_key_store::*;
 pub use change_feed::*;
 pub use identity::*;
 pub use integration_store::*;
@@ -68,6 +70,8 @@ pub struct Services {
     pub changes: Arc<dyn ChangeFeed>,
     /// Turns at background work shared with other instances.
     pub leases: Arc<dyn WorkLeases>,
+    /// The projects' API keys.
+    pub api_keys: Arc<dyn ApiKeyStore>,
     /// Built-in accounts and sessions.
     pub identity: Arc<dyn Identity>,
     /// The current time.

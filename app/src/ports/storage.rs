@@ -55,6 +55,9 @@ pub enum ChangeError {
     /// The project's Twilio integration was not as the change expected.
     #[error(transparent)]
     Integration(#[from] super::IntegrationConflict),
+    /// No such API key in the project (or it was revoked already).
+    #[error("API key {0} not found")]
+    ApiKeyNotFound(String),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),

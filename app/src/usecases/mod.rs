@@ -1,6 +1,7 @@
 //! Use cases (server only): typed commands in, domain results out. They see only the domain
 //! and the ports; server functions build their commands and map nothing by hand.
 
+pub mod api_keys;
 pub mod buy_number;
 pub mod connect_number;
 pub mod delete_number;

@@ -5,10 +5,11 @@
 use crate::support::TestDb;
 use crate::support::http::{demo_router, form_request, get_as, send, sign_in};
 use app::api::{
-    AssignVariant, BuyNumber, CheckTwilio, ConnectNumber, ConnectTwilio, CreateVariant,
-    DeleteNumber, DeleteVariant, DisconnectTwilio, LoadIntegrationsPage, LoadNumbersPage,
-    LoadVariantsPage, NumberHistory, ProjectHistory, Promote, PublishDraft, RenameVariant,
-    RetryRelease, SignIn, SignOut, SignedInAs, TestRouting, UndoDelete, UpdateTwilioCredentials,
+    AssignVariant, BuyNumber, CheckTwilio, ConnectNumber, ConnectTwilio, CreateApiKey,
+    CreateVariant, DeleteNumber, DeleteVariant, DisconnectTwilio, LoadApiKeysPage,
+    LoadIntegrationsPage, LoadNumbersPage, LoadVariantsPage, NumberHistory, ProjectHistory,
+    Promote, PublishDraft, RenameVariant, RetryRelease, RevokeApiKey, SignIn, SignOut, SignedInAs,
+    TestRouting, UndoDelete, UpdateTwilioCredentials,
 };
 use app::error::AppError;
 use axum::Router;
@@ -235,6 +236,22 @@ fn rows() -> Vec<Row> {
                 ("variant", ids.leeds.clone()),
             ]
         }),
+        row(LoadApiKeysPage::PATH, Need::Read, project_only),
+        row(CreateApiKey::PATH, Need::Edit, |_, p| {
+            vec![
+                ("project", p.into()),
+                ("name", "CI".into()),
+                ("access", "read".into()),
+            ]
+        }),
+        Row {
+            allowed: Allowed::Rejected(
+                "That API key does not exist or was revoked already; reload the page.",
+            ),
+            ..row(RevokeApiKey::PATH, Need::Edit, |_, p| {
+                vec![("project", p.into()), ("key_id", "0123456789ab".into())]
+            })
+        },
     ]
 }
 
@@ -520,8 +537,9 @@ async fn open_functions_need_no_member() {
 }
 
 /// Project pages and what each kind of member gets from them.
-const PROJECT_PAGES: [&str; 4] = [
+const PROJECT_PAGES: [&str; 5] = [
     "/projects/{project}/numbers",
+    "/projects/{project}/api-keys",
     "/projects/{project}/variants",
     "/projects/{project}/history",
     "/projects/{project}/integrations",

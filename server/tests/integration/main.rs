@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 
+mod api_keys;
 mod authorisation;
 mod deletion;
 mod faults;

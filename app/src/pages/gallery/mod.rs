@@ -5,11 +5,12 @@ mod fixtures;
 mod integrations;
 
 use crate::components::{
-    ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, CalloutList, DeleteDialog,
-    DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert, HistoryDialog, IdScope,
-    InlineDialogs, LiveNotice, MenuItem, NUMBERS_READ_ONLY, NoIntegration, NumbersFinder,
-    NumbersTable, PromoteLiveDialog, ProviderChecks, ReadOnlyNotice, ReassignDialog,
-    ReassignTarget, RoutingDialog, RowAction, RowActions, SessionEnded,
+    ActionsMenu, AddNumberContext, AddNumberDialog, AddNumberPreset, ApiKeyForm, ApiKeyList,
+    CalloutList, DeleteDialog, DeleteVariantDialog, DeletionList, EnvironmentPanel, ErrorAlert,
+    HistoryDialog, IdScope, InlineDialogs, LiveNotice, MenuItem, NUMBERS_READ_ONLY,
+    NewApiKeyNotice, NoIntegration, NumbersFinder, NumbersTable, PromoteLiveDialog, ProviderChecks,
+    ReadOnlyNotice, ReassignDialog, ReassignTarget, RevokeApiKeyDialog, RoutingDialog, RowAction,
+    RowActions, SessionEnded,
 };
 use crate::domain::{
     Callout, Country, DeleteAction, Environment, Refusal, RouteDecision, RoutingPreview,
@@ -23,7 +24,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 20] = [
+const COMPONENTS: [(&str, &str); 21] = [
     ("numbers-finder", "Search and filters"),
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
@@ -43,6 +44,7 @@ const COMPONENTS: [(&str, &str); 20] = [
     ("variant-confirmations", "Variant confirmations"),
     ("integration-list", "Integrations"),
     ("twilio-account-dialog", "Connect Twilio account dialog"),
+    ("api-keys", "API keys"),
     (
         "disconnect-twilio-dialog",
         "Disconnect Twilio account confirmation",
@@ -100,6 +102,60 @@ pub fn GalleryScreen() -> impl IntoView {
         <OtherDialogs/>
         <VariantConfirmations/>
         <integrations::IntegrationStates/>
+        <ApiKeyStates/>
+    }
+}
+
+#[component]
+fn ApiKeyStates() -> impl IntoView {
+    use crate::domain::api_keys::{ApiKeyRow, ApiKeyScope};
+    let keys = vec![
+        ApiKeyRow {
+            id: "3f9c2a61b0de".into(),
+            name: "CI deploys".into(),
+            scope: ApiKeyScope::ReadWrite,
+            created_by: "admin@example.com".into(),
+            created_at: "2026-11-30 09:00 UTC".into(),
+            last_used_at: Some("2026-11-30 09:12 UTC".into()),
+        },
+        ApiKeyRow {
+            id: "a07d51e9c4b2".into(),
+            name: "Nightly report".into(),
+            scope: ApiKeyScope::Read,
+            created_by: "editor@example.com".into(),
+            created_at: "2026-11-29 17:40 UTC".into(),
+            last_used_at: None,
+        },
+    ];
+    let read_only_keys = keys.clone();
+    let refused = Signal::stored(Some(crate::error::AppError::invalid(
+        "name",
+        "Give the key a name, e.g. the script that will use it.",
+    )));
+    view! {
+        <Component id="api-keys">
+            <State label="Create" scope="api-key-form">
+                <ApiKeyForm on_create=|_| ()/>
+            </State>
+            <State label="Create: name missing" scope="api-key-form-refused">
+                <ApiKeyForm on_create=|_| () error=refused/>
+            </State>
+            <State label="The new key, shown once" scope="api-key-new">
+                <NewApiKeyNotice name="CI deploys" key="nmbr_3f9c2a61b0de_Q2hvb3NlIGEgbG9uZyByYW5kb20ga2V5IGhlcmUgcGxlYXNl"/>
+            </State>
+            <State label="Keys (Edit)" scope="api-key-list">
+                <ApiKeyList keys on_revoke=Some(Callback::new(|_| ()))/>
+            </State>
+            <State label="Keys (Read)" scope="api-key-list-read">
+                <ApiKeyList keys=read_only_keys on_revoke=None/>
+            </State>
+            <State label="No keys" scope="api-key-list-empty">
+                <ApiKeyList keys=vec![] on_revoke=None/>
+            </State>
+            <State label="Revoke" scope="api-key-revoke">
+                <RevokeApiKeyDialog name="CI deploys" on_revoke=|()| () on_close=|()| ()/>
+            </State>
+        </Component>
     }
 }
 

@@ -1,6 +1,7 @@
 //! sea-orm entities, one file per table.
 
 pub mod account;
+pub mod api_key;
 pub mod call;
 pub mod member;
 pub mod number;

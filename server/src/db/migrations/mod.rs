@@ -13,6 +13,7 @@ mod m20261130_000010_number_listing_indexes;
 mod m20261130_000011_twilio_account_details;
 mod m20261130_000012_sign_in_failures;
 mod m20261201_000013_project_changes_and_leases;
+mod m20261201_000014_api_keys;
 
 use sea_orm_migration::prelude::*;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_twilio_account_details::Migration),
             Box::new(m20261130_000012_sign_in_failures::Migration),
             Box::new(m20261201_000013_project_changes_and_leases::Migration),
+            Box::new(m20261201_000014_api_keys::Migration),
         ]
     }
 }

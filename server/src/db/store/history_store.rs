@@ -4,7 +4,6 @@
 use super::change_log::{Noted, note, shown};
 use super::{SeaStore, corrupt, load};
 use crate::db::entities::number_event;
-use app::domain::history::TWILIO_ACCOUNT_SUBJECT;
 use app::domain::live::Change;
 use app::domain::{E164, EventKind, HistoryEntry, ProjectSlug};
 use app::ports::{ChangeError, HistoryStore, StoreError};
@@ -38,7 +37,8 @@ pub(crate) async fn record(
     conn: &impl ConnectionTrait,
     event: Event<'_>,
 ) -> Result<(), StoreError> {
-    let number = (event.e164 != TWILIO_ACCOUNT_SUBJECT).then_some(event.e164);
+    // The subject is a number, or the Twilio account, or an API key.
+    let number = E164::parse(event.e164).is_ok().then_some(event.e164);
     let subject = number.map_or_else(|| event.e164.to_owned(), shown);
     note(
         conn,

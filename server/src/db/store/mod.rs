@@ -1,5 +1,6 @@
 //! [`SeaStore`]: the app's storage ports over sea-orm (SQLite or PostgreSQL).
 
+mod api_key_store;
 mod change_log;
 mod connection_store;
 mod history_store;
