@@ -145,6 +145,10 @@ impl From<crate::ports::ChangeError> for AppError {
             ChangeError::ApiKeyNotFound(_) => AppError::Rejected(
                 "That API key does not exist or was revoked already; reload the page.".into(),
             ),
+            ChangeError::ApiKeyNameTaken(name) => AppError::invalid(
+                "name",
+                format!("A key named \u{201c}{name}\u{201d} exists already; choose another name."),
+            ),
             ChangeError::Store(e) => e.into(),
         }
     }

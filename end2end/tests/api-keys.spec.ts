@@ -20,6 +20,7 @@ test("create an API key, see it once, then revoke it", async ({ page }) => {
   await page.getByRole("button", { name: "Create API key" }).click();
   const shown = page.getByRole("textbox", { name: "New API key" });
   await expect(shown).toHaveValue(/^nmbr_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+  await expect(shown).toBeFocused();
   await expect(page.getByRole("button", { name: "Copy API key" })).toBeVisible();
   const key = await shown.inputValue();
   const row = page.locator("table.api-keys tbody tr");
@@ -27,6 +28,12 @@ test("create an API key, see it once, then revoke it", async ({ page }) => {
   await expect(row).toContainText("CI deploys");
   await expect(row).toContainText("Read and write");
   await expect(row).toContainText("Never");
+
+  // One live key per name: the list, the history and `Revoke {name}` tell keys apart by it.
+  await page.getByRole("textbox", { name: "Key name" }).fill("ci deploys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByText("A key named “ci deploys” exists already")).toBeVisible();
+  await expect(row).toHaveCount(1);
 
   // Shown once: a reload lists the key without it.
   await openHydrated(page, "/projects/acme/api-keys");

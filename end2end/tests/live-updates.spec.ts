@@ -53,6 +53,26 @@ test("a delete in one browser shows in another within a second, keeping its unse
   await editor.close();
 });
 
+test("focus stays on the same number's button and the page does not jump to the top", async ({ page, browser, server }) => {
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await openFollowing(page, "/projects/acme/numbers");
+  const actions = page.getByRole("button", { name: "Actions for +12125550142" });
+  await actions.focus();
+  await page.evaluate(() => window.scrollTo(0, 250));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+
+  const editor = await memberContext(browser, server, "editor@example.com");
+  const theirs = await editor.newPage();
+  await openHydrated(theirs, "/projects/acme/numbers");
+  // The row above the focused one goes: the focused button must not pass to another number.
+  await deleteNumber(theirs, "+442079460123");
+
+  await expect(page.getByRole("status").filter({ hasText: "editor@example.com deleted +44 20 7946 0123" })).toBeAttached(WITHIN);
+  await expect(actions).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await editor.close();
+});
+
 test("a dialog open on a number deleted elsewhere says so and no longer acts", async ({ page, browser, server }) => {
   await openFollowing(page, "/projects/acme/numbers");
   await page.getByRole("button", { name: "Actions for +442079460123" }).click();

@@ -16,6 +16,9 @@ use leptos_meta::Title;
 /// What a member with Read is told.
 const API_KEYS_READ_ONLY: &str = "You have Read access to this project, so you can see its API keys but not create or revoke them.";
 
+/// The id of the new key's field (focus goes there once it is shown).
+const NEW_KEY_ID: &str = "new-api-key";
+
 /// The id of the keys' heading (focus goes there after a revoke).
 const KEYS_HEADING: &str = "api-keys-heading";
 
@@ -29,7 +32,7 @@ pub fn ApiKeysScreen() -> impl IntoView {
     let revoking = RwSignal::new(None::<ApiKeyRow>);
     let outcome = RwSignal::new(None::<String>);
     Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => data.reload(|| ()),
+        Some(Ok(_)) => data.reload(|| focus_soon(NEW_KEY_ID.to_owned())),
         Some(Err(AppError::Invalid { .. })) => focus_soon(KEY_NAME_ID.to_owned()),
         _ => {}
     });
@@ -103,9 +106,9 @@ pub fn ApiKeysScreen() -> impl IntoView {
                 <p class="page-head__project">{page.project_name.clone()}</p>
             </div>
             <p>
-                "Scripts and CI use a key to manage this project's numbers through the REST API "
-                "(" <code>"Authorization: Bearer <key>"</code> "). Every call made with a key is "
-                "recorded in the project history under its name."
+                "Keys are for scripts and CI that manage this project's numbers through the REST "
+                "API (" <code>"Authorization: Bearer <key>"</code> "), which this server does not "
+                "offer yet. Creating and revoking keys is recorded in the project history."
             </p>
             {(!can_edit).then(|| view! { <ReadOnlyNotice message=API_KEYS_READ_ONLY/> })}
             {can_edit.then(|| view! {

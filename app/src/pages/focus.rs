@@ -27,63 +27,93 @@ pub fn focus_soon(id: String) {
     );
 }
 
-/// Where keyboard focus is (an element with an id), with what a focused text field holds, so
-/// a re-render of the page (a live update) can put both back.
+/// What a re-render of the page (a live update) must put back: where keyboard focus is (an
+/// element with an id), with the focused text field's selection, and the text typed but not
+/// sent in every text field with an id. Re-rendering may replace a node or reuse it for another
+/// row, so all of it is found again by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FocusSnapshot {
-    id: String,
-    /// A text field's value and selection (start, end).
-    field: Option<(String, Option<(u32, u32)>)>,
+    /// The focused element's id, and a focused text field's selection (start, end).
+    focus: Option<(String, Option<(u32, u32)>)>,
+    /// Text fields whose value differs from the page's (typed, not sent): id and value.
+    drafts: Vec<(String, String)>,
 }
 
 impl FocusSnapshot {
-    /// The focused element, if it has an id (browser only).
-    pub fn take() -> Option<Self> {
+    /// The page as it is now (browser only).
+    pub fn take() -> Self {
         use wasm_bindgen::JsCast;
-        let active = document().active_element()?;
-        let id = active.id();
-        if id.is_empty() {
-            return None;
-        }
-        let field = active.dyn_ref::<web_sys::HtmlInputElement>().map(|input| {
-            let selection = match (input.selection_start(), input.selection_end()) {
-                (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
-                _ => None,
-            };
-            (input.value(), selection)
+        let document = document();
+        let focus = document.active_element().and_then(|active| {
+            let id = active.id();
+            let selection = active
+                .dyn_ref::<web_sys::HtmlInputElement>()
+                .and_then(
+                    |input| match (input.selection_start(), input.selection_end()) {
+                        (Ok(Some(start)), Ok(Some(end))) => Some((start, end)),
+                        _ => None,
+                    },
+                );
+            (!id.is_empty()).then_some((id, selection))
         });
-        Some(Self { id, field })
+        let mut drafts = Vec::new();
+        if let Ok(fields) = document.query_selector_all("input[id]") {
+            for n in 0..fields.length() {
+                let Some(input) = fields
+                    .item(n)
+                    .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let typed = matches!(input.type_().as_str(), "text" | "search")
+                    && !input.read_only()
+                    && input.value() != input.default_value();
+                if typed {
+                    drafts.push((input.id(), input.value()));
+                }
+            }
+        }
+        Self { focus, drafts }
     }
 
-    /// Once the page has re-rendered: the element with the same id gets back the text it held
-    /// (unsent typing survives a re-render that replaced or reset it), then focus if focus
-    /// was lost, and the selection. Left alone if the person moved focus elsewhere meanwhile.
+    /// Once the page has re-rendered: every draft goes back into the field with its id, then
+    /// focus (without scrolling) and the selection to the element with the focused id.
     pub fn restore_soon(self) {
         set_timeout(
             move || {
                 use wasm_bindgen::JsCast;
                 let document = document();
-                let Some(element) = document.get_element_by_id(&self.id) else {
+                let input = |id: &str| {
+                    document
+                        .get_element_by_id(id)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                };
+                for (id, value) in &self.drafts {
+                    if let Some(field) = input(id)
+                        && field.value() != *value
+                    {
+                        field.set_value(value);
+                    }
+                }
+                let Some((id, selection)) = &self.focus else {
                     return;
                 };
-                let active = document.active_element();
-                let focus_lost = active
-                    .as_ref()
-                    .is_none_or(|a| document.body().is_some_and(|body| a == body.as_ref()));
-                if !focus_lost && active.as_ref() != Some(&element) {
+                let Some(element) = document
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
                     return;
+                };
+                let on_it = document
+                    .active_element()
+                    .is_some_and(|active| active == *element.as_ref());
+                if !on_it {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = element.focus_with_options(&options);
                 }
-                let input = element.dyn_ref::<web_sys::HtmlInputElement>();
-                if let (Some((value, _)), Some(input)) = (&self.field, input)
-                    && input.value() != *value
-                {
-                    input.set_value(value);
-                }
-                if focus_lost && let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-                if let (Some((_, Some((start, end)))), Some(input)) = (&self.field, input) {
-                    let _ = input.set_selection_range(*start, *end);
+                if let (Some((start, end)), Some(field)) = (selection, input(id)) {
+                    let _ = field.set_selection_range(*start, *end);
                 }
             },
             Duration::from_millis(30),

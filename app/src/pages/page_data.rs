@@ -151,9 +151,7 @@ where
                     // Taken now, not when the reload started: typing goes on meanwhile.
                     let focus = FocusSnapshot::take();
                     self.latest.set(Some((key, loaded)));
-                    if let Some(focus) = focus {
-                        focus.restore_soon();
-                    }
+                    focus.restore_soon();
                 }
             }
             if shown_busy && this_reload == self.busy_with.get_value() {

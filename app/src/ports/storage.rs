@@ -58,6 +58,9 @@ pub enum ChangeError {
     /// No such API key in the project (or it was revoked already).
     #[error("API key {0} not found")]
     ApiKeyNotFound(String),
+    /// The project has a key of this name already (not revoked).
+    #[error("an API key named {0} exists")]
+    ApiKeyNameTaken(String),
     /// Storage failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -40,6 +40,9 @@ async fn a_key_is_shown_once_stored_as_a_hash_and_revoked_for_good() {
     assert_eq!(created.name, "CI deploys");
     assert!(created.key.starts_with("nmbr_"), "{}", created.key.len());
 
+    let (twin, body) = create(&router, "acme", "ci DEPLOYS", "read").await;
+    assert!(twin.is_client_error(), "{twin} {body}");
+    assert!(body.contains("exists already"), "{body}");
     let rows = api_key::Entity::find().all(&t.db).await.unwrap();
     assert_eq!(rows.len(), 1);
     assert!(

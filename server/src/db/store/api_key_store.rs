@@ -55,6 +55,17 @@ impl ApiKeyStore for SeaStore {
         let (id, key) = mint();
         let txn = self.db.begin().await?;
         let project = load::project(&txn, slug).await?;
+        // Names tell keys apart (the list, the history, `Revoke {name}`): one live key each.
+        let taken = api_key::Entity::find()
+            .filter(api_key::Column::ProjectId.eq(project.id))
+            .filter(api_key::Column::RevokedAt.is_null())
+            .all(&txn)
+            .await?
+            .into_iter()
+            .any(|key| key.name.to_lowercase() == name.as_str().to_lowercase());
+        if taken {
+            return Err(ChangeError::ApiKeyNameTaken(name.as_str().to_owned()));
+        }
         api_key::ActiveModel {
             key_id: Set(id),
             project_id: Set(project.id),
