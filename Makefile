@@ -8,7 +8,7 @@ export NUMBERS_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 # (Debian's 108 breaks split bundles).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
-.PHONY: run test lint rust-test e2e bench
+.PHONY: run test lint rust-test api-fuzz e2e bench
 
 ## Build and serve on the embedded SQLite file with demo data. Every build is split (`--split`):
 ## the routes besides Numbers are wasm chunks fetched when first shown.
@@ -19,7 +19,7 @@ run:
 ## Install what is missing, then formatting, lints, Rust tests and browser tests.
 test:
 	.ci/install-tools.sh test
-	$(MAKE) lint rust-test e2e
+	$(MAKE) lint rust-test api-fuzz e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -31,6 +31,11 @@ rust-test:
 	# One test at a time: each #[tokio::test] has its own runtime, and with several alive at once
 	# an SSR request through the router sometimes never answered (1 in ~6 runs; never alone).
 	cargo test -p app -p server -- --test-threads=1
+
+## Schemathesis against the REST API's OpenAPI description, on a fresh demo database.
+api-fuzz:
+	cargo build -p server
+	.ci/api-fuzz.sh target/debug/server
 
 e2e:
 	cargo leptos build --split

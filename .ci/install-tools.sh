@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 CARGO_LEPTOS_VERSION=0.3.10
 TWIGGY_VERSION=0.7.0
+SCHEMATHESIS_VERSION=4.32.5
 # Must equal the wasm-bindgen version pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
@@ -53,6 +54,10 @@ install_build_tools() {
 
 install_test_tools() {
   command -v chromium >/dev/null || apt_install chromium
+  if ! st --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION (fuzzes the REST API; once)"
+    timed "schemathesis install" python3 -m pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
   command -v npm >/dev/null || apt_install nodejs npm
   # Install when missing, or when package-lock.json changed since the last install.
   if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then

@@ -36,6 +36,26 @@ pub enum AppError {
     /// Too many attempts (failed sign-ins); the message says when to try again.
     #[error("{0}")]
     TooManyRequests(String),
+    /// A REST API request without a usable key: missing, malformed, unknown or revoked.
+    #[error(
+        "This request needs a valid API key: send \"Authorization: Bearer <key>\" with a key that is not revoked, from the project's API keys page."
+    )]
+    ApiKeyRequired,
+    /// A Read API key asked to change something.
+    #[error(
+        "This API key has Read access, so it can list and read but not change. Create a key with Read and write access on the project's API keys page."
+    )]
+    ApiKeyReadOnly,
+    /// One API key made more requests than its rate limit allows in the current minute.
+    #[error(
+        "This API key made more than {limit} requests this minute. Try again in {retry_after_secs} seconds."
+    )]
+    RateLimited {
+        /// Requests a key may make per minute.
+        limit: u64,
+        /// Seconds until the next minute starts (the `Retry-After` header).
+        retry_after_secs: u64,
+    },
     /// The number provider refused or failed; nothing was bought.
     #[error("{0}")]
     Provider(String),
@@ -75,13 +95,13 @@ impl AppError {
     /// answer (what it did is being checked).
     pub fn status(&self) -> u16 {
         match self {
-            Self::SignInRequired => 401,
-            Self::ReadOnly => 403,
+            Self::SignInRequired | Self::ApiKeyRequired => 401,
+            Self::ReadOnly | Self::ApiKeyReadOnly => 403,
             Self::ProjectNotFound(_) | Self::VariantNotFound | Self::NumberNotFound(_) => 404,
             Self::Malformed(_) => 400,
             Self::Invalid { .. } => 422,
             Self::Rejected(_) => 409,
-            Self::TooManyRequests(_) => 429,
+            Self::TooManyRequests(_) | Self::RateLimited { .. } => 429,
             Self::Provider(_) | Self::Transport(_) => 502,
             Self::Unavailable => 503,
             Self::OutcomeUnknown(_) => 504,

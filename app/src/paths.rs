@@ -81,6 +81,12 @@ pub fn is_member_page(path: &str) -> bool {
     path == "/" || path == PROJECTS || path.starts_with("/projects/")
 }
 
+/// Where the REST API lives (UI-CONTRACT "API keys page and the REST API").
+pub const REST_API: &str = "/api/v1/";
+
+/// The REST API's browsable reference (served by the server, not the app's router).
+pub const REST_API_DOCS: &str = "/api/v1/docs/";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,8 +25,22 @@ pub enum IdentityMode {
 }
 
 /// What the `server` binary does besides serving.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Subcommand)]
+#[derive(Clone, Debug, PartialEq, Eq, Subcommand)]
 pub enum Command {
+    /// Creates an API key of a project and prints it (shown this once), then exits: for
+    /// provisioning automation without a browser. The history names `server create-api-key`
+    /// as its creator.
+    CreateApiKey {
+        /// The project, as in its address (e.g. `acme`).
+        #[arg(long)]
+        project: String,
+        /// The key's name; the history names the key's calls by it.
+        #[arg(long)]
+        name: String,
+        /// `read`, or `read-write`.
+        #[arg(long, default_value = "read")]
+        access: String,
+    },
     /// Re-seals every stored Twilio secret under the newest key (the first of
     /// `NUMBERS_SECRET_KEY`, or of the key file), then exits.
     RotateSecrets,
@@ -150,6 +164,11 @@ pub struct Config {
     /// the worker asks Twilio what happened (time for a late request to land).
     #[arg(long, env = "NUMBERS_CHECK_AFTER_SECS", default_value_t = 30)]
     pub check_after_secs: u32,
+
+    /// Requests one API key may make per minute of the clock; more are answered 429 with
+    /// `Retry-After` (counted in the database, so across every instance).
+    #[arg(long, env = "NUMBERS_API_RATE_LIMIT", default_value_t = 600)]
+    pub api_rate_limit: u64,
 
     /// Seconds a sign-in lasts before the member must sign in again.
     #[arg(long, env = "NUMBERS_SESSION_TTL_SECS", default_value_t = 43_200)]

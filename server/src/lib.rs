@@ -88,6 +88,34 @@ pub async fn rotate_secrets(config: &Config) -> Result<usize, StartError> {
     Ok(resealed)
 }
 
+/// `server create-api-key`: prepares the database as serving does, then creates a key of
+/// `project` named `name` with `access` (`read` or `read-write`); returns the key (its only
+/// showing) or why not, in the page's words.
+pub async fn create_api_key(
+    config: &Config,
+    project: &str,
+    name: &str,
+    access: &str,
+) -> Result<String, String> {
+    use app::domain::ProjectSlug;
+    use app::domain::api_keys::{ApiKeyName, ApiKeyScope};
+    use app::usecases::api_keys::{ApiKeyChange, create_api_key};
+    let state = prepare(config, Arc::new(clock::SystemClock))
+        .await
+        .map_err(|e| e.to_string())?;
+    let project = ProjectSlug::parse(project).map_err(|e| e.to_string())?;
+    let name = ApiKeyName::parse(name)?;
+    let scope = ApiKeyScope::parse(access).ok_or("access is read or read-write")?;
+    let change = ApiKeyChange {
+        project,
+        actor: "server create-api-key".into(),
+    };
+    create_api_key(&state.services, change, name, scope)
+        .await
+        .map(|created| created.key)
+        .map_err(|e| e.to_string())
+}
+
 /// The keys sealing stored secrets, and where they came from.
 fn keyring(
     config: &Config,
@@ -218,6 +246,7 @@ fn services(
             voice_webhook_url: format!("{public_url}{}", app::paths::TWILIO_VOICE),
             check_after_secs: i64::from(config.check_after_secs),
             instance: instance_name(),
+            api_requests_per_minute: config.api_rate_limit,
         },
     }
 }

@@ -7,13 +7,29 @@ use std::process::ExitCode;
 #[tokio::main]
 async fn main() -> ExitCode {
     let config = Config::parse();
-    server::telemetry::init(config.log_format);
-    match config.command {
+    server::telemetry::init(config.log_format, config.command.is_some());
+    match &config.command {
         Some(Command::GenerateSecretKey) => {
             println!("{}", server::secrets::SecretKey::generate().to_base64());
             return ExitCode::SUCCESS;
         }
         Some(Command::RotateSecrets) => return rotate_secrets(&config).await,
+        Some(Command::CreateApiKey {
+            project,
+            name,
+            access,
+        }) => {
+            return match server::create_api_key(&config, project, name, access).await {
+                Ok(key) => {
+                    println!("{key}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("cannot create the API key: {err}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         None => {}
     }
     let clock = std::sync::Arc::new(server::clock::SystemClock);

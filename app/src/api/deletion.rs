@@ -35,9 +35,10 @@ pub async fn delete_number(
     confirm_digits: String,
 ) -> Result<DeleteOutcome, AppError> {
     use crate::domain::phone_format::ascii_digits;
+    use crate::usecases::delete_number::{LiveConfirmation, delete_number};
     let (services, change) = change(&project, &e164).await?;
-    let digits = ascii_digits(&confirm_digits);
-    crate::usecases::delete_number::delete_number(&services, change, &digits).await
+    let confirmation = LiveConfirmation::TypedDigits(ascii_digits(&confirm_digits));
+    delete_number(&services, change, &confirmation).await
 }
 
 /// Restores a deleted number of `project` while its undo window is open.

@@ -134,6 +134,22 @@ impl std::fmt::Debug for NewApiKey {
     }
 }
 
+/// The length of a rate-limit window, in seconds: each key's requests are counted per minute
+/// of the clock (a fixed window shared by every server instance through storage).
+pub const RATE_WINDOW_SECS: i64 = 60;
+
+/// The start of the window `now` falls in (Unix seconds, a multiple of [`RATE_WINDOW_SECS`]).
+pub fn rate_window(now: super::UnixSeconds) -> super::UnixSeconds {
+    now - now.rem_euclid(RATE_WINDOW_SECS)
+}
+
+/// Seconds to wait before the next window (`Retry-After`, RFC 9110 §10.2.3), when `requests`
+/// counted in `now`'s window, this one included, exceed `limit`; `None` while within it.
+pub fn over_limit(requests: u64, limit: u64, now: super::UnixSeconds) -> Option<u64> {
+    let left = rate_window(now) + RATE_WINDOW_SECS - now;
+    (requests > limit).then(|| u64::try_from(left).unwrap_or(1).max(1))
+}
+
 /// How the history names the key `name` (the subject of its creation and revocation, the actor
 /// of its calls): `API key "{name}"`.
 pub fn named(name: &str) -> String {
@@ -143,6 +159,22 @@ pub fn named(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rate_windows_are_clock_minutes_and_say_how_long_to_wait() {
+        assert_eq!(rate_window(120), 120);
+        assert_eq!(rate_window(179), 120);
+        assert_eq!(rate_window(-1), -60);
+        assert_eq!(over_limit(600, 600, 130), None);
+        assert_eq!(over_limit(601, 600, 130), Some(50));
+        assert_eq!(over_limit(601, 600, 179), Some(1));
+        assert_eq!(over_limit(2, 1, 120), Some(60));
+        assert_eq!(
+            over_limit(1, 0, 150),
+            Some(30),
+            "a limit of 0 refuses everything"
+        );
+    }
 
     #[test]
     fn names_are_trimmed_and_bounded() {

@@ -140,9 +140,14 @@ fn category(code: u16) -> Result<(), AreaCodeError> {
 }
 
 impl AreaCode {
-    /// Parses what was typed; empty (after trimming) means "any area code".
+    /// Parses what was typed, in parentheses or not (`(415)`, as NANP numbers are written);
+    /// empty (after trimming) means "any area code".
     pub fn parse_optional(input: &str) -> Result<Option<Self>, AreaCodeError> {
         let input = input.trim();
+        let input = input
+            .strip_prefix('(')
+            .and_then(|i| i.strip_suffix(')'))
+            .map_or(input, str::trim);
         if input.is_empty() {
             return Ok(None);
         }
@@ -211,6 +216,14 @@ mod tests {
     fn empty_means_any() {
         assert_eq!(AreaCode::parse_optional(""), Ok(None));
         assert_eq!(AreaCode::parse_optional("   "), Ok(None));
+        assert_eq!(
+            AreaCode::parse_optional(" (415) ").map(|c| c.map(AreaCode::value)),
+            Ok(Some(415))
+        );
+        assert_eq!(
+            AreaCode::parse_optional("(415"),
+            Err(AreaCodeError::NotThreeDigits)
+        );
     }
 
     #[test]

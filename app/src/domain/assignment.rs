@@ -23,6 +23,22 @@ pub fn check_assignment(
     }
 }
 
+/// The variant published to `environment` named `name` (trimmed, compared without regard to
+/// case), for automation that names variants instead of giving their ids; `None` if there is
+/// none.
+pub fn published_named(
+    publications: &Publications,
+    environment: Environment,
+    name: &str,
+) -> Option<VariantId> {
+    let name = name.trim().to_lowercase();
+    publications
+        .variants_in(environment)?
+        .iter()
+        .find(|v| v.name.to_lowercase() == name)
+        .map(|v| v.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +63,18 @@ mod tests {
             check_assignment(&pubs, Environment::Sandbox, VariantId(3)),
             Err(AssignError::NotPublished(Environment::Sandbox))
         );
+    }
+
+    #[test]
+    fn variants_are_found_by_name_in_the_environment_only() {
+        let london = Variant {
+            id: VariantId(2),
+            name: "London".into(),
+        };
+        let publications = Publications::default().with(Environment::Sandbox, vec![london]);
+        let find = |env, name| published_named(&publications, env, name);
+        assert_eq!(find(Environment::Sandbox, " london "), Some(VariantId(2)));
+        assert_eq!(find(Environment::Sandbox, "Leeds"), None);
+        assert_eq!(find(Environment::Live, "London"), None);
     }
 }

@@ -32,7 +32,7 @@ pub mod variants_page;
 
 pub use access::{Denied, Need, Permission, authorise};
 pub use area_code::{AreaCode, AreaCodeError};
-pub use assignment::{AssignError, check_assignment};
+pub use assignment::{AssignError, check_assignment, published_named};
 pub use callouts::{Callout, callouts};
 pub use country::Country;
 pub use e164::{E164, E164Error};

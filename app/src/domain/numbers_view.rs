@@ -193,6 +193,24 @@ impl ViewChoice for NumberSort {
     ];
 }
 
+/// The most numbers one REST API list answer holds.
+pub const MAX_LIST_LIMIT: u64 = 200;
+
+/// One page of the REST API's number list: the page's filters (search, source, variant,
+/// state; its sort and section pages unused), one environment or all, in E.164 order after the
+/// cursor `after` (the last number of the previous page), at most `limit` numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumbersQuery {
+    /// Only this environment's numbers (`None`: every environment's).
+    pub environment: Option<Environment>,
+    /// The filters, as the Numbers page reads them.
+    pub filters: NumbersView,
+    /// Start after this number (`None`: from the first).
+    pub after: Option<super::E164>,
+    /// At most this many, 1 to [`MAX_LIST_LIMIT`].
+    pub limit: u64,
+}
+
 /// The source filter's URL value of an integration (UI-CONTRACT: `polyai`, `twilio`).
 pub fn source_slug(source: IntegrationKind) -> &'static str {
     match source {

@@ -107,8 +107,11 @@ pub fn ApiKeysScreen() -> impl IntoView {
             </div>
             <p>
                 "Keys are for scripts and CI that manage this project's numbers through the REST "
-                "API (" <code>"Authorization: Bearer <key>"</code> "), which this server does not "
-                "offer yet. Creating and revoking keys is recorded in the project history."
+                "API: send " <code>"Authorization: Bearer <key>"</code> " to "
+                <code>{format!("/api/v1/projects/{slug}/phone-numbers")}</code> ". The "
+                <a href=crate::paths::REST_API_DOCS rel="external">"API reference"</a>
+                " describes every call. Every change made with a key is recorded in the project "
+                "history under the key's name, as are creating and revoking keys."
             </p>
             {(!can_edit).then(|| view! { <ReadOnlyNotice message=API_KEYS_READ_ONLY/> })}
             {can_edit.then(|| view! {

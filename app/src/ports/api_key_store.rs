@@ -14,6 +14,9 @@ pub struct KeyHolder {
     pub name: String,
     /// What it may do.
     pub scope: ApiKeyScope,
+    /// Requests made with the key in the current rate-limit window, this one included
+    /// ([`crate::domain::api_keys::rate_window`]).
+    pub requests_in_window: u64,
 }
 
 /// API keys by project.
@@ -39,7 +42,8 @@ pub trait ApiKeyStore: Send + Sync {
         actor: &str,
     ) -> Result<(), ChangeError>;
     /// Who `presented` (a whole key) speaks for, if it is a key not revoked (compared in
-    /// constant time); marks it used `at`.
+    /// constant time); marks it used `at` and counts the request in `at`'s rate-limit window,
+    /// atomically (instances share the count).
     async fn key_holder(
         &self,
         presented: &str,

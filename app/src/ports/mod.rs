@@ -41,6 +41,8 @@ pub struct Settings {
     pub check_after_secs: i64,
     /// This instance's name in work leases (random per process).
     pub instance: String,
+    /// Requests one API key may make per minute (`NUMBERS_API_RATE_LIMIT`).
+    pub api_requests_per_minute: u64,
 }
 
 /// The ports bundled together and provided to server functions through Leptos context.

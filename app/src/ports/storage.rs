@@ -3,6 +3,7 @@
 
 use super::TwilioAccount;
 use crate::domain::idempotency::{Decision, RequestFingerprint};
+use crate::domain::numbers_view::NumbersQuery;
 use crate::domain::{
     AssignError, E164, Environment, HistoryEntry, IntegrationKind, LifecycleError, NumberState,
     Ownership, Permission, ProjectOverview, ProjectSlug, ProjectSummary, PublishError,
@@ -91,6 +92,15 @@ pub trait ProjectStore: Send + Sync {
         view: &NumbersView,
         search: Option<&DigitsMatch>,
     ) -> Result<Option<NumbersListing>, StoreError>;
+
+    /// Up to `query.limit` of the project's numbers that `query` leaves (`search`: its search,
+    /// read), in E.164 order after `query.after`; `None`: no such project.
+    async fn numbers_after(
+        &self,
+        project: &ProjectSlug,
+        query: &NumbersQuery,
+        search: Option<&DigitsMatch>,
+    ) -> Result<Option<Vec<NumberRecord>>, StoreError>;
 
     /// The project's number `e164`, if it has it.
     async fn number(

@@ -61,11 +61,20 @@ pub(super) async fn apply(
         .await
 }
 
-/// Deletes the number as its source demands; `typed_digits` confirms Live numbers.
+/// How deleting a Live number was confirmed (calls to it stop at once).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveConfirmation {
+    /// The dialog's `Last four digits`, as typed (ASCII digits).
+    TypedDigits(String),
+    /// The REST API's `confirm=live`: `true` when the request sent it.
+    ConfirmLive(bool),
+}
+
+/// Deletes the number as its source demands; `confirmation` confirms Live numbers.
 pub async fn delete_number(
     services: &Services,
     change: NumberChange,
-    typed_digits: &str,
+    confirmation: &LiveConfirmation,
 ) -> Result<DeleteOutcome, AppError> {
     let NumberChange {
         project: slug,
@@ -81,12 +90,23 @@ pub async fn delete_number(
         _ => return Err(AppError::Rejected(LifecycleError::BeingDeleted.to_string())),
     }
     let plan = delete_plan(&number, facts.ownership, facts.environment);
-    if !plan.confirmed_by(typed_digits) {
-        let digits = plan.confirm_digits.unwrap_or_default();
-        return Err(AppError::invalid(
-            "confirm_digits",
-            format!("Type the number's last four digits, {digits}, to confirm."),
-        ));
+    match confirmation {
+        LiveConfirmation::TypedDigits(typed) if !plan.confirmed_by(typed) => {
+            let digits = plan.confirm_digits.unwrap_or_default();
+            return Err(AppError::invalid(
+                "confirm_digits",
+                format!("Type the number's last four digits, {digits}, to confirm."),
+            ));
+        }
+        LiveConfirmation::ConfirmLive(false) if plan.confirm_digits.is_some() => {
+            return Err(AppError::invalid(
+                "confirm",
+                format!(
+                    "{number} is a Live number: deleting it stops its calls reaching the agent at once. Send confirm=live to delete it."
+                ),
+            ));
+        }
+        _ => {}
     }
     match plan.action {
         DeleteAction::Release => {

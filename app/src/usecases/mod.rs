@@ -8,6 +8,7 @@ pub mod delete_number;
 pub mod history;
 pub mod integrations;
 pub mod live;
+pub mod numbers;
 pub mod pages;
 pub mod routing;
 pub mod session;

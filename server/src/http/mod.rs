@@ -1,12 +1,13 @@
 //! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
 //! error statuses, body limits, compression), the browser bundle, health probes, the live
-//! updates stream and Twilio's webhooks. Each part takes only the state it needs; nothing
+//! updates stream, Twilio's webhooks and the REST API. Each part takes only the state it needs; nothing
 //! imports the router.
 
 pub mod assets;
 mod limits;
 mod live_stream;
 mod probes;
+pub mod rest;
 mod router;
 pub mod same_origin;
 mod server_fn_errors;

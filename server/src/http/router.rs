@@ -2,7 +2,7 @@
 //! the middleware around them. Tests drive it with `oneshot`; `main` serves it.
 
 use super::state::AppState;
-use super::{assets, live_stream, probes, same_origin, server_fn_errors, session, webhooks};
+use super::{assets, live_stream, probes, rest, same_origin, server_fn_errors, session, webhooks};
 use app::{App, paths, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -44,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::READYZ, get(probes::readyz))
         .route(paths::LIVE_ROUTE, get(live_stream::follow))
         .merge(webhooks::routes())
+        .merge(rest::routes())
         .route_service(&bundle_path, bundle)
         .leptos_routes_with_context(
             &state,

@@ -1,6 +1,7 @@
 //! Cross-site request forgery guard: a state-changing request from a browser must come from a
 //! page of ours. Browsers send `Origin` (or at least `Referer`) with every cross-site POST, so a
-//! request naming another site is refused; Twilio's webhooks, which are signed, are exempt.
+//! request naming another site is refused; Twilio's webhooks, which are signed, and the REST
+//! API, authenticated by bearer key, are exempt.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
@@ -41,11 +42,12 @@ pub async fn guard(State(own): State<OwnHosts>, request: Request, next: Next) ->
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    let webhook = request
-        .uri()
-        .path()
-        .starts_with(app::paths::TWILIO_WEBHOOKS);
-    if !reads && !webhook && is_cross_site(request.headers(), &own.0) {
+    let path = request.uri().path();
+    // Webhooks are signed; the REST API authenticates by bearer key only (never a cookie),
+    // which no other site can make a browser send.
+    let exempt =
+        path.starts_with(app::paths::TWILIO_WEBHOOKS) || path.starts_with(app::paths::REST_API);
+    if !reads && !exempt && is_cross_site(request.headers(), &own.0) {
         tracing::warn!(
             path = request.uri().path(),
             origin = ?request.headers().get(header::ORIGIN),

@@ -57,7 +57,8 @@ fn is_utf8_form(body: &[u8]) -> bool {
 
 /// The layer: see the module's documentation.
 pub async fn with_status(request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with(SERVER_FNS) {
+    let path = request.uri().path();
+    if !path.starts_with(SERVER_FNS) || path.starts_with(app::paths::REST_API) {
         return next.run(request).await;
     }
     if wrong_body_type(&request) {

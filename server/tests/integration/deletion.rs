@@ -78,7 +78,8 @@ async fn delete_number(
     now: i64,
 ) -> Result<DeleteOutcome, AppError> {
     s.clock.set(now);
-    usecase::delete_number(s, change(project, number, actor), digits).await
+    let confirmation = usecase::LiveConfirmation::TypedDigits(digits.to_owned());
+    usecase::delete_number(s, change(project, number, actor), &confirmation).await
 }
 
 async fn undo_delete(

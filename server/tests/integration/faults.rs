@@ -14,7 +14,7 @@ use app::error::AppError;
 use app::ports::{Clock, Services};
 use app::usecases::buy_number::{BuyNumber, PURCHASE_UNANSWERED, buy_number};
 use app::usecases::connect_number::{CONNECTION_UNANSWERED, ConnectNumber, connect_number};
-use app::usecases::delete_number::{NumberChange, delete_number, release_due};
+use app::usecases::delete_number::{LiveConfirmation, NumberChange, delete_number, release_due};
 use app::usecases::pages::numbers_page;
 use app::usecases::settle::{NOTHING_BOUGHT, SettleReport, settle};
 use app::usecases::variants::{VariantChange, assign_variant, create_variant};
@@ -35,6 +35,9 @@ const OUR_VOICE_URL: &str = "https://numbers.test/telephony/twilio/voice";
 const THEIR_VOICE_URL: &str = "https://customer.example/voice";
 
 /// Numbers the fake sells, in the order its searches offer them.
+/// No digits typed: only Live numbers ask for them.
+const NO_DIGITS: LiveConfirmation = LiveConfirmation::TypedDigits(String::new());
+
 const FOR_SALE: [&str; 12] = [
     "+12125550101",
     "+12125550102",
@@ -299,7 +302,7 @@ async fn a_retry_keeps_a_number_whose_purchase_landed_after_the_check() {
 async fn a_release_twilio_answered_late_is_tried_again_once_its_claim_is_stale() {
     let (t, w) = twilio_world().await;
     let bought = buy_number(&w.services, buy("to-release-1")).await.unwrap();
-    let outcome = delete_number(&w.services, change("tw", bought.as_str()), "")
+    let outcome = delete_number(&w.services, change("tw", bought.as_str()), &NO_DIGITS)
         .await
         .unwrap();
     assert!(
@@ -462,7 +465,7 @@ async fn a_disconnection_twilio_answered_late_or_not_at_all_is_finished_by_the_w
             Fault::Late => w.twilio.slow(Op::Update, LATE),
             Fault::Unanswered => w.twilio.fail(Op::Update, 504, 20504),
         }
-        let outcome = delete_number(&w.services, change("tw", e164), "")
+        let outcome = delete_number(&w.services, change("tw", e164), &NO_DIGITS)
             .await
             .unwrap();
         assert_eq!(

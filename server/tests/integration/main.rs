@@ -17,6 +17,7 @@ mod migrations;
 mod number_listing;
 mod purchase;
 mod refusals;
+mod rest_api;
 mod router;
 mod secrets;
 mod store;

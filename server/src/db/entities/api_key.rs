@@ -3,7 +3,8 @@
 use sea_orm::entity::prelude::*;
 
 /// One key; `key_id` is the id in `nmbr_{key_id}_…`, `scope` `read` or `read-write`,
-/// `key_hash` lowercase hex.
+/// `key_hash` lowercase hex; `rate_window_start` (Unix seconds) and `rate_window_count` count
+/// its REST API requests in the current minute.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "api_keys")]
 pub struct Model {
@@ -18,6 +19,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub last_used_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
+    pub rate_window_start: i64,
+    pub rate_window_count: i64,
 }
 
 /// No navigable relations.

@@ -14,6 +14,7 @@ mod m20261130_000011_twilio_account_details;
 mod m20261130_000012_sign_in_failures;
 mod m20261201_000013_project_changes_and_leases;
 mod m20261201_000014_api_keys;
+mod m20261201_000015_api_rate_windows;
 
 use sea_orm_migration::prelude::*;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_sign_in_failures::Migration),
             Box::new(m20261201_000013_project_changes_and_leases::Migration),
             Box::new(m20261201_000014_api_keys::Migration),
+            Box::new(m20261201_000015_api_rate_windows::Migration),
         ]
     }
 }

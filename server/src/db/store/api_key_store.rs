@@ -6,15 +6,16 @@ use super::history_store::{Event, record};
 use super::{SeaStore, load};
 use crate::db::entities::api_key;
 use app::domain::api_keys::{
-    ApiKeyName, ApiKeyRow, ApiKeyScope, KEY_PREFIX, NewApiKey, key_id, named,
+    ApiKeyName, ApiKeyRow, ApiKeyScope, KEY_PREFIX, NewApiKey, key_id, named, rate_window,
 };
 use app::domain::{EventKind, ProjectSlug, UnixSeconds};
 use app::ports::{ApiKeyStore, ChangeError, KeyHolder, StoreError};
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -197,13 +198,41 @@ impl ApiKeyStore for SeaStore {
             .await?
             .and_then(|p| ProjectSlug::parse(&p.slug).ok())
             .ok_or_else(|| super::corrupt("api_keys", row.id, "project"))?;
-        let mut used: api_key::ActiveModel = row.clone().into();
-        used.last_used_at = Set(Some(super::utc(at)));
-        used.update(&self.db).await?;
+        // One statement, so requests on any instance add to the same count.
+        let window = rate_window(at);
+        let same_window = api_key::Column::RateWindowStart.eq(window);
+        api_key::Entity::update_many()
+            .col_expr(api_key::Column::LastUsedAt, Expr::value(super::utc(at)))
+            .col_expr(
+                api_key::Column::RateWindowCount,
+                Expr::case(
+                    same_window,
+                    Expr::col(api_key::Column::RateWindowCount).add(1),
+                )
+                .finally(1)
+                .into(),
+            )
+            .col_expr(api_key::Column::RateWindowStart, Expr::value(window))
+            .filter(api_key::Column::Id.eq(row.id))
+            .exec(&self.db)
+            .await?;
+        let counted: Option<(i64, i64)> = api_key::Entity::find_by_id(row.id)
+            .select_only()
+            .column(api_key::Column::RateWindowStart)
+            .column(api_key::Column::RateWindowCount)
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        // Another request may have counted itself meanwhile: the count only errs high.
+        let requests_in_window = match counted {
+            Some((start, count)) if start == window => u64::try_from(count).unwrap_or(0),
+            _ => 1,
+        };
         Ok(Some(KeyHolder {
             project,
             name: row.name,
             scope,
+            requests_in_window,
         }))
     }
 }

@@ -7,7 +7,8 @@ use crate::db::entities::number;
 use app::domain::{
     DigitsMatch, DigitsPattern, E164, Environment, IntegrationKind, NumberRecord, NumberSort,
     NumberState, NumbersListing, NumbersView, Ownership, PAGE_SIZE, ProjectSlug, SectionListing,
-    StateFilter, Variant, VariantFilter, VariantId, VariantNumbers, numbers_view::page_count,
+    StateFilter, Variant, VariantFilter, VariantId, VariantNumbers,
+    numbers_view::{NumbersQuery, page_count},
 };
 use app::ports::StoreError;
 use sea_orm::sea_query::{Condition, Expr, NullOrdering, Order};
@@ -242,6 +243,34 @@ impl Context {
         }
         Ok(in_use)
     }
+}
+
+/// See [`app::ports::ProjectStore::numbers_after`]: by the unique `(e164)` index, so a page
+/// never repeats or skips a number, whatever is added or removed between pages.
+pub async fn after(
+    conn: &impl ConnectionTrait,
+    project: &ProjectSlug,
+    query: &NumbersQuery,
+    search: Option<&DigitsMatch>,
+) -> Result<Option<Vec<NumberRecord>>, StoreError> {
+    let Some(context) = Context::load(conn, project).await? else {
+        return Ok(None);
+    };
+    let mut rows = number::Entity::find().filter(context.filtered(&query.filters, search));
+    if let Some(environment) = query.environment {
+        rows = rows.filter(number::Column::Environment.eq(environment.slug()));
+    }
+    if let Some(after) = &query.after {
+        rows = rows.filter(number::Column::E164.gt(after.as_str()));
+    }
+    rows.order_by_asc(number::Column::E164)
+        .limit(query.limit)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| context.record(row))
+        .collect::<Result<_, _>>()
+        .map(Some)
 }
 
 /// See [`app::ports::ProjectStore::number`].

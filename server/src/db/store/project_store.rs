@@ -2,6 +2,7 @@
 
 use super::{SeaStore, load};
 use crate::db::entities::{member, project, routing_setting};
+use app::domain::numbers_view::NumbersQuery;
 use app::domain::{
     DigitsMatch, E164, Environment, NumberRecord, NumbersListing, NumbersView, Permission,
     ProjectOverview, ProjectSlug, ProjectSummary, SipRoute, VariantNumbers,
@@ -54,6 +55,15 @@ impl ProjectStore for SeaStore {
         search: Option<&DigitsMatch>,
     ) -> Result<Option<NumbersListing>, StoreError> {
         super::number_listing::list(&self.db, project, view, search).await
+    }
+
+    async fn numbers_after(
+        &self,
+        project: &ProjectSlug,
+        query: &NumbersQuery,
+        search: Option<&DigitsMatch>,
+    ) -> Result<Option<Vec<NumberRecord>>, StoreError> {
+        super::number_listing::after(&self.db, project, query, search).await
     }
 
     async fn number(

@@ -72,6 +72,7 @@ pub fn config_for(t: &TestDb) -> Config {
         trusted_proxies: vec![],
         release_check_secs: 15,
         check_after_secs: 30,
+        api_rate_limit: 600,
         log_format: server::config::LogFormat::Human,
         secret_key: Some(app::domain::twilio_credentials::SecretText(
             super::TEST_SECRET_KEY.into(),

@@ -1,0 +1,138 @@
+//! `POST …/phone-numbers/batch` and `…/batch-delete`: many numbers in one request, each done
+//! on its own through the same use cases, with a result per number (one bad row never blocks
+//! the others).
+
+use super::phone_numbers::{access, add_one, delete_one, idempotency_key};
+use super::problem::{ApiError, Problem};
+use super::request::{JsonBody, path_number, typed};
+use super::schema::{BatchAdd, BatchAdded, BatchDelete, BatchDeleted, BatchError};
+use app::domain::Need;
+use app::domain::idempotency::IdempotencyKey;
+use app::ports::Services;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+
+/// The most numbers one batch takes.
+pub const MAX_BATCH: usize = 100;
+
+/// A refused row, as the batch answers it.
+fn row_error(index: usize, phone_number: Option<String>, problem: Problem) -> BatchError {
+    BatchError {
+        index,
+        phone_number,
+        code: problem.code().to_owned(),
+        message: problem.detail,
+        field: problem.field,
+    }
+}
+
+/// Refuses a batch outside 1 to [`MAX_BATCH`] rows.
+fn check_size(rows: usize) -> Result<(), Problem> {
+    if (1..=MAX_BATCH).contains(&rows) {
+        Ok(())
+    } else {
+        Err(app::error::AppError::invalid(
+            "phone_numbers",
+            format!("phone_numbers holds 1 to {MAX_BATCH} numbers; this batch has {rows}."),
+        )
+        .into())
+    }
+}
+
+/// Buy or connect many numbers.
+///
+/// Each row is what `POST …/phone-numbers` takes. Purchases use the `Idempotency-Key` header
+/// with `-{index}` added, so retrying the whole batch with the same key buys nothing twice.
+#[utoipa::path(
+    post,
+    path = "/api/v1/projects/{project}/phone-numbers/batch",
+    tag = "phone-numbers",
+    params(
+        ("project" = String, Path, description = "The project, e.g. `acme`."),
+        super::phone_numbers::IdempotencyHeader,
+    ),
+    request_body(content = BatchAdd),
+    responses((status = 200, description = "Each row's outcome.", body = BatchAdded)),
+)]
+pub async fn add(
+    State(services): State<Services>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    body: Result<JsonBody, Problem>,
+) -> Result<Json<BatchAdded>, ApiError> {
+    let access = access(&services, &headers, &project, Need::Edit).await?;
+    let JsonBody(body) = body?;
+    let batch: BatchAdd = typed(body, "")?;
+    check_size(batch.phone_numbers.len())?;
+    let key = idempotency_key(&headers)?;
+    let mut added = BatchAdded {
+        done: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (index, row) in batch.phone_numbers.into_iter().enumerate() {
+        let sent = row
+            .get("phone_number")
+            .and_then(|n| n.as_str())
+            .map(app::domain::text::excerpt);
+        let prefix = format!("phone_numbers[{index}]");
+        let row_key =
+            IdempotencyKey::parse(&format!("{}-{index}", key.as_str())).map_err(|_| {
+                Problem::malformed(
+                    "Idempotency-Key is too long for a batch: at most 95 characters.",
+                    Some("Idempotency-Key".into()),
+                )
+            })?;
+        let row = serde_json::Value::Object(row);
+        match add_one(&services, &access, row, row_key, &prefix).await {
+            Ok(number) => added.done.push(number),
+            Err(problem) => added.errors.push(row_error(index, sent, problem)),
+        }
+    }
+    Ok(Json(added))
+}
+
+/// Delete many numbers.
+///
+/// Each number is deleted as `DELETE …/phone-numbers/{phone_number}` would; `confirm: "live"`
+/// allows Live numbers.
+#[utoipa::path(
+    post,
+    path = "/api/v1/projects/{project}/phone-numbers/batch-delete",
+    tag = "phone-numbers",
+    params(("project" = String, Path, description = "The project, e.g. `acme`.")),
+    request_body(content = BatchDelete),
+    responses((status = 200, description = "Each number's outcome.", body = BatchDeleted)),
+)]
+pub async fn delete(
+    State(services): State<Services>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+    body: Result<JsonBody, Problem>,
+) -> Result<Json<BatchDeleted>, ApiError> {
+    let access = access(&services, &headers, &project, Need::Edit).await?;
+    let JsonBody(body) = body?;
+    let batch: BatchDelete = typed(body, "")?;
+    check_size(batch.phone_numbers.len())?;
+    let live = batch.confirm.is_some();
+    let mut deleted = BatchDeleted {
+        done: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (index, sent) in batch.phone_numbers.into_iter().enumerate() {
+        let outcome = match path_number(&sent) {
+            Ok(number) => delete_one(&services, &access, number, live)
+                .await
+                .map_err(Problem::from),
+            Err(problem) => Err(problem),
+        };
+        match outcome {
+            Ok(done) => deleted.done.push(done),
+            Err(problem) => {
+                let sent = app::domain::text::excerpt(&sent);
+                deleted.errors.push(row_error(index, Some(sent), problem));
+            }
+        }
+    }
+    Ok(Json(deleted))
+}
