@@ -81,6 +81,9 @@ pub fn is_member_page(path: &str) -> bool {
     path == "/" || path == PROJECTS || path.starts_with("/projects/")
 }
 
+/// The Numbers page's CSV export (the page's query selects the numbers).
+pub const NUMBERS_CSV_ROUTE: &str = "/projects/{project}/numbers.csv";
+
 /// Where the REST API lives (UI-CONTRACT "API keys page and the REST API").
 pub const REST_API: &str = "/api/v1/";
 

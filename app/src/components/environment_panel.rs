@@ -22,11 +22,13 @@ pub fn EnvironmentPanel(
     #[prop(optional)] actions: RowActions,
     #[prop(optional)] status: StatusCallbacks,
     #[prop(optional_no_strip)] on_add: Option<Callback<Environment>>,
+    #[prop(optional_no_strip)] on_import: Option<Callback<Environment>>,
 ) -> impl IntoView {
     let env = section.environment;
     let expanded = expanded.unwrap_or_else(|| RwSignal::new(true));
     let body_id = super::scoped_id(&format!("env-{}-body", env.slug()));
     let add_id = super::scoped_id(&add_button_id(env));
+    let import_id = super::scoped_id(&super::import_button_id(env));
     let count_text = crate::domain::numbers_view::numbers_count(section.total);
     let body = if section.rows.is_empty() {
         view! {
@@ -79,6 +81,17 @@ pub fn EnvironmentPanel(
                     >
                         <PlusIcon/>
                         "Number"
+                    </button>
+                })}
+                {on_import.map(|on_import| view! {
+                    <button
+                        type="button"
+                        id=import_id.clone()
+                        class="button button--secondary env__import"
+                        aria-label=format!("Import numbers to {}", env.label())
+                        on:click=move |_| on_import.run(env)
+                    >
+                        "Import"
                     </button>
                 })}
                 <p class="env__desc">{env.description()}</p>

@@ -19,6 +19,7 @@ mod history_dialog;
 mod history_list;
 mod icons;
 mod id_scope;
+mod import_dialog;
 mod integration_list;
 mod live_notice;
 mod modal;
@@ -61,6 +62,7 @@ pub use error_alert::ErrorAlert;
 pub use history_dialog::{HistoryDialog, HistoryDialogProps};
 pub use history_list::HistoryList;
 pub use id_scope::{IdScope, InlineDialogs, scoped_id};
+pub use import_dialog::{ImportDialog, ImportDialogProps, import_button_id};
 pub use integration_list::{
     CONNECT_BUTTON, DISCONNECT_BUTTON, IntegrationList, TWILIO_HEADING, TwilioActions,
     UPDATE_BUTTON,

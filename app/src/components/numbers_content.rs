@@ -43,6 +43,7 @@ pub fn NumbersContent(
     #[prop(optional)] actions: RowActions,
     #[prop(optional_no_strip)] on_publish: Option<Callback<()>>,
     #[prop(optional_no_strip)] on_add: Option<Callback<AddNumberContext>>,
+    #[prop(optional_no_strip)] on_import: Option<Callback<crate::domain::Environment>>,
     #[prop(optional_no_strip)] on_undo: Option<Callback<String>>,
     #[prop(optional_no_strip)] on_retry: Option<Callback<String>>,
     #[prop(optional, into)] publishing: Signal<bool>,
@@ -53,6 +54,7 @@ pub fn NumbersContent(
     let can_edit = page.can_edit;
     let on_publish = on_publish.filter(|_| can_edit);
     let on_add = on_add.filter(|_| can_edit);
+    let on_import = on_import.filter(|_| can_edit);
     let on_undo = on_undo.filter(|_| can_edit);
     let on_retry = on_retry.filter(|_| can_edit);
     let actions = actions.for_member(can_edit);
@@ -74,6 +76,8 @@ pub fn NumbersContent(
             checks,
         } => {
             let clear = finder.as_ref().and_then(|f| f.clear.clone());
+            // Imports connect numbers of the project's Twilio account.
+            let on_import = on_import.filter(|_| integrations.contains(&IntegrationKind::Twilio));
             let status = StatusCallbacks {
                 undo: on_undo,
                 retry: on_retry,
@@ -105,7 +109,7 @@ pub fn NumbersContent(
                         let actions = actions.clone();
                         let clear = clear.clone();
                         // Erased: the section's full type is too deep for release builds.
-                        view! { <EnvironmentPanel section uses_variants expanded actions status on_add clear/> }
+                        view! { <EnvironmentPanel section uses_variants expanded actions status on_add on_import clear/> }
                             .into_any()
                     })
                     .collect_view()}

@@ -40,6 +40,7 @@ pub fn NumbersFinder(
         view,
         variants,
         clear,
+        export,
     } = finder;
     let search_ref = NodeRef::<html::Input>::new();
     let source_ref = NodeRef::<html::Select>::new();
@@ -187,6 +188,10 @@ pub fn NumbersFinder(
             {finder_select("Sort", "sort", sort_id, sort_ref, sort_options, FinderControl::Sort)}
             <div class="finder__actions">
                 <button type="submit" class="button button--secondary">"Search"</button>
+                // A file the server writes: never a route of the app's router.
+                <a class="button button--link finder__export" href=export rel="external" download="">
+                    "Export CSV"
+                </a>
             </div>
         </form>
         {clear.map(|href| {

@@ -11,6 +11,7 @@ pub mod e164;
 pub mod environment;
 pub mod history;
 pub mod idempotency;
+pub mod import;
 pub mod integrations_page;
 pub mod lifecycle;
 pub mod live;

@@ -221,6 +221,8 @@ pub struct Finder {
     pub variants: Vec<Variant>,
     /// The URL without search and filters, while any is set.
     pub clear: Option<String>,
+    /// The CSV export of the view: `{path}.csv` with the view's query.
+    pub export: String,
 }
 
 impl Finder {
@@ -230,6 +232,7 @@ impl Finder {
             clear: view
                 .is_filtered()
                 .then(|| format!("{path}{}", view.cleared().to_query())),
+            export: format!("{path}.csv{}", view.to_query()),
             path,
             view: view.clone(),
             variants,

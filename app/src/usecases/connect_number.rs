@@ -37,6 +37,42 @@ fn provider_error(err: ProviderError) -> AppError {
 /// What the person is told when Twilio did not answer a connection.
 pub const CONNECTION_UNANSWERED: &str = "Twilio did not answer in time, so we are checking whether the number now sends its calls here. The page shows the answer.";
 
+/// `e164` as the project's Twilio `account` has it, if it can be connected: the account owns
+/// it and Twilio routes its calls by its voice URL (not a TwiML App or SIP trunk). Refusals
+/// name the `phone_number` field; Twilio unreachable is a provider error.
+pub(super) async fn connectable(
+    services: &Services,
+    account: &crate::ports::TwilioAccount,
+    e164: &E164,
+) -> Result<crate::ports::OwnedNumber, AppError> {
+    let owned = services
+        .twilio
+        .find_owned(account, e164)
+        .await
+        .map_err(provider_error)?
+        .ok_or_else(|| {
+            AppError::invalid(
+                "phone_number",
+                format!("{e164} is not in this project's Twilio account. Check the number, or buy it in Twilio first."),
+            )
+        })?;
+    if let Some(elsewhere) = &owned.routed_elsewhere {
+        // Twilio ignores a number's voice URL while a TwiML App or SIP trunk is set on it.
+        let what = if elsewhere.starts_with("TK") {
+            "a SIP trunk"
+        } else {
+            "a TwiML App"
+        };
+        return Err(AppError::invalid(
+            "phone_number",
+            format!(
+                "{e164} sends its calls to {what} ({elsewhere}) in Twilio, so it would ignore us. In Twilio's console, set its \"A call comes in\" to Webhook (or take it out of the trunk), then connect it again."
+            ),
+        ));
+    }
+    Ok(owned)
+}
+
 /// Connects the number to the command's environment; on any failure nothing is left behind,
 /// and when Twilio does not answer the number waits, not in use, until the check says.
 pub async fn connect_number(services: &Services, command: ConnectNumber) -> Result<E164, AppError> {
@@ -62,31 +98,7 @@ pub async fn connect_number(services: &Services, command: ConnectNumber) -> Resu
         .twilio_account(&project)
         .await?
         .ok_or_else(no_integration)?;
-    let owned = services
-        .twilio
-        .find_owned(&account, &e164)
-        .await
-        .map_err(provider_error)?
-        .ok_or_else(|| {
-            AppError::invalid(
-                "phone_number",
-                format!("{e164} is not in this project's Twilio account. Check the number, or buy it in Twilio first."),
-            )
-        })?;
-    if let Some(elsewhere) = &owned.routed_elsewhere {
-        // Twilio ignores a number's voice URL while a TwiML App or SIP trunk is set on it.
-        let what = if elsewhere.starts_with("TK") {
-            "a SIP trunk"
-        } else {
-            "a TwiML App"
-        };
-        return Err(AppError::invalid(
-            "phone_number",
-            format!(
-                "{e164} sends its calls to {what} ({elsewhere}) in Twilio, so it would ignore us. In Twilio's console, set its \"A call comes in\" to Webhook (or take it out of the trunk), then connect it again."
-            ),
-        ));
-    }
+    let owned = connectable(services, &account, &e164).await?;
     let number = NewNumber {
         project,
         e164: e164.clone(),

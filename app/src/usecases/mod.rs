@@ -6,6 +6,7 @@ pub mod buy_number;
 pub mod connect_number;
 pub mod delete_number;
 pub mod history;
+pub mod import_numbers;
 pub mod integrations;
 pub mod live;
 pub mod numbers;

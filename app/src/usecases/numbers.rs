@@ -45,6 +45,36 @@ pub async fn list_numbers(
     Ok(NumbersChunk { numbers, next })
 }
 
+/// Every number of `project` that `filters` (the Numbers page's search and filters) leave, by
+/// environment (Sandbox, Pre-release, Live), then E.164: the page's CSV export.
+pub async fn export_numbers(
+    services: &Services,
+    project: &ProjectSlug,
+    filters: &crate::domain::NumbersView,
+) -> Result<Vec<NumberRecord>, AppError> {
+    let overview = super::overview(services, project).await?;
+    let draft: Vec<_> = overview.draft_variants.iter().map(|v| v.id).collect();
+    let filters = filters.with_known_variants(&draft);
+    let mut out = Vec::new();
+    for environment in Environment::ALL {
+        let mut query = NumbersQuery {
+            environment: Some(environment),
+            filters: filters.clone(),
+            after: None,
+            limit: crate::domain::numbers_view::MAX_LIST_LIMIT,
+        };
+        loop {
+            let chunk = list_numbers(services, project, &query).await?;
+            out.extend(chunk.numbers);
+            match chunk.next {
+                Some(next) => query.after = Some(next),
+                None => break,
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The number `e164` of `project`, in whatever state it is;
 /// [`AppError::NumberNotFound`] if the project does not have it.
 pub async fn number(

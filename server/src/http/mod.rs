@@ -1,9 +1,10 @@
 //! The HTTP surface: the router, its middleware (sessions, same-origin guard, server functions'
 //! error statuses, body limits, compression), the browser bundle, health probes, the live
-//! updates stream, Twilio's webhooks and the REST API. Each part takes only the state it needs; nothing
-//! imports the router.
+//! updates stream, Twilio's webhooks, the CSV export and the REST API. Each part takes only the
+//! state it needs; nothing imports the router.
 
 pub mod assets;
+mod csv_export;
 mod limits;
 mod live_stream;
 mod probes;

@@ -2,7 +2,9 @@
 //! the middleware around them. Tests drive it with `oneshot`; `main` serves it.
 
 use super::state::AppState;
-use super::{assets, live_stream, probes, rest, same_origin, server_fn_errors, session, webhooks};
+use super::{
+    assets, csv_export, live_stream, probes, rest, same_origin, server_fn_errors, session, webhooks,
+};
 use app::{App, paths, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -43,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::HEALTHZ, get(probes::healthz))
         .route(paths::READYZ, get(probes::readyz))
         .route(paths::LIVE_ROUTE, get(live_stream::follow))
+        .route(paths::NUMBERS_CSV_ROUTE, get(csv_export::numbers_csv))
         .merge(webhooks::routes())
         .merge(rest::routes())
         .route_service(&bundle_path, bundle)

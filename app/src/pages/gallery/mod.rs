@@ -2,6 +2,7 @@
 //! Nothing here calls the server: the gallery proves the components stand on plain props.
 
 mod fixtures;
+mod imports;
 mod integrations;
 
 use crate::components::{
@@ -24,7 +25,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// The components, in page order: anchor and title.
-const COMPONENTS: [(&str, &str); 21] = [
+const COMPONENTS: [(&str, &str); 22] = [
     ("numbers-finder", "Search and filters"),
     ("environment-section", "Environment section"),
     ("numbers-table", "Numbers table"),
@@ -37,6 +38,7 @@ const COMPONENTS: [(&str, &str); 21] = [
     ("no-integration", "No telephony integration"),
     ("read-only", "View only (Read access)"),
     ("add-number-dialog", "Add number dialog"),
+    ("import-dialog", "Import dialog"),
     ("reassign-dialog", "Reassign variant dialog"),
     ("delete-dialog", "Delete number dialog"),
     ("routing-dialog", "Test routing dialog"),
@@ -99,6 +101,7 @@ pub fn GalleryScreen() -> impl IntoView {
         <Menus/>
         <Notices/>
         <AddNumberStates/>
+        <imports::ImportStates/>
         <OtherDialogs/>
         <VariantConfirmations/>
         <integrations::IntegrationStates/>
@@ -214,7 +217,7 @@ fn EnvironmentSections() -> impl IntoView {
     view! {
         <Component id="environment-section">
             <State label="Expanded" scope="env-expanded">
-                <EnvironmentPanel section=sandbox() uses_variants=true actions=inert_actions() on_add=Some(Callback::new(|_| ()))/>
+                <EnvironmentPanel section=sandbox() uses_variants=true actions=inert_actions() on_add=Some(Callback::new(|_| ())) on_import=Some(Callback::new(|_| ()))/>
             </State>
             <State label="Collapsed" scope="env-collapsed">
                 <EnvironmentPanel section=sandbox() uses_variants=true expanded=RwSignal::new(false) on_add=Some(Callback::new(|_| ()))/>

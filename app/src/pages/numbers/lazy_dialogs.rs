@@ -7,7 +7,8 @@
 
 use crate::components::{
     AddNumberDialog, AddNumberDialogProps, DeleteDialog, DeleteDialogProps, HistoryDialog,
-    HistoryDialogProps, ReassignDialog, ReassignDialogProps, RoutingDialog, RoutingDialogProps,
+    HistoryDialogProps, ImportDialog, ImportDialogProps, ReassignDialog, ReassignDialogProps,
+    RoutingDialog, RoutingDialogProps,
 };
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -29,6 +30,7 @@ pub fn preload() {
     let _ = lazy_preload!(delete);
     let _ = lazy_preload!(routing);
     let _ = lazy_preload!(history);
+    let _ = lazy_preload!(import);
 }
 
 /// The Add number dialog.
@@ -59,4 +61,10 @@ pub fn routing(props: RoutingDialogProps) -> AnyView {
 #[lazy]
 pub fn history(props: HistoryDialogProps) -> AnyView {
     HistoryDialog(props).into_any()
+}
+
+/// The Import dialog.
+#[lazy]
+pub fn import(props: ImportDialogProps) -> AnyView {
+    ImportDialog(props).into_any()
 }

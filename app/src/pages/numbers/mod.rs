@@ -4,6 +4,7 @@
 mod add_number;
 mod delete_number;
 mod dialog_state;
+mod import_numbers;
 mod lazy_dialogs;
 mod number_history;
 mod publish;
@@ -33,6 +34,7 @@ pub fn NumbersScreen() -> impl IntoView {
     let key = Signal::derive(move || (project.get(), query.get()));
     let data: NumbersData = PageData::in_place(key, |(project, _)| project.clone(), load);
     let add = add_number::AddNumber::new(project, data);
+    let import = import_numbers::ImportNumbers::new(project, data);
     let reassign = reassign::Reassign::new(project, data);
     let routing = test_routing::TestRouting::new(project);
     let history = number_history::NumberHistory::new(project);
@@ -63,6 +65,7 @@ pub fn NumbersScreen() -> impl IntoView {
                 actions=actions.clone()
                 on_publish=Some(publish.run())
                 on_add=Some(add.opener())
+                on_import=Some(import.opener())
                 on_undo=Some(delete.undo())
                 on_retry=Some(delete.retry())
                 publishing=publish.pending()
@@ -86,6 +89,7 @@ pub fn NumbersScreen() -> impl IntoView {
         {delete.view()}
         {routing.view()}
         {add.view()}
+        {import.view()}
         {reassign.view()}
     }
 }

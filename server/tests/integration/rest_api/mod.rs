@@ -2,6 +2,7 @@
 //! kind, on the demo data with a fake Twilio.
 
 mod batches;
+mod csv;
 mod keys;
 mod numbers;
 

@@ -1,0 +1,203 @@
+//! Importing numbers to connect from a pasted list or CSV file: a preview that changes nothing
+//! and says what each row will do, then the import, each row connected on its own through
+//! [`connect_number`] (one bad row never blocks the others).
+
+use super::connect_number::{ConnectNumber, connect_number, connectable};
+use crate::domain::import::{
+    ImportLine, ImportReport, ImportRow, RowOutcome, listed_before, read_records,
+};
+use crate::domain::{E164, Environment, ProjectSlug, Publications, phone_format, published_named};
+use crate::error::AppError;
+use crate::ports::{Services, TwilioAccount};
+
+/// An import asked for by a member with Edit.
+#[derive(Clone, Debug)]
+pub struct ImportNumbers {
+    /// The project.
+    pub project: ProjectSlug,
+    /// Where the numbers go.
+    pub environment: Environment,
+    /// The pasted list or the CSV file's text.
+    pub text: String,
+    /// Who imports.
+    pub actor: String,
+}
+
+/// `text` split into CSV records, one per line (`,`, `;` or tab separated, as spreadsheets
+/// save them), each with its line number from 1; the error says why a line cannot be read.
+fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, AppError> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    let delimiter = [b'\t', b';']
+        .into_iter()
+        .find(|d| first.as_bytes().contains(d) && !first.contains(','))
+        .unwrap_or(b',');
+    let mut out = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(line.as_bytes());
+        let fields = match reader.records().next() {
+            None => Vec::new(),
+            Some(Ok(record)) => record.iter().map(str::to_owned).collect(),
+            Some(Err(e)) => {
+                let message = format!("Line {} could not be read: {e}.", index + 1);
+                return Err(AppError::invalid("text", message));
+            }
+        };
+        out.push((index + 1, fields));
+    }
+    Ok(out)
+}
+
+/// What the project has for an import: its Twilio account and publications.
+async fn setting(
+    services: &Services,
+    project: &ProjectSlug,
+) -> Result<(TwilioAccount, Publications), AppError> {
+    let overview = super::overview(services, project).await?;
+    let account = services.connections.twilio_account(project).await?.ok_or_else(|| {
+        AppError::Rejected(
+            "This project has no Twilio integration to connect numbers from: connect a Twilio account on its Integrations page first.".into(),
+        )
+    })?;
+    Ok((account, overview.publications))
+}
+
+/// What `line` will do, given the rows before it; `None` for its number when unreadable.
+async fn preview_line(
+    services: &Services,
+    command: &ImportNumbers,
+    (account, publications): &(TwilioAccount, Publications),
+    line: ImportLine,
+    before: &[ImportRow],
+) -> Result<ImportRow, AppError> {
+    let mut row = ImportRow {
+        line: line.line,
+        typed: line.number.clone(),
+        e164: None,
+        variant: line.variant.clone(),
+        outcome: RowOutcome::WillConnect,
+    };
+    let e164 = match phone_format::normalise(&line.number) {
+        Ok(e164) => e164,
+        Err(e) => {
+            row.outcome = RowOutcome::Refused(e.to_string());
+            return Ok(row);
+        }
+    };
+    row.e164 = Some(e164.to_string());
+    row.outcome = match refusal(
+        services,
+        command,
+        account,
+        publications,
+        &line,
+        &e164,
+        before,
+    )
+    .await?
+    {
+        Some(why) => RowOutcome::Refused(why),
+        None => RowOutcome::WillConnect,
+    };
+    Ok(row)
+}
+
+/// Why `e164` (read from `line`) cannot be connected, if it cannot; Twilio unreachable fails
+/// the whole preview.
+async fn refusal(
+    services: &Services,
+    command: &ImportNumbers,
+    account: &TwilioAccount,
+    publications: &Publications,
+    line: &ImportLine,
+    e164: &E164,
+    before: &[ImportRow],
+) -> Result<Option<String>, AppError> {
+    if let Some(first) = listed_before(before, e164.as_str()) {
+        return Ok(Some(format!("Listed already, on line {first}.")));
+    }
+    if let Some(name) = &line.variant
+        && published_named(publications, command.environment, name).is_none()
+    {
+        return Ok(Some(format!(
+            "No variant named \u{201c}{}\u{201d} is published to {}.",
+            crate::domain::text::excerpt(name),
+            command.environment.label()
+        )));
+    }
+    if services
+        .projects
+        .number(&command.project, e164)
+        .await?
+        .is_some()
+    {
+        return Ok(Some("Already in this project.".into()));
+    }
+    if services.routing.route_facts(e164).await?.is_some() {
+        return Ok(Some(format!("{e164} is already connected to a project.")));
+    }
+    match connectable(services, account, e164).await {
+        Ok(_) => Ok(None),
+        Err(AppError::Invalid { message, .. }) => Ok(Some(message)),
+        Err(other) => Err(other),
+    }
+}
+
+/// What importing `command.text` would do, row by row; changes nothing.
+pub async fn preview_import(
+    services: &Services,
+    command: &ImportNumbers,
+) -> Result<ImportReport, AppError> {
+    let lines = read_records(&records(&command.text)?).map_err(|e| AppError::invalid("text", e))?;
+    let setting = setting(services, &command.project).await?;
+    let mut rows: Vec<ImportRow> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let row = preview_line(services, command, &setting, line, &rows).await?;
+        rows.push(row);
+    }
+    Ok(ImportReport {
+        environment: command.environment,
+        rows,
+        applied: false,
+    })
+}
+
+/// Imports `command.text`: every row the preview would connect is connected now (checked
+/// again as it is), each on its own; returns what became of each row.
+pub async fn import_numbers(
+    services: &Services,
+    command: ImportNumbers,
+) -> Result<ImportReport, AppError> {
+    let preview = preview_import(services, &command).await?;
+    let (_, publications) = setting(services, &command.project).await?;
+    let mut rows = Vec::with_capacity(preview.rows.len());
+    for mut row in preview.rows {
+        if let (RowOutcome::WillConnect, Some(e164)) = (&row.outcome, &row.e164) {
+            let number = E164::parse(e164).map_err(|_| AppError::Unavailable)?;
+            let variant = row
+                .variant
+                .as_deref()
+                .and_then(|name| published_named(&publications, command.environment, name));
+            let connect = ConnectNumber {
+                project: command.project.clone(),
+                environment: command.environment,
+                number,
+                variant,
+                actor: command.actor.clone(),
+            };
+            row.outcome = match connect_number(services, connect).await {
+                Ok(_) => RowOutcome::Connected,
+                Err(e) => RowOutcome::Refused(e.to_string()),
+            };
+        }
+        rows.push(row);
+    }
+    Ok(ImportReport {
+        environment: command.environment,
+        rows,
+        applied: true,
+    })
+}

@@ -1,0 +1,97 @@
+//! `GET /projects/{project}/numbers.csv`: the Numbers page's view (search and filters from the
+//! query, as the page reads them) as a CSV file, for members who may read the project.
+
+use app::domain::{IntegrationKind, NumberRecord, NumbersView, Ownership};
+use app::error::AppError;
+use app::ports::{CurrentMember, Services};
+use app::usecases::live::may_watch;
+use app::usecases::numbers::export_numbers;
+use axum::Extension;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// The file's columns, named as the REST API names the fields.
+const COLUMNS: [&str; 6] = [
+    "phone_number",
+    "environment",
+    "source",
+    "ownership",
+    "variant",
+    "state",
+];
+
+/// One number as a CSV record.
+fn record(number: &NumberRecord) -> [String; 6] {
+    [
+        number.e164.to_string(),
+        number.environment.slug().into(),
+        match number.source {
+            IntegrationKind::BuiltInPool => "polyai".into(),
+            IntegrationKind::Twilio => "twilio".into(),
+        },
+        match number.ownership {
+            Ownership::Purchased => "bought".into(),
+            Ownership::Connected => "connected".into(),
+        },
+        number
+            .variant
+            .as_ref()
+            .map(|v| v.name.clone())
+            .unwrap_or_default(),
+        number.state.slug().into(),
+    ]
+}
+
+/// `numbers` as CSV text (RFC 4180, a header row first).
+fn write(numbers: &[NumberRecord]) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(COLUMNS)?;
+    for number in numbers {
+        out.write_record(record(number))?;
+    }
+    out.into_inner().map_err(|e| e.into_error().into())
+}
+
+fn refused(error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    (status, error.to_string()).into_response()
+}
+
+/// The CSV of `project`'s numbers in the view the query names.
+pub async fn numbers_csv(
+    State(services): State<Services>,
+    Extension(current): Extension<CurrentMember>,
+    Path(project): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let watcher = match may_watch(&services, &current, &project).await {
+        Ok(watcher) => watcher,
+        Err(error) => return refused(&error),
+    };
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let view = NumbersView::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let numbers = match export_numbers(&services, &watcher.project, &view).await {
+        Ok(numbers) => numbers,
+        Err(error) => return refused(&error),
+    };
+    let Ok(body) = write(&numbers) else {
+        return refused(&AppError::Unavailable);
+    };
+    let file = format!(
+        "attachment; filename=\"{}-numbers.csv\"",
+        watcher.project.as_str()
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, file),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
