@@ -26,7 +26,10 @@ pub struct ImportNumbers {
 /// `text` split into CSV records, one per line (`,`, `;` or tab separated, as spreadsheets
 /// save them), each with its line number from 1; the error says why a line cannot be read.
 fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, AppError> {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     let delimiter = [b'\t', b';']
         .into_iter()
         .find(|d| first.as_bytes().contains(d) && !first.contains(','))

@@ -42,7 +42,7 @@ fn report(applied: bool) -> ImportReport {
                 "+14155550199 is not in this project's Twilio account. Check the number, or buy it in Twilio first.".into(),
             )),
             row(4, "+1 415 555 0100", Some("+14155550100"), None, RowOutcome::Refused("Listed already, on line 2.".into())),
-            row(5, "call me", None, None, RowOutcome::Refused("Letters are not part of a phone number.".into())),
+            row(5, "call me", None, None, RowOutcome::Refused("A phone number has only digits, and this one has letters (callme). Type the digits instead.".into())),
         ],
         applied,
     }

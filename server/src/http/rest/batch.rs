@@ -4,7 +4,7 @@
 
 use super::phone_numbers::{access, add_one, delete_one, idempotency_key};
 use super::problem::{ApiError, Problem};
-use super::request::{JsonBody, path_number, typed};
+use super::request::{JsonBody, ProjectPath, path_number, typed};
 use super::schema::{BatchAdd, BatchAdded, BatchDelete, BatchDeleted, BatchError};
 use app::domain::Need;
 use app::domain::idempotency::IdempotencyKey;
@@ -48,16 +48,13 @@ fn check_size(rows: usize) -> Result<(), Problem> {
     post,
     path = "/api/v1/projects/{project}/phone-numbers/batch",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        super::phone_numbers::IdempotencyHeader,
-    ),
+    params(ProjectPath, super::phone_numbers::IdempotencyHeader),
     request_body(content = BatchAdd),
     responses((status = 200, description = "Each row's outcome.", body = BatchAdded)),
 )]
 pub async fn add(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
 ) -> Result<Json<BatchAdded>, ApiError> {
@@ -100,13 +97,13 @@ pub async fn add(
     post,
     path = "/api/v1/projects/{project}/phone-numbers/batch-delete",
     tag = "phone-numbers",
-    params(("project" = String, Path, description = "The project, e.g. `acme`.")),
+    params(ProjectPath),
     request_body(content = BatchDelete),
     responses((status = 200, description = "Each number's outcome.", body = BatchDeleted)),
 )]
 pub async fn delete(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
 ) -> Result<Json<BatchDeleted>, ApiError> {

@@ -2,7 +2,7 @@
 //! undo, each through the use case the Numbers page calls.
 
 use super::problem::{ApiError, Problem};
-use super::request::{JsonBody, bearer, path_number, typed};
+use super::request::{JsonBody, NumberPath, ProjectPath, bearer, path_number, query, typed};
 use super::schema::{
     AddPhoneNumber, BuyPhoneNumber, ConfirmLive, ConnectPhoneNumber, DeleteResult,
     DeletedPhoneNumber, EnvironmentName, PhoneNumber, PhoneNumberList, SourceName, StateFilterName,
@@ -148,17 +148,17 @@ impl ListParams {
     get,
     path = "/api/v1/projects/{project}/phone-numbers",
     tag = "phone-numbers",
-    params(("project" = String, Path, description = "The project, e.g. `acme`."), ListParams),
+    params(ProjectPath, ListParams),
     responses((status = 200, description = "One page of numbers, in E.164 order.", body = PhoneNumberList)),
 )]
 pub async fn list(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<PhoneNumberList>, ApiError> {
     let access = access(&services, &headers, &project, Need::Read).await?;
-    let Query(params) = params.map_err(|e| Problem::malformed(e.body_text(), None))?;
+    let params = query(params)?;
     let chunk =
         app::usecases::numbers::list_numbers(&services, &access.project, &params.query()?).await?;
     Ok(Json(PhoneNumberList {
@@ -172,15 +172,15 @@ pub async fn list(
     get,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        ("phone_number" = String, Path, description = "The number, E.164 (`+` may be sent as `%2B`).", example = "+442079460123"),
-    ),
+    params(NumberPath),
     responses((status = 200, description = "The number, in whatever state it is.", body = PhoneNumber)),
 )]
 pub async fn get_one(
     State(services): State<Services>,
-    Path((project, e164)): Path<(String, String)>,
+    Path(NumberPath {
+        project,
+        phone_number: e164,
+    }): Path<NumberPath>,
     headers: HeaderMap,
 ) -> Result<Json<PhoneNumber>, ApiError> {
     let access = access(&services, &headers, &project, Need::Read).await?;
@@ -326,16 +326,13 @@ pub struct IdempotencyHeader {
     post,
     path = "/api/v1/projects/{project}/phone-numbers",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        IdempotencyHeader,
-    ),
+    params(ProjectPath, IdempotencyHeader),
     request_body(content = AddPhoneNumber, description = "What to buy or connect."),
     responses((status = 201, description = "Bought or connected; `Location` names it.", body = PhoneNumber)),
 )]
 pub async fn add(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
 ) -> Result<impl IntoResponse, ApiError> {
@@ -360,16 +357,16 @@ pub async fn add(
     patch,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        ("phone_number" = String, Path, description = "The number, E.164.", example = "+442079460123"),
-    ),
+    params(NumberPath),
     request_body(content = UpdatePhoneNumber),
     responses((status = 200, description = "The number as it is now.", body = PhoneNumber)),
 )]
 pub async fn update(
     State(services): State<Services>,
-    Path((project, e164)): Path<(String, String)>,
+    Path(NumberPath {
+        project,
+        phone_number: e164,
+    }): Path<NumberPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
 ) -> Result<Json<PhoneNumber>, ApiError> {
@@ -455,21 +452,20 @@ pub async fn delete_one(
     delete,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        ("phone_number" = String, Path, description = "The number, E.164.", example = "+442079460123"),
-        DeleteParams,
-    ),
+    params(NumberPath, DeleteParams),
     responses((status = 200, description = "Deleted; what became of it.", body = DeletedPhoneNumber)),
 )]
 pub async fn delete(
     State(services): State<Services>,
-    Path((project, e164)): Path<(String, String)>,
+    Path(NumberPath {
+        project,
+        phone_number: e164,
+    }): Path<NumberPath>,
     headers: HeaderMap,
     params: Result<Query<DeleteParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<DeletedPhoneNumber>, ApiError> {
     let access = access(&services, &headers, &project, Need::Edit).await?;
-    let Query(params) = params.map_err(|e| Problem::malformed(e.body_text(), None))?;
+    let params = query(params)?;
     let number = path_number(&e164)?;
     let live = confirms_live(params.confirm.as_deref())?;
     Ok(Json(delete_one(&services, &access, number, live).await?))
@@ -481,15 +477,15 @@ pub async fn delete(
     post,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}/undo",
     tag = "phone-numbers",
-    params(
-        ("project" = String, Path, description = "The project, e.g. `acme`."),
-        ("phone_number" = String, Path, description = "The number, E.164.", example = "+442079460123"),
-    ),
+    params(NumberPath),
     responses((status = 200, description = "Restored.", body = PhoneNumber)),
 )]
 pub async fn undo(
     State(services): State<Services>,
-    Path((project, e164)): Path<(String, String)>,
+    Path(NumberPath {
+        project,
+        phone_number: e164,
+    }): Path<NumberPath>,
     headers: HeaderMap,
 ) -> Result<Json<PhoneNumber>, ApiError> {
     use app::usecases::delete_number::undo_delete;

@@ -1,8 +1,8 @@
 //! `GET …/variants` and `GET …/history`: what automation reads besides numbers.
 
 use super::phone_numbers::access;
-use super::problem::{ApiError, Problem};
-use super::request::path_number;
+use super::problem::ApiError;
+use super::request::{ProjectPath, path_number, query};
 use super::schema::{HistoryList, VariantList};
 use app::domain::Need;
 use app::error::AppError;
@@ -18,12 +18,12 @@ use utoipa::IntoParams;
     get,
     path = "/api/v1/projects/{project}/variants",
     tag = "variants",
-    params(("project" = String, Path, description = "The project, e.g. `acme`.")),
+    params(ProjectPath),
     responses((status = 200, description = "The variants.", body = VariantList)),
 )]
 pub async fn variants(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
 ) -> Result<Json<VariantList>, ApiError> {
     let access = access(&services, &headers, &project, Need::Read).await?;
@@ -51,18 +51,18 @@ pub struct HistoryParams {
     get,
     path = "/api/v1/projects/{project}/history",
     tag = "history",
-    params(("project" = String, Path, description = "The project, e.g. `acme`."), HistoryParams),
+    params(ProjectPath, HistoryParams),
     responses((status = 200, description = "One page of entries.", body = HistoryList)),
 )]
 pub async fn history(
     State(services): State<Services>,
-    Path(project): Path<String>,
+    Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     params: Result<Query<HistoryParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<HistoryList>, ApiError> {
     use app::usecases::history::{number_history, project_history};
     let access = access(&services, &headers, &project, Need::Read).await?;
-    let Query(params) = params.map_err(|e| Problem::malformed(e.body_text(), None))?;
+    let params = query(params)?;
     if let Some(sent) = params.phone_number.as_deref() {
         let number = path_number(sent)?;
         let entries = number_history(&services, &access.project, &number).await?;

@@ -108,6 +108,34 @@ pub fn typed<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Res
     })
 }
 
+/// A project's address in the path.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct ProjectPath {
+    /// The project, e.g. `acme`.
+    pub project: String,
+}
+
+/// A number's address in the path.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct NumberPath {
+    /// The project, e.g. `acme`.
+    pub project: String,
+    /// The number, E.164 (`+` may be sent as `%2B`).
+    #[param(example = "+442079460123")]
+    pub phone_number: String,
+}
+
+/// The query's parameters, or a problem saying why they cannot be read.
+pub fn query<T>(
+    params: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>,
+) -> Result<T, Problem> {
+    params
+        .map(|axum::extract::Query(params)| params)
+        .map_err(|e| Problem::malformed(e.body_text(), None))
+}
+
 /// The key of `Authorization: Bearer <key>` (RFC 6750 §2.1; the scheme in any case), if sent.
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;

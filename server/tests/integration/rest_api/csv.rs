@@ -17,19 +17,28 @@ async fn import(
     call(
         router,
         path,
-        &[("project", "acme"), ("environment", environment), ("text", text)],
+        &[
+            ("project", "acme"),
+            ("environment", environment),
+            ("text", text),
+        ],
     )
     .await
 }
 
 fn outcomes(report: &ImportReport) -> Vec<(usize, RowOutcome)> {
-    report.rows.iter().map(|r| (r.line, r.outcome.clone())).collect()
+    report
+        .rows
+        .iter()
+        .map(|r| (r.line, r.outcome.clone()))
+        .collect()
 }
 
 #[tokio::test]
 async fn a_preview_changes_nothing_and_the_import_connects_each_good_row() {
     let w = world().await;
-    w.twilio.own("+14155550100", Some("https://customer.example/voice"));
+    w.twilio
+        .own("+14155550100", Some("https://customer.example/voice"));
     w.twilio.own("+14155550101", None);
     let text = "Phone Number;Variant\n+1 415 555 0100;london\n+14155550101;\n+14155550199;\n+442079460123;\n\n(415) 555-0100;\n+14155550102;Glasgow\n";
     let (status, body) = import(&w.admin, PreviewImport::PATH, "sandbox", text).await;
@@ -42,13 +51,24 @@ async fn a_preview_changes_nothing_and_the_import_connects_each_good_row() {
         [
             (2, RowOutcome::WillConnect),
             (3, RowOutcome::WillConnect),
-            (4, refused("+14155550199 is not in this project's Twilio account. Check the number, or buy it in Twilio first.")),
+            (
+                4,
+                refused(
+                    "+14155550199 is not in this project's Twilio account. Check the number, or buy it in Twilio first."
+                )
+            ),
             (5, refused("Already in this project.")),
             (7, refused("Listed already, on line 2.")),
-            (8, refused("No variant named \u{201c}Glasgow\u{201d} is published to Sandbox.")),
+            (
+                8,
+                refused("No variant named \u{201c}Glasgow\u{201d} is published to Sandbox.")
+            ),
         ]
     );
-    assert_eq!(preview.summary(), "2 of 6 numbers will be connected; 4 cannot be.");
+    assert_eq!(
+        preview.summary(),
+        "2 of 6 numbers will be connected; 4 cannot be."
+    );
     assert_eq!(
         w.twilio.owned()["+14155550100"].voice_url.as_deref(),
         Some("https://customer.example/voice"),
@@ -70,7 +90,10 @@ async fn a_preview_changes_nothing_and_the_import_connects_each_good_row() {
     assert_eq!(london["variant"]["name"], "London");
     assert_eq!(london["ownership"], "connected");
     let history = w
-        .get("/api/v1/projects/acme/history?phone_number=%2B14155550101", &key)
+        .get(
+            "/api/v1/projects/acme/history?phone_number=%2B14155550101",
+            &key,
+        )
         .await
         .expect(StatusCode::OK);
     assert_eq!(history["entries"][0]["actor"], "admin@example.com");
@@ -105,10 +128,19 @@ async fn imports_are_refused_whole_when_they_cannot_be_read_or_asked_by_read_mem
     let solo = call(
         &w.admin,
         PreviewImport::PATH,
-        &[("project", "solo"), ("environment", "sandbox"), ("text", "+14155550100")],
+        &[
+            ("project", "solo"),
+            ("environment", "sandbox"),
+            ("text", "+14155550100"),
+        ],
     )
     .await;
-    assert_eq!(solo.0, StatusCode::CONFLICT, "solo has no Twilio integration: {}", solo.1);
+    assert_eq!(
+        solo.0,
+        StatusCode::CONFLICT,
+        "solo has no Twilio integration: {}",
+        solo.1
+    );
 }
 
 #[tokio::test]
@@ -132,14 +164,27 @@ async fn the_export_is_the_views_numbers_as_csv_for_members_who_may_read() {
             "+447700900321,live,polyai,bought,Default,active",
         ]
     );
-    let (_, _, filtered) = get(&viewer, "/projects/acme/numbers.csv?source=twilio&sandbox_page=9").await;
+    let (_, _, filtered) = get(
+        &viewer,
+        "/projects/acme/numbers.csv?source=twilio&sandbox_page=9",
+    )
+    .await;
     assert_eq!(filtered.lines().count(), 2, "{filtered}");
     let (_, _, searched) = get(&viewer, "/projects/acme/numbers.csv?q=020%207946").await;
     assert!(searched.ends_with("+442079460123,sandbox,polyai,bought,London,active\n"));
 
     let (status, headers, _) = get(&w.router, "/projects/acme/numbers.csv").await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "signed out: to the sign-in page");
-    assert!(headers[header::LOCATION].to_str().unwrap().starts_with("/signin"));
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "signed out: to the sign-in page"
+    );
+    assert!(
+        headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/signin")
+    );
     let outsider = as_member(w.router.clone(), "outsider@example.com").await;
     let (status, _, _) = get(&outsider, "/projects/acme/numbers.csv").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
