@@ -6,6 +6,7 @@ and the newest history entries); after a 4xx answer it is read again and must be
 
 import json
 import os
+import urllib.parse
 import urllib.request
 
 import schemathesis

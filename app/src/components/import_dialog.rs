@@ -93,10 +93,11 @@ pub fn ImportDialog(
             reported.set(asked.get_untracked().or_else(|| Some(text.get_untracked())));
         }
     });
+    // A preview speaks only for the text it was made from; an import's result always shows.
     let current = move || {
         report
             .get()
-            .filter(|_| reported.get().as_deref() == Some(text.get().as_str()))
+            .filter(|r| r.applied || reported.get().as_deref() == Some(text.get().as_str()))
     };
     let applied = move || current().is_some_and(|r| r.applied);
     let importable = move || current().filter(|r| !r.applied).map_or(0, |r| r.good());
@@ -107,16 +108,29 @@ pub fn ImportDialog(
         id("import-text-hint"),
         id("import-file"),
     );
-    // Once imported, the submit button is gone: focus goes to what the import did.
+    // The submit button is busy (disabled) while the server checks: each answer takes the
+    // focus where it is read, the summary of a new report or the text's error.
     let summary = NodeRef::<leptos::html::P>::new();
-    Effect::new(move |_| {
-        if let Some(summary) = summary.get()
-            && applied()
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |shown: Option<Option<ImportReport>>| {
+        let now = current();
+        if shown.is_some_and(|shown| shown != now)
+            && now.is_some()
+            && let Some(summary) = summary.get_untracked()
         {
             let _ = summary.focus();
         }
+        now
     });
     let text_error = move || error.get().and_then(|e| e.for_field("text"));
+    Effect::new(move |first: Option<()>| {
+        if text_error().is_some()
+            && first.is_some()
+            && let Some(textarea) = textarea.get_untracked()
+        {
+            let _ = textarea.focus();
+        }
+    });
     let general_error = move || error.get().and_then(|e| e.outside_fields());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -147,13 +161,14 @@ pub fn ImportDialog(
                 <div class="field">
                     <label for=text_id.get_value()>"Numbers to connect"</label>
                     <textarea
+                        node_ref=textarea
                         id=text_id.get_value()
                         rows="6"
                         spellcheck="false"
                         placeholder="+1 415 555 0100\n+1 415 555 0101, London"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
-                        readonly=applied
+                        readonly=move || applied() || pending.get()
                         aria-invalid=move || text_error().is_some().to_string()
                         aria-describedby=move || if text_error().is_some() { text_error_id.get_value() } else { text_hint_id.get_value() }
                     ></textarea>
@@ -176,12 +191,11 @@ pub fn ImportDialog(
                         on:change=move |ev| read_chosen_file(event_target(&ev), text)
                     />
                 </div>
-                {move || current().map(|report| view! {
-                    <p role="status" class="import-summary" node_ref=summary tabindex="-1">
-                        {report.summary()}
-                    </p>
-                    <ImportTable report/>
-                })}
+                // Always in the page, so screen readers announce what it comes to say.
+                <p role="status" class="import-summary" node_ref=summary tabindex="-1">
+                    {move || current().map(|report| report.summary())}
+                </p>
+                {move || current().map(|report| view! { <ImportTable report/> })}
                 {move || general_error().map(|message| view! { <ErrorAlert message in_dialog=true/> })}
                 {move || if applied() {
                     view! { <DialogButtons cancel="Close" on_cancel=on_close/> }.into_any()

@@ -163,10 +163,11 @@ impl ImportReport {
     }
 }
 
-/// The line holding the first occurrence of `e164` among `seen` rows, if any.
+/// The line of an earlier row in `seen` that will connect `e164`, if any (a refused row
+/// connects nothing, so a later one may still).
 pub fn listed_before(seen: &[ImportRow], e164: &str) -> Option<usize> {
     seen.iter()
-        .find(|r| r.e164.as_deref() == Some(e164))
+        .find(|r| r.e164.as_deref() == Some(e164) && r.outcome.is_ok())
         .map(|r| r.line)
 }
 

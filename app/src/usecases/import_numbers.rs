@@ -26,6 +26,8 @@ pub struct ImportNumbers {
 /// `text` split into CSV records, one per line (`,`, `;` or tab separated, as spreadsheets
 /// save them), each with its line number from 1; the error says why a line cannot be read.
 fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, AppError> {
+    // Spreadsheets often save UTF-8 with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -54,6 +56,14 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, AppError> {
     Ok(out)
 }
 
+/// Which pass over the rows: the preview asks Twilio about each number; the import leaves that
+/// to [`connect_number`], which asks anyway.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Preview,
+    Import,
+}
+
 /// What the project has for an import: its Twilio account and publications.
 async fn setting(
     services: &Services,
@@ -75,6 +85,7 @@ async fn preview_line(
     (account, publications): &(TwilioAccount, Publications),
     line: ImportLine,
     before: &[ImportRow],
+    pass: Pass,
 ) -> Result<ImportRow, AppError> {
     let mut row = ImportRow {
         line: line.line,
@@ -91,21 +102,26 @@ async fn preview_line(
         }
     };
     row.e164 = Some(e164.to_string());
-    row.outcome = match refusal(
-        services,
-        command,
+    let facts = Facts {
         account,
         publications,
-        &line,
-        &e164,
         before,
-    )
-    .await?
-    {
+        pass,
+    };
+    row.outcome = match refusal(services, command, &facts, &line, &e164).await? {
         Some(why) => RowOutcome::Refused(why),
         None => RowOutcome::WillConnect,
     };
     Ok(row)
+}
+
+/// What a row is checked against.
+struct Facts<'a> {
+    account: &'a TwilioAccount,
+    publications: &'a Publications,
+    /// The rows before it.
+    before: &'a [ImportRow],
+    pass: Pass,
 }
 
 /// Why `e164` (read from `line`) cannot be connected, if it cannot; Twilio unreachable fails
@@ -113,12 +129,16 @@ async fn preview_line(
 async fn refusal(
     services: &Services,
     command: &ImportNumbers,
-    account: &TwilioAccount,
-    publications: &Publications,
+    facts: &Facts<'_>,
     line: &ImportLine,
     e164: &E164,
-    before: &[ImportRow],
 ) -> Result<Option<String>, AppError> {
+    let Facts {
+        account,
+        publications,
+        before,
+        pass,
+    } = facts;
     if let Some(first) = listed_before(before, e164.as_str()) {
         return Ok(Some(format!("Listed already, on line {first}.")));
     }
@@ -142,6 +162,9 @@ async fn refusal(
     if services.routing.route_facts(e164).await?.is_some() {
         return Ok(Some(format!("{e164} is already connected to a project.")));
     }
+    if *pass == Pass::Import {
+        return Ok(None);
+    }
     match connectable(services, account, e164).await {
         Ok(_) => Ok(None),
         Err(AppError::Invalid { message, .. }) => Ok(Some(message)),
@@ -149,41 +172,53 @@ async fn refusal(
     }
 }
 
+/// Each row of `command.text` checked, in order, by `pass`.
+async fn checked_rows(
+    services: &Services,
+    command: &ImportNumbers,
+    setting: &(TwilioAccount, Publications),
+    pass: Pass,
+) -> Result<Vec<ImportRow>, AppError> {
+    let lines = read_records(&records(&command.text)?).map_err(|e| AppError::invalid("text", e))?;
+    let mut rows: Vec<ImportRow> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let row = preview_line(services, command, setting, line, &rows, pass).await?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
 /// What importing `command.text` would do, row by row; changes nothing.
 pub async fn preview_import(
     services: &Services,
     command: &ImportNumbers,
 ) -> Result<ImportReport, AppError> {
-    let lines = read_records(&records(&command.text)?).map_err(|e| AppError::invalid("text", e))?;
     let setting = setting(services, &command.project).await?;
-    let mut rows: Vec<ImportRow> = Vec::with_capacity(lines.len());
-    for line in lines {
-        let row = preview_line(services, command, &setting, line, &rows).await?;
-        rows.push(row);
-    }
     Ok(ImportReport {
         environment: command.environment,
-        rows,
+        rows: checked_rows(services, command, &setting, Pass::Preview).await?,
         applied: false,
     })
 }
 
 /// Imports `command.text`: every row the preview would connect is connected now (checked
-/// again as it is), each on its own; returns what became of each row.
+/// again as it is, Twilio asked once per number), each on its own; returns what became of
+/// each row.
 pub async fn import_numbers(
     services: &Services,
     command: ImportNumbers,
 ) -> Result<ImportReport, AppError> {
-    let preview = preview_import(services, &command).await?;
-    let (_, publications) = setting(services, &command.project).await?;
-    let mut rows = Vec::with_capacity(preview.rows.len());
-    for mut row in preview.rows {
+    let setting = setting(services, &command.project).await?;
+    let checked = checked_rows(services, &command, &setting, Pass::Import).await?;
+    let mut rows = Vec::with_capacity(checked.len());
+    for mut row in checked {
         if let (RowOutcome::WillConnect, Some(e164)) = (&row.outcome, &row.e164) {
             let number = E164::parse(e164).map_err(|_| AppError::Unavailable)?;
+            // Checked by the row's pass against these same publications.
             let variant = row
                 .variant
                 .as_deref()
-                .and_then(|name| published_named(&publications, command.environment, name));
+                .and_then(|name| published_named(&setting.1, command.environment, name));
             let connect = ConnectNumber {
                 project: command.project.clone(),
                 environment: command.environment,

@@ -3,10 +3,10 @@
 
 use crate::domain::numbers_view::NumbersQuery;
 use crate::domain::{
-    DigitsMatch, E164, Environment, NumberRecord, ProjectSlug, Variant, VariantId, phone_format,
-    published_named,
+    DigitsMatch, E164, Environment, NumberRecord, ProjectSlug, Variant, VariantId,
+    check_assignment, phone_format, published_named,
 };
-use crate::error::AppError;
+use crate::error::{AppError, OrInvalid};
 use crate::ports::Services;
 
 /// One page of a number list and where the next starts.
@@ -140,19 +140,20 @@ pub enum VariantChoice {
 }
 
 /// The id of the variant `choice` names among those published to `environment` of `project`;
-/// a name no variant there has is an invalid `variant` field. Ids are checked where they are
-/// used, as the dialog's are.
+/// an id or name no variant there has is an invalid `variant` field.
 pub async fn chosen_variant(
     services: &Services,
     project: &ProjectSlug,
     environment: Environment,
     choice: VariantChoice,
 ) -> Result<VariantId, AppError> {
+    let overview = super::overview(services, project).await?;
     match choice {
-        VariantChoice::Id(id) => Ok(id),
-        VariantChoice::Name(name) => {
-            let overview = super::overview(services, project).await?;
-            published_named(&overview.publications, environment, &name).ok_or_else(|| {
+        VariantChoice::Id(id) => check_assignment(&overview.publications, environment, id)
+            .map(|()| id)
+            .or_invalid("variant"),
+        VariantChoice::Name(name) => published_named(&overview.publications, environment, &name)
+            .ok_or_else(|| {
                 AppError::invalid(
                     "variant",
                     format!(
@@ -161,7 +162,6 @@ pub async fn chosen_variant(
                         environment.label()
                     ),
                 )
-            })
-        }
+            }),
     }
 }

@@ -21,6 +21,17 @@ const COLUMNS: [&str; 6] = [
     "state",
 ];
 
+/// `text` as a spreadsheet reads it literally: text that would start a formula (`=`, `+`,
+/// `-`, `@`, tab, carriage return; OWASP "CSV Injection") gets a leading `'`. Only for text
+/// members type (variant names): numbers and slugs never start so, except E.164's `+digits`.
+fn literal(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// One number as a CSV record.
 fn record(number: &NumberRecord) -> [String; 6] {
     [
@@ -37,7 +48,7 @@ fn record(number: &NumberRecord) -> [String; 6] {
         number
             .variant
             .as_ref()
-            .map(|v| v.name.clone())
+            .map(|v| literal(&v.name))
             .unwrap_or_default(),
         number.state.slug().into(),
     ]
@@ -94,4 +105,17 @@ pub async fn numbers_csv(
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_never_reaches_a_spreadsheet_as_a_formula() {
+        assert_eq!(literal("London"), "London");
+        assert_eq!(literal("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(literal("+1 sales"), "'+1 sales");
+        assert_eq!(literal("@SUM(A1)"), "'@SUM(A1)");
+    }
 }

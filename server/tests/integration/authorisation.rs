@@ -6,10 +6,10 @@ use crate::support::TestDb;
 use crate::support::http::{demo_router, form_request, get_as, send, sign_in};
 use app::api::{
     AssignVariant, BuyNumber, CheckTwilio, ConnectNumber, ConnectTwilio, CreateApiKey,
-    CreateVariant, DeleteNumber, DeleteVariant, DisconnectTwilio, LoadApiKeysPage,
-    LoadIntegrationsPage, LoadNumbersPage, LoadVariantsPage, NumberHistory, ProjectHistory,
-    Promote, PublishDraft, RenameVariant, RetryRelease, RevokeApiKey, SignIn, SignOut, SignedInAs,
-    TestRouting, UndoDelete, UpdateTwilioCredentials,
+    CreateVariant, DeleteNumber, DeleteVariant, DisconnectTwilio, ImportNumbers, LoadApiKeysPage,
+    LoadIntegrationsPage, LoadNumbersPage, LoadVariantsPage, NumberHistory, PreviewImport,
+    ProjectHistory, Promote, PublishDraft, RenameVariant, RetryRelease, RevokeApiKey, SignIn,
+    SignOut, SignedInAs, TestRouting, UndoDelete, UpdateTwilioCredentials,
 };
 use app::error::AppError;
 use axum::Router;
@@ -134,6 +134,18 @@ fn project_and_number(_: &Ids, project: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// An import of one number to Sandbox.
+fn import_form(_: &Ids, project: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("project", project.to_owned()),
+        ("environment", "sandbox".into()),
+        ("text", "+14155550100".into()),
+    ]
+}
+
+/// What a connection says while Twilio is unreachable (as it is in this world).
+const TWILIO_DOWN: &str = "Twilio could not be reached. Nothing was changed; please try again.";
+
 /// The matrix rows of the project-scoped server functions.
 fn rows() -> Vec<Row> {
     let row = |path, need, args| Row {
@@ -161,9 +173,7 @@ fn rows() -> Vec<Row> {
             ]
         }),
         Row {
-            allowed: Allowed::Provider(
-                "Twilio could not be reached. Nothing was changed; please try again.",
-            ),
+            allowed: Allowed::Provider(TWILIO_DOWN),
             ..row(ConnectNumber::PATH, Need::Edit, |_, p| {
                 vec![
                     ("project", p.into()),
@@ -244,6 +254,14 @@ fn rows() -> Vec<Row> {
                 ("access", "read".into()),
             ]
         }),
+        Row {
+            allowed: Allowed::Provider(TWILIO_DOWN),
+            ..row(PreviewImport::PATH, Need::Edit, import_form)
+        },
+        Row {
+            allowed: Allowed::Provider(TWILIO_DOWN),
+            ..row(ImportNumbers::PATH, Need::Edit, import_form)
+        },
         Row {
             allowed: Allowed::Rejected(
                 "That API key does not exist or was revoked already; reload the page.",

@@ -34,10 +34,10 @@ const OUR_VOICE_URL: &str = "https://numbers.test/telephony/twilio/voice";
 /// The customer's own voice URL, before connecting.
 const THEIR_VOICE_URL: &str = "https://customer.example/voice";
 
-/// Numbers the fake sells, in the order its searches offer them.
 /// No digits typed: only Live numbers ask for them.
 const NO_DIGITS: LiveConfirmation = LiveConfirmation::TypedDigits(String::new());
 
+/// Numbers the fake sells, in the order its searches offer them.
 const FOR_SALE: [&str; 12] = [
     "+12125550101",
     "+12125550102",

@@ -214,6 +214,8 @@ impl ApiKeyStore for SeaStore {
             )
             .col_expr(api_key::Column::RateWindowStart, Expr::value(window))
             .filter(api_key::Column::Id.eq(row.id))
+            // An instance whose clock lags never resets a newer window's count.
+            .filter(api_key::Column::RateWindowStart.lte(window))
             .exec(&self.db)
             .await?;
         let counted: Option<(i64, i64)> = api_key::Entity::find_by_id(row.id)

@@ -2,12 +2,12 @@
 //! on its own through the same use cases, with a result per number (one bad row never blocks
 //! the others).
 
-use super::phone_numbers::{access, add_one, delete_one, idempotency_key};
+use super::idempotency::{BatchIdempotencyHeader, MAX_BATCH_KEY_CHARS, client_key, scoped};
+use super::phone_numbers::{access, add_one, delete_one};
 use super::problem::{ApiError, Problem};
 use super::request::{JsonBody, ProjectPath, path_number, typed};
 use super::schema::{BatchAdd, BatchAdded, BatchDelete, BatchDeleted, BatchError};
 use app::domain::Need;
-use app::domain::idempotency::IdempotencyKey;
 use app::ports::Services;
 use axum::Json;
 use axum::extract::{Path, State};
@@ -47,8 +47,9 @@ fn check_size(rows: usize) -> Result<(), Problem> {
 #[utoipa::path(
     post,
     path = "/api/v1/projects/{project}/phone-numbers/batch",
+    operation_id = "batchAddPhoneNumbers",
     tag = "phone-numbers",
-    params(ProjectPath, super::phone_numbers::IdempotencyHeader),
+    params(ProjectPath, BatchIdempotencyHeader),
     request_body(content = BatchAdd),
     responses((status = 200, description = "Each row's outcome.", body = BatchAdded)),
 )]
@@ -62,7 +63,8 @@ pub async fn add(
     let JsonBody(body) = body?;
     let batch: BatchAdd = typed(body, "")?;
     check_size(batch.phone_numbers.len())?;
-    let key = idempotency_key(&headers)?;
+    // Checked whole before any row runs: a refused batch buys nothing.
+    let key = client_key(&headers, MAX_BATCH_KEY_CHARS)?;
     let mut added = BatchAdded {
         done: Vec::new(),
         errors: Vec::new(),
@@ -73,13 +75,7 @@ pub async fn add(
             .and_then(|n| n.as_str())
             .map(app::domain::text::excerpt);
         let prefix = format!("phone_numbers[{index}]");
-        let row_key =
-            IdempotencyKey::parse(&format!("{}-{index}", key.as_str())).map_err(|_| {
-                Problem::malformed(
-                    "Idempotency-Key is too long for a batch: at most 95 characters.",
-                    Some("Idempotency-Key".into()),
-                )
-            })?;
+        let row_key = scoped(&access.project, &format!("{key}-{index}"))?;
         let row = serde_json::Value::Object(row);
         match add_one(&services, &access, row, row_key, &prefix).await {
             Ok(number) => added.done.push(number),
@@ -96,6 +92,7 @@ pub async fn add(
 #[utoipa::path(
     post,
     path = "/api/v1/projects/{project}/phone-numbers/batch-delete",
+    operation_id = "batchDeletePhoneNumbers",
     tag = "phone-numbers",
     params(ProjectPath),
     request_body(content = BatchDelete),

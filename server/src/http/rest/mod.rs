@@ -3,6 +3,7 @@
 //! these handlers at `/api/v1/openapi.json` and browsable at `/api/v1/docs`.
 
 mod batch;
+mod idempotency;
 mod phone_numbers;
 mod problem;
 mod reads;
@@ -175,6 +176,7 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{NUMBERS}/batch-delete"), post(batch::delete))
         .route("/api/v1/projects/{project}/variants", get(reads::variants))
         .route("/api/v1/projects/{project}/history", get(reads::history))
+        .route("/api/v1/problems/{code}", get(problem::kind))
         .route("/api/v1/{*rest}", any(unknown))
         .merge(docs)
 }
@@ -194,5 +196,18 @@ mod tests {
             assert!(delete["responses"][status].is_object(), "{status}");
         }
         assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+        let mut ids: Vec<&str> = paths
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .filter_map(|operation| operation["operationId"].as_str())
+            .collect();
+        assert_eq!(ids.len(), 10);
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(
+            ids.len(),
+            10,
+            "operationIds are unique (OpenAPI 3.1 §4.8.10)"
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! `/api/v1/projects/{project}/phone-numbers`: list, get, buy or connect, update, delete and
 //! undo, each through the use case the Numbers page calls.
 
+use super::idempotency::{IdempotencyHeader, MAX_KEY_CHARS, client_key, scoped};
 use super::problem::{ApiError, Problem};
 use super::request::{JsonBody, NumberPath, ProjectPath, bearer, path_number, query, typed};
 use super::schema::{
     AddPhoneNumber, BuyPhoneNumber, ConfirmLive, ConnectPhoneNumber, DeleteResult,
     DeletedPhoneNumber, EnvironmentName, PhoneNumber, PhoneNumberList, SourceName, StateFilterName,
-    UpdatePhoneNumber,
+    UpdatePhoneNumber, variant_choice,
 };
 use app::domain::idempotency::IdempotencyKey;
 use app::domain::numbers_view::{MAX_LIST_LIMIT, NumbersQuery};
@@ -25,9 +26,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 use utoipa::IntoParams;
-
-/// The header carrying a purchase's idempotency key (draft-ietf-httpapi-idempotency-key).
-pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
 /// Lets the request through for `project` if its bearer key allows `need`.
 pub async fn access(
@@ -50,7 +48,7 @@ pub struct ListParams {
     #[param(value_type = Option<SourceName>)]
     source: Option<String>,
     /// Only numbers with this variant (its id), or `none` for numbers without one.
-    #[param(example = "none", pattern = "^(none|[0-9]{1,18})$")]
+    #[param(example = "none", pattern = "^(none|[0-9]{1,19})$")]
     variant: Option<String>,
     /// Numbers whose digits match, typed in any common form (`+44 20 7946`, `7946`).
     #[param(example = "7946")]
@@ -147,6 +145,7 @@ impl ListParams {
 #[utoipa::path(
     get,
     path = "/api/v1/projects/{project}/phone-numbers",
+    operation_id = "listPhoneNumbers",
     tag = "phone-numbers",
     params(ProjectPath, ListParams),
     responses((status = 200, description = "One page of numbers, in E.164 order.", body = PhoneNumberList)),
@@ -171,6 +170,7 @@ pub async fn list(
 #[utoipa::path(
     get,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
+    operation_id = "getPhoneNumber",
     tag = "phone-numbers",
     params(NumberPath),
     responses((status = 200, description = "The number, in whatever state it is.", body = PhoneNumber)),
@@ -230,13 +230,18 @@ async fn variant_of(
     services: &Services,
     access: &KeyAccess,
     environment: Environment,
-    selector: Option<super::schema::VariantSelector>,
+    selector: Option<serde_json::Value>,
 ) -> Result<Option<VariantId>, AppError> {
-    match selector {
+    match selector.filter(|v| !v.is_null()) {
         None => Ok(None),
-        Some(selector) => chosen_variant(services, &access.project, environment, selector.into())
-            .await
-            .map(Some),
+        Some(selector) => chosen_variant(
+            services,
+            &access.project,
+            environment,
+            variant_choice(selector)?,
+        )
+        .await
+        .map(Some),
     }
 }
 
@@ -279,44 +284,6 @@ async fn connect_one(
     connect_number(services, command).await
 }
 
-/// The request's idempotency key: the header's (8 to 100 letters, digits, `-`, `_`), or a new
-/// random one (a retry then buys again).
-pub fn idempotency_key(headers: &HeaderMap) -> Result<IdempotencyKey, Problem> {
-    match headers.get(IDEMPOTENCY_KEY) {
-        None => IdempotencyKey::parse(&format!("api-{:032x}", rand::random::<u128>()))
-            .map_err(|_| AppError::Unavailable.into()),
-        Some(value) => value
-            .to_str()
-            .ok()
-            .and_then(|v| IdempotencyKey::parse(v).ok())
-            .ok_or_else(|| {
-                Problem::malformed(
-                    "Idempotency-Key is 8 to 100 letters, digits, - or _ (a UUID works).",
-                    Some("Idempotency-Key".into()),
-                )
-            }),
-    }
-}
-
-/// The `Idempotency-Key` header, as the description states it.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Header)]
-#[expect(
-    dead_code,
-    reason = "describes the header; handlers read it from the headers"
-)]
-pub struct IdempotencyHeader {
-    /// 8 to 100 letters, digits, `-` or `_` (a UUID); strongly recommended when buying: a
-    /// retry with the same key never buys twice. In a batch, each row uses it with `-{index}`
-    /// added (so at most 95 characters there).
-    #[param(
-        rename = "Idempotency-Key",
-        pattern = "^[A-Za-z0-9_-]{8,95}$",
-        example = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
-    )]
-    idempotency_key: Option<String>,
-}
-
 /// Buy a number (with `country`) or connect a Twilio number (with `phone_number`).
 ///
 /// Buying takes the number from the built-in pool, or through the project's Twilio account
@@ -325,10 +292,16 @@ pub struct IdempotencyHeader {
 #[utoipa::path(
     post,
     path = "/api/v1/projects/{project}/phone-numbers",
+    operation_id = "addPhoneNumber",
     tag = "phone-numbers",
     params(ProjectPath, IdempotencyHeader),
     request_body(content = AddPhoneNumber, description = "What to buy or connect."),
-    responses((status = 201, description = "Bought or connected; `Location` names it.", body = PhoneNumber)),
+    responses((
+        status = 201,
+        description = "Bought or connected.",
+        body = PhoneNumber,
+        headers(("Location" = String, description = "The number's address in this API.")),
+    )),
 )]
 pub async fn add(
     State(services): State<Services>,
@@ -338,7 +311,7 @@ pub async fn add(
 ) -> Result<impl IntoResponse, ApiError> {
     let access = access(&services, &headers, &project, Need::Edit).await?;
     let JsonBody(body) = body?;
-    let key = idempotency_key(&headers)?;
+    let key = scoped(&access.project, &client_key(&headers, MAX_KEY_CHARS)?)?;
     let number = add_one(&services, &access, body, key, "").await?;
     let location = format!(
         "/api/v1/projects/{}/phone-numbers/{}",
@@ -356,6 +329,7 @@ pub async fn add(
 #[utoipa::path(
     patch,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
+    operation_id = "updatePhoneNumber",
     tag = "phone-numbers",
     params(NumberPath),
     request_body(content = UpdatePhoneNumber),
@@ -380,7 +354,7 @@ pub async fn update(
         &services,
         &access.project,
         record.environment,
-        update.variant.into(),
+        variant_choice(update.variant)?,
     )
     .await?;
     let change = VariantChange {
@@ -437,11 +411,12 @@ pub async fn delete_one(
     Ok(match now {
         Ok(record) => DeletedPhoneNumber::of(record.into(), result),
         // Disconnected numbers are gone from the project.
-        Err(_) => DeletedPhoneNumber {
+        Err(AppError::NumberNotFound(_)) => DeletedPhoneNumber {
             phone_number: number.to_string(),
             result,
             release_at: None,
         },
+        Err(other) => return Err(other),
     })
 }
 
@@ -451,6 +426,7 @@ pub async fn delete_one(
 #[utoipa::path(
     delete,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}",
+    operation_id = "deletePhoneNumber",
     tag = "phone-numbers",
     params(NumberPath, DeleteParams),
     responses((status = 200, description = "Deleted; what became of it.", body = DeletedPhoneNumber)),
@@ -476,6 +452,7 @@ pub async fn delete(
 #[utoipa::path(
     post,
     path = "/api/v1/projects/{project}/phone-numbers/{phone_number}/undo",
+    operation_id = "undoDeletePhoneNumber",
     tag = "phone-numbers",
     params(NumberPath),
     responses((status = 200, description = "Restored.", body = PhoneNumber)),

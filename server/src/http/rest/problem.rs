@@ -80,23 +80,41 @@ pub fn code_of(error: &AppError) -> &'static str {
     }
 }
 
+/// Every kind of problem: its code and its title.
+const KINDS: [(&str, &str); 14] = [
+    ("api-key-required", "API key required"),
+    ("read-only-key", "Read-only API key"),
+    ("project-not-found", "Project not found"),
+    ("variant-not-found", "Variant not found"),
+    ("number-not-found", "Number not found"),
+    ("invalid-field", "Invalid field"),
+    ("rate-limited", "Too many requests"),
+    ("provider-failed", "Number provider failed"),
+    ("conflict", "Refused as things stand"),
+    ("malformed-request", "Malformed request"),
+    ("unsupported-media-type", "Unsupported media type"),
+    ("outcome-unknown", "Outcome being checked"),
+    ("not-found", "Not found"),
+    ("unavailable", "Service unavailable"),
+];
+
 /// What each kind is called.
 fn title_of(code: &str) -> &'static str {
-    match code {
-        "api-key-required" => "API key required",
-        "read-only-key" => "Read-only API key",
-        "project-not-found" => "Project not found",
-        "variant-not-found" => "Variant not found",
-        "number-not-found" => "Number not found",
-        "invalid-field" => "Invalid field",
-        "rate-limited" => "Too many requests",
-        "provider-failed" => "Number provider failed",
-        "conflict" => "Refused as things stand",
-        "malformed-request" => "Malformed request",
-        "unsupported-media-type" => "Unsupported media type",
-        "outcome-unknown" => "Outcome being checked",
-        "not-found" => "Not found",
-        _ => "Service unavailable",
+    KINDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("Service unavailable", |(_, title)| title)
+}
+
+/// `GET /api/v1/problems/{code}`: what a problem `type` names, for people following it.
+pub async fn kind(axum::extract::Path(code): axum::extract::Path<String>) -> Response {
+    match KINDS.iter().find(|(c, _)| *c == code) {
+        Some((_, title)) => (
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{title}: see `detail` in the problem for what went wrong, and `field` for which field."),
+        )
+            .into_response(),
+        None => Problem::new("not-found", 404, "There is no such kind of problem.").into_response(),
     }
 }
 

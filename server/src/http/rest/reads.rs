@@ -17,6 +17,7 @@ use utoipa::IntoParams;
 #[utoipa::path(
     get,
     path = "/api/v1/projects/{project}/variants",
+    operation_id = "listVariants",
     tag = "variants",
     params(ProjectPath),
     responses((status = 200, description = "The variants.", body = VariantList)),
@@ -50,6 +51,7 @@ pub struct HistoryParams {
 #[utoipa::path(
     get,
     path = "/api/v1/projects/{project}/history",
+    operation_id = "listHistory",
     tag = "history",
     params(ProjectPath, HistoryParams),
     responses((status = 200, description = "One page of entries.", body = HistoryList)),

@@ -13,8 +13,11 @@ use utoipa::ToSchema;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EnvironmentName {
+    /// `sandbox`: where new numbers and variants are tried.
     Sandbox,
+    /// `pre-release`: the last check before Live.
     PreRelease,
+    /// `live`: customers' calls.
     Live,
 }
 
@@ -42,7 +45,9 @@ impl From<EnvironmentName> for Environment {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceName {
+    /// `polyai`: the built-in number pool.
     Polyai,
+    /// `twilio`: the project's Twilio account.
     Twilio,
 }
 
@@ -51,7 +56,9 @@ pub enum SourceName {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum OwnershipName {
+    /// Bought through the platform.
     Bought,
+    /// The customer's own number, connected.
     Connected,
 }
 
@@ -154,9 +161,11 @@ pub struct PhoneNumberList {
     pub next_cursor: Option<String>,
 }
 
-/// A variant: by id or by name (as published to the number's environment).
+/// A variant: by id or by name (as published to the number's environment). A schema only:
+/// bodies carry it as JSON, read by [`variant_choice`].
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 #[serde(untagged)]
+#[expect(dead_code, reason = "describes the field; variant_choice reads it")]
 pub enum VariantSelector {
     /// The variant's id, from `GET …/variants`.
     Id(i64),
@@ -164,13 +173,20 @@ pub enum VariantSelector {
     Name(String),
 }
 
-impl From<VariantSelector> for VariantChoice {
-    fn from(selector: VariantSelector) -> Self {
-        match selector {
-            VariantSelector::Id(id) => Self::Id(app::domain::VariantId(id)),
-            VariantSelector::Name(name) => Self::Name(name),
-        }
-    }
+/// The variant `value` names (a [`VariantSelector`]), or an invalid `variant` field.
+pub fn variant_choice(value: serde_json::Value) -> Result<VariantChoice, app::error::AppError> {
+    let id = match value {
+        serde_json::Value::String(name) => return Ok(VariantChoice::Name(name)),
+        serde_json::Value::Number(id) => id.as_i64(),
+        _ => None,
+    };
+    id.map(|id| VariantChoice::Id(app::domain::VariantId(id)))
+        .ok_or_else(|| {
+            app::error::AppError::invalid(
+                "variant",
+                "variant is a variant id (a whole number) or a variant name.",
+            )
+        })
 }
 
 /// Buy a number: from the built-in pool, or through the project's Twilio account when it has
@@ -180,7 +196,6 @@ impl From<VariantSelector> for VariantChoice {
 #[schema(example = json!({"environment": "sandbox", "country": "US", "area_code": "415", "variant": "Default"}))]
 pub struct BuyPhoneNumber {
     /// Where the number will serve.
-    #[serde(alias = "env")]
     pub environment: EnvironmentName,
     /// Where the number is from.
     pub country: CountryCode,
@@ -188,15 +203,20 @@ pub struct BuyPhoneNumber {
     #[schema(example = "415")]
     pub area_code: Option<String>,
     /// The variant to assign.
-    pub variant: Option<VariantSelector>,
+    #[schema(value_type = Option<VariantSelector>)]
+    pub variant: Option<serde_json::Value>,
 }
 
 /// A country numbers are bought in (ISO 3166-1 alpha-2; `UK` is taken for `GB`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
 pub enum CountryCode {
+    /// The United Kingdom.
     GB,
+    /// The United Kingdom (as people often write it).
     UK,
+    /// The United States.
     US,
+    /// Canada.
     CA,
 }
 
@@ -214,6 +234,7 @@ impl From<CountryCode> for app::domain::Country {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConfirmLive {
+    /// `live`: yes, delete Live numbers.
     Live,
 }
 
@@ -221,8 +242,11 @@ pub enum ConfirmLive {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StateFilterName {
+    /// Taking calls (the default).
     Active,
+    /// Deleted, in the undo window or being released.
     PendingRelease,
+    /// The provider refused or failed to take it back.
     ReleaseFailed,
 }
 
@@ -232,13 +256,13 @@ pub enum StateFilterName {
 #[schema(example = json!({"environment": "sandbox", "phone_number": "+14155550100"}))]
 pub struct ConnectPhoneNumber {
     /// Where the number will serve.
-    #[serde(alias = "env")]
     pub environment: EnvironmentName,
     /// The Twilio number, in E.164 or any common typing.
     #[schema(example = "+14155550100")]
     pub phone_number: String,
     /// The variant to assign.
-    pub variant: Option<VariantSelector>,
+    #[schema(value_type = Option<VariantSelector>)]
+    pub variant: Option<serde_json::Value>,
 }
 
 /// Buy a number (with `country`) or connect one (with `phone_number`). A schema only: a
@@ -262,7 +286,8 @@ pub enum AddPhoneNumber {
 #[schema(example = json!({"variant": "London"}))]
 pub struct UpdatePhoneNumber {
     /// The variant to assign (published to the number's environment).
-    pub variant: VariantSelector,
+    #[schema(value_type = VariantSelector)]
+    pub variant: serde_json::Value,
 }
 
 /// What a delete did.

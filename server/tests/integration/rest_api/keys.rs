@@ -210,6 +210,11 @@ async fn the_description_and_its_reference_page_are_served_without_a_key() {
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(problem["type"], "/api/v1/problems/not-found");
+    // A problem's `type` leads somewhere.
+    let (status, _, text) =
+        crate::support::http::get(&w.router, "/api/v1/problems/invalid-field").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(text.starts_with("Invalid field"), "{text}");
 }
 
 #[tokio::test]

@@ -24,7 +24,8 @@ struct World {
     admin: Router,
     twilio: FakeTwilio,
     clock: Arc<TestClock>,
-    t: TestDb,
+    /// Keeps the database for as long as the world lives.
+    _t: TestDb,
 }
 
 /// An answer: status, headers and the JSON body (`Null` if none).
@@ -71,7 +72,7 @@ async fn world_limited(rate_limit: u64) -> World {
         admin,
         twilio,
         clock,
-        t,
+        _t: t,
     }
 }
 

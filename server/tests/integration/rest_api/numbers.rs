@@ -180,9 +180,9 @@ async fn buys_once_per_idempotency_key_and_names_the_key_in_the_history() {
     assert_eq!(bought_entries.len(), 1, "{history:?}");
     assert_eq!(bought_entries[0]["actor"], "API key \"CI deploys\"");
 
-    // `env` is accepted for `environment`; a US area code without stock is refused as things
-    // stand; bad fields are named.
-    let us = json!({"env": "pre-release", "country": "US", "area_code": "(415)"});
+    // A US area code in parentheses is read; one without stock is refused as things stand;
+    // bad fields are named.
+    let us = json!({"environment": "pre-release", "country": "US", "area_code": "(415)"});
     let bought_us = w
         .post(&numbers_uri("acme", ""), &key, us)
         .await
@@ -329,8 +329,8 @@ async fn reassigns_a_variant_by_id_or_by_name() {
     let problem = w
         .call(Method::PATCH, &uri, Some(&key), Some(unknown_id), &[])
         .await
-        .expect(StatusCode::NOT_FOUND);
-    assert_eq!(problem["type"], "/api/v1/problems/variant-not-found");
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem["field"], "variant", "as buying with it says");
     let missing = numbers_uri("acme", "/+442079460999");
     w.call(
         Method::PATCH,
@@ -441,7 +441,6 @@ async fn deletes_with_the_pages_rules_and_undoes_inside_the_window() {
             .iter()
             .all(|e| e["actor"] == "API key \"acme read-write\"")
     );
-    let _ = &w.clock;
 }
 
 #[tokio::test]
@@ -469,5 +468,45 @@ async fn bodies_must_be_json_objects_of_the_documented_shape() {
     }
     let numbers = w.all_numbers("acme", &key, "", 50).await;
     assert_eq!(numbers.len(), 4, "nothing was added");
-    let _ = &w.t;
+}
+
+#[tokio::test]
+async fn twilio_failing_is_a_502_and_twilio_not_answering_a_504_naming_what_is_checked() {
+    use crate::support::fake_twilio::Op;
+    let w = world().await;
+    let key = w.key("acme", "read-write").await;
+    w.twilio.own("+14155550100", None);
+    let body = json!({"environment": "sandbox", "phone_number": "+14155550100"});
+    w.twilio.fail(Op::Read, 500, 20500);
+    let problem = w
+        .post(&numbers_uri("acme", ""), &key, body.clone())
+        .await
+        .expect(StatusCode::BAD_GATEWAY);
+    assert_eq!(problem["type"], "/api/v1/problems/provider-failed");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Nothing was changed")
+    );
+    w.get(&numbers_uri("acme", "/+14155550100"), &key)
+        .await
+        .expect(StatusCode::NOT_FOUND);
+
+    w.twilio.heal();
+    // Longer than the 2 s this world waits for Twilio.
+    w.twilio.slow(Op::Update, std::time::Duration::from_secs(4));
+    let problem = w
+        .post(&numbers_uri("acme", ""), &key, body)
+        .await
+        .expect(StatusCode::GATEWAY_TIMEOUT);
+    assert_eq!(problem["type"], "/api/v1/problems/outcome-unknown");
+    let number = w
+        .get(&numbers_uri("acme", "/+14155550100"), &key)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(
+        number["state"], "connecting",
+        "being checked, as the detail says"
+    );
 }
