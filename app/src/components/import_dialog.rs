@@ -155,7 +155,7 @@ pub fn ImportDialog(
         <Modal title="Import numbers" on_close>
             <form class="modal__body" on:submit=submit novalidate>
                 <p>{format!(
-                    "Numbers already in this project's Twilio account, to connect to {}. Nothing changes until you import.",
+                    "Numbers already in this project's Twilio account, to connect to {}: importing points each one's voice webhook here, as Connect does (deleting a number later restores its old voice URL). Nothing changes until you import.",
                     environment.label()
                 )}</p>
                 <div class="field">

@@ -60,8 +60,16 @@ impl ApiKeyName {
                 "A key name has at most {MAX_NAME_CHARS} characters."
             ));
         }
-        if name.chars().any(char::is_control) {
-            return Err("A key name cannot hold control characters.".into());
+        // The history quotes the name: invisible characters would make two keys read alike,
+        // a double quote would end the quotation.
+        if let Some(c) = super::variant::first_invisible(name) {
+            return Err(format!(
+                "A key name cannot hold invisible or control characters (U+{:04X}).",
+                u32::from(c)
+            ));
+        }
+        if name.contains('"') {
+            return Err("A key name cannot hold a double quote (\").".into());
         }
         Ok(Self(name.to_owned()))
     }
@@ -174,6 +182,14 @@ mod tests {
             Some(30),
             "a limit of 0 refuses everything"
         );
+    }
+
+    #[test]
+    fn names_that_would_read_like_others_are_refused() {
+        for alike in ["ci\u{200b}-rw", "ci\u{2060}rw", "say \"hi\"", "tab\there"] {
+            assert!(ApiKeyName::parse(alike).is_err(), "{alike:?}");
+        }
+        assert!(ApiKeyName::parse("CI · deploys (read)").is_ok());
     }
 
     #[test]

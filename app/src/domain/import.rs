@@ -88,6 +88,9 @@ pub fn read_records(records: &[(usize, Vec<String>)]) -> Result<Vec<ImportLine>,
 pub enum RowOutcome {
     /// Previewed: importing will connect it.
     WillConnect,
+    /// Previewed: importing will connect it, taking its calls from the voice URL it has now
+    /// (shortened for people; deleting the number later restores it).
+    WillTakeOver(String),
     /// Imported: connected.
     Connected,
     /// Not imported, and why, in plain words.
@@ -99,6 +102,9 @@ impl RowOutcome {
     pub fn text(&self) -> String {
         match self {
             Self::WillConnect => "Will be connected".into(),
+            Self::WillTakeOver(url) => {
+                format!("Will be connected: its calls go to {url} now and will come here")
+            }
             Self::Connected => "Connected".into(),
             Self::Refused(why) => why.clone(),
         }

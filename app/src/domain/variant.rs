@@ -83,7 +83,7 @@ fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
 
 /// The first character of `name` (trimmed) that cannot be part of a name: a control or
 /// invisible character anywhere, a joiner at either end, a variation selector first.
-fn first_invisible(name: &str) -> Option<char> {
+pub(crate) fn first_invisible(name: &str) -> Option<char> {
     let last = name.chars().count().saturating_sub(1);
     name.chars().enumerate().find_map(|(i, c)| {
         let refused = c.is_control()

@@ -108,10 +108,7 @@ async fn preview_line(
         before,
         pass,
     };
-    row.outcome = match refusal(services, command, &facts, &line, &e164).await? {
-        Some(why) => RowOutcome::Refused(why),
-        None => RowOutcome::WillConnect,
-    };
+    row.outcome = outcome(services, command, &facts, &line, &e164).await?;
     Ok(row)
 }
 
@@ -124,15 +121,16 @@ struct Facts<'a> {
     pass: Pass,
 }
 
-/// Why `e164` (read from `line`) cannot be connected, if it cannot; Twilio unreachable fails
-/// the whole preview.
-async fn refusal(
+/// What importing `e164` (read from `line`) will do: connect it (saying whose calls it takes
+/// over), or why not; Twilio unreachable fails the whole preview.
+async fn outcome(
     services: &Services,
     command: &ImportNumbers,
     facts: &Facts<'_>,
     line: &ImportLine,
     e164: &E164,
-) -> Result<Option<String>, AppError> {
+) -> Result<RowOutcome, AppError> {
+    let refused = |why: String| Ok(RowOutcome::Refused(why));
     let Facts {
         account,
         publications,
@@ -140,16 +138,16 @@ async fn refusal(
         pass,
     } = facts;
     if let Some(first) = listed_before(before, e164.as_str()) {
-        return Ok(Some(format!("Listed already, on line {first}.")));
+        return refused(format!("Listed already, on line {first}."));
     }
     if let Some(name) = &line.variant
         && published_named(publications, command.environment, name).is_none()
     {
-        return Ok(Some(format!(
+        return refused(format!(
             "No variant named \u{201c}{}\u{201d} is published to {}.",
             crate::domain::text::excerpt(name),
             command.environment.label()
-        )));
+        ));
     }
     if services
         .projects
@@ -157,17 +155,20 @@ async fn refusal(
         .await?
         .is_some()
     {
-        return Ok(Some("Already in this project.".into()));
+        return refused("Already in this project.".into());
     }
     if services.routing.route_facts(e164).await?.is_some() {
-        return Ok(Some(format!("{e164} is already connected to a project.")));
+        return refused(format!("{e164} is already connected to a project."));
     }
     if *pass == Pass::Import {
-        return Ok(None);
+        return Ok(RowOutcome::WillConnect);
     }
     match connectable(services, account, e164).await {
-        Ok(_) => Ok(None),
-        Err(AppError::Invalid { message, .. }) => Ok(Some(message)),
+        Ok(owned) => Ok(match owned.voice_url.filter(|url| !url.trim().is_empty()) {
+            Some(url) => RowOutcome::WillTakeOver(crate::domain::text::excerpt(&url)),
+            None => RowOutcome::WillConnect,
+        }),
+        Err(AppError::Invalid { message, .. }) => refused(message),
         Err(other) => Err(other),
     }
 }
@@ -211,8 +212,19 @@ pub async fn import_numbers(
     let setting = setting(services, &command.project).await?;
     let checked = checked_rows(services, &command, &setting, Pass::Import).await?;
     let mut rows = Vec::with_capacity(checked.len());
+    // The line where Twilio failed: later rows are not tried (each would wait for it too).
+    let mut twilio_failed: Option<usize> = None;
     for mut row in checked {
-        if let (RowOutcome::WillConnect, Some(e164)) = (&row.outcome, &row.e164) {
+        if let (RowOutcome::WillConnect | RowOutcome::WillTakeOver(_), Some(e164)) =
+            (&row.outcome, &row.e164)
+        {
+            if let Some(line) = twilio_failed {
+                row.outcome = RowOutcome::Refused(format!(
+                    "Not tried: Twilio failed on line {line}. Import this number again."
+                ));
+                rows.push(row);
+                continue;
+            }
             let number = E164::parse(e164).map_err(|_| AppError::Unavailable)?;
             // Checked by the row's pass against these same publications.
             let variant = row
@@ -228,6 +240,17 @@ pub async fn import_numbers(
             };
             row.outcome = match connect_number(services, connect).await {
                 Ok(_) => RowOutcome::Connected,
+                Err(e @ (AppError::Provider(_) | AppError::OutcomeUnknown(_))) => {
+                    // Nothing connected yet: the import fails as a whole, as its preview would.
+                    if !rows
+                        .iter()
+                        .any(|r: &ImportRow| r.outcome == RowOutcome::Connected)
+                    {
+                        return Err(e);
+                    }
+                    twilio_failed = Some(row.line);
+                    RowOutcome::Refused(e.to_string())
+                }
                 Err(e) => RowOutcome::Refused(e.to_string()),
             };
         }

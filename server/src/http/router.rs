@@ -63,6 +63,7 @@ pub fn router(state: AppState) -> Router {
             move || provide_context(fallback_services.clone()), shell
         ))
         .layer(RequestBodyLimitLayer::new(super::limits::MAX_REQUEST_BODY))
+        .layer(axum::middleware::from_fn(rest::errors_as_problems))
         .layer(axum::middleware::from_fn(server_fn_errors::with_status))
         .layer(axum::middleware::from_fn_with_state(
             session::Sessions::from_ref(&state),

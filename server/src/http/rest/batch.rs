@@ -27,6 +27,12 @@ fn row_error(index: usize, phone_number: Option<String>, problem: Problem) -> Ba
     }
 }
 
+/// A number as a batch names it: E.164, or any common typing of one; anything else is not a
+/// number of the project.
+fn typed_number(sent: &str) -> Result<app::domain::E164, Problem> {
+    app::domain::phone_format::normalise(sent).or_else(|_| path_number(sent))
+}
+
 /// Refuses a batch outside 1 to [`MAX_BATCH`] rows.
 fn check_size(rows: usize) -> Result<(), Problem> {
     if (1..=MAX_BATCH).contains(&rows) {
@@ -69,6 +75,7 @@ pub async fn add(
         done: Vec::new(),
         errors: Vec::new(),
     };
+    let mut provider_failed: Option<usize> = None;
     for (index, row) in batch.phone_numbers.into_iter().enumerate() {
         let sent = row
             .get("phone_number")
@@ -76,10 +83,27 @@ pub async fn add(
             .map(app::domain::text::excerpt);
         let prefix = format!("phone_numbers[{index}]");
         let row_key = scoped(&access.project, &format!("{key}-{index}"))?;
+        if let Some(failed) = provider_failed {
+            let problem = Problem::new(
+                "provider-failed",
+                502,
+                format!(
+                    "Not tried: the number provider failed on row {failed}. Send this row again."
+                ),
+            );
+            added.errors.push(row_error(index, sent, problem));
+            continue;
+        }
         let row = serde_json::Value::Object(row);
         match add_one(&services, &access, row, row_key, &prefix).await {
             Ok(number) => added.done.push(number),
-            Err(problem) => added.errors.push(row_error(index, sent, problem)),
+            Err(problem) => {
+                // Each later row would wait for the provider too: they are not tried.
+                if matches!(problem.code(), "provider-failed" | "outcome-unknown") {
+                    provider_failed = Some(index);
+                }
+                added.errors.push(row_error(index, sent, problem));
+            }
         }
     }
     Ok(Json(added))
@@ -113,16 +137,29 @@ pub async fn delete(
         done: Vec::new(),
         errors: Vec::new(),
     };
+    let mut provider_failed: Option<usize> = None;
     for (index, sent) in batch.phone_numbers.into_iter().enumerate() {
-        let outcome = match path_number(&sent) {
-            Ok(number) => delete_one(&services, &access, number, live)
+        let outcome = match (provider_failed, typed_number(&sent)) {
+            (Some(failed), _) => Err(Problem::new(
+                "provider-failed",
+                502,
+                format!(
+                    "Not tried: the number provider failed on row {failed}. Send this number again."
+                ),
+            )),
+            (None, Ok(number)) => delete_one(&services, &access, number, live)
                 .await
                 .map_err(Problem::from),
-            Err(problem) => Err(problem),
+            (None, Err(problem)) => Err(problem),
         };
         match outcome {
             Ok(done) => deleted.done.push(done),
             Err(problem) => {
+                if provider_failed.is_none()
+                    && matches!(problem.code(), "provider-failed" | "outcome-unknown")
+                {
+                    provider_failed = Some(index);
+                }
                 let sent = app::domain::text::excerpt(&sent);
                 deleted.errors.push(row_error(index, Some(sent), problem));
             }

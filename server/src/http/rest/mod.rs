@@ -10,7 +10,7 @@ mod reads;
 mod request;
 mod schema;
 
-pub use problem::{PROBLEM_JSON, Problem};
+pub use problem::{PROBLEM_JSON, Problem, errors_as_problems};
 
 use super::state::AppState;
 use axum::Router;

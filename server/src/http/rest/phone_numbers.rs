@@ -3,7 +3,9 @@
 
 use super::idempotency::{IdempotencyHeader, MAX_KEY_CHARS, client_key, scoped};
 use super::problem::{ApiError, Problem};
-use super::request::{JsonBody, NumberPath, ProjectPath, bearer, path_number, query, typed};
+use super::request::{
+    JsonBody, NumberPath, ProjectPath, bearer, path_number, query, typed, unplussed,
+};
 use super::schema::{
     AddPhoneNumber, BuyPhoneNumber, ConfirmLive, ConnectPhoneNumber, DeleteResult,
     DeletedPhoneNumber, EnvironmentName, PhoneNumber, PhoneNumberList, SourceName, StateFilterName,
@@ -48,16 +50,14 @@ pub struct ListParams {
     #[param(value_type = Option<SourceName>)]
     source: Option<String>,
     /// Only numbers with this variant (its id), or `none` for numbers without one.
-    #[param(example = "none", pattern = "^(none|[0-9]{1,19})$")]
+    #[param(pattern = "^(none|[0-9]{1,19})$")]
     variant: Option<String>,
     /// Numbers whose digits match, typed in any common form (`+44 20 7946`, `7946`).
-    #[param(example = "7946")]
     q: Option<String>,
     /// Numbers in this state (default `active`; `pending-release` also lists `releasing`).
     #[param(value_type = Option<StateFilterName>)]
     state: Option<String>,
-    /// The `next_cursor` of the previous page.
-    #[param(example = "+442079460123")]
+    /// The `next_cursor` of the previous page (URL-encoded: `+` as `%2B`).
     cursor: Option<String>,
     /// Numbers per page, 1 to 200 (default 50).
     #[param(value_type = Option<u64>, minimum = 1, maximum = 200)]
@@ -117,7 +117,7 @@ impl ListParams {
             .cursor
             .as_deref()
             .map(|c| {
-                E164::parse(c).map_err(|_| {
+                E164::parse(&unplussed(c)).map_err(|_| {
                     AppError::invalid("cursor", "cursor is the next_cursor of a previous page.")
                 })
             })
@@ -371,7 +371,7 @@ pub async fn update(
 #[into_params(parameter_in = Query)]
 pub struct DeleteParams {
     /// `live` to delete a Live number (its calls stop reaching the agent at once).
-    #[param(value_type = Option<ConfirmLive>, example = "live")]
+    #[param(value_type = Option<ConfirmLive>)]
     confirm: Option<String>,
 }
 

@@ -81,7 +81,7 @@ pub fn code_of(error: &AppError) -> &'static str {
 }
 
 /// Every kind of problem: its code and its title.
-const KINDS: [(&str, &str); 14] = [
+const KINDS: [(&str, &str); 16] = [
     ("api-key-required", "API key required"),
     ("read-only-key", "Read-only API key"),
     ("project-not-found", "Project not found"),
@@ -95,6 +95,8 @@ const KINDS: [(&str, &str); 14] = [
     ("unsupported-media-type", "Unsupported media type"),
     ("outcome-unknown", "Outcome being checked"),
     ("not-found", "Not found"),
+    ("method-not-allowed", "Method not allowed"),
+    ("body-too-large", "Body too large"),
     ("unavailable", "Service unavailable"),
 ];
 
@@ -162,6 +164,62 @@ impl IntoResponse for Problem {
         }
         response
     }
+}
+
+/// Whether `path` is under the REST API.
+pub fn is_rest(path: &str) -> bool {
+    path == "/api/v1" || path.starts_with(app::paths::REST_API)
+}
+
+/// Answers every error under `/api/v1` as problem details, also those made before a handler
+/// runs (a body over the limit, a method the address does not take, a path that does not
+/// decode, an unknown address): status and headers kept, a problem body in place of theirs.
+pub async fn errors_as_problems(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if !is_rest(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (code, detail) = match status.as_u16() {
+        404 => (
+            "not-found",
+            "There is nothing at this address of the REST API; see /api/v1/openapi.json.",
+        ),
+        405 => (
+            "method-not-allowed",
+            "This address does not take that method; the Allow header lists those it takes.",
+        ),
+        413 => (
+            "body-too-large",
+            "The body is larger than the 1,024 KiB this server reads.",
+        ),
+        400..=499 => (
+            "malformed-request",
+            "The request could not be read (its address or headers).",
+        ),
+        _ => (
+            "unavailable",
+            "The server could not answer; please try again.",
+        ),
+    };
+    let (parts, _) = response.into_parts();
+    let mut answer = Problem::new(code, status.as_u16(), detail).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            answer.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    answer
 }
 
 /// A handler's error: any [`AppError`] (or a problem of the request itself) as a problem.

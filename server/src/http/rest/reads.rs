@@ -39,10 +39,9 @@ pub async fn variants(
 #[into_params(parameter_in = Query)]
 pub struct HistoryParams {
     /// The page, from 1 (past the end: the last); 25 entries a page.
-    #[param(value_type = Option<i64>, minimum = 1, example = 1)]
+    #[param(value_type = Option<i64>, minimum = 1)]
     page: Option<String>,
-    /// Only this number's entries (E.164), all of them on one page.
-    #[param(example = "+442079460123")]
+    /// Only this number's entries (E.164, `+` as `%2B`), all of them on one page.
     phone_number: Option<String>,
 }
 

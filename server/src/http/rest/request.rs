@@ -69,12 +69,16 @@ mod mime_type {
     }
 }
 
+/// The most characters of a parser's message a problem quotes.
+const MAX_DETAIL_CHARS: usize = 200;
+
 /// `value` as a `T`; a part that does not fit is an invalid field, named by its path
 /// (`environment`, `phone_numbers[2]`) under `prefix`.
 pub fn typed<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value).map_err(|err| {
-        let inner = err.inner().to_string();
-        let path = err.path().to_string();
+        // Quoted input is cut short: an answer is never much larger than a message.
+        let inner: String = err.inner().to_string().chars().take(MAX_DETAIL_CHARS).collect();
+        let path = app::domain::text::excerpt(&err.path().to_string());
         let named = if path == "." {
             // serde names a missing or unknown field only in its message.
             inner
@@ -83,7 +87,7 @@ pub fn typed<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Res
                 .filter(|_| {
                     inner.starts_with("missing field") || inner.starts_with("unknown field")
                 })
-                .map(str::to_owned)
+                .map(app::domain::text::excerpt)
         } else {
             Some(path)
         };
@@ -102,7 +106,7 @@ pub fn typed<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Res
             None => Problem::new(
                 "invalid-field",
                 422,
-                format!("The body does not fit its schema: {inner}."),
+                "The body is a JSON object with the fields the API reference (/api/v1/docs/) names for this call.",
             ),
         }
     })
@@ -149,8 +153,17 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// The number a path names: E.164 (`+` may arrive as `%2B`); anything else is not a number of
 /// the project (404, as the page answers).
 pub fn path_number(e164: &str) -> Result<E164, Problem> {
-    E164::parse(e164.trim())
+    E164::parse(&unplussed(e164))
         .map_err(|_| AppError::NumberNotFound(app::domain::text::excerpt(e164)).into())
+}
+
+/// `sent` with a leading space read as the `+` it was before a query string decoded it
+/// (`?cursor=+4420…` unencoded arrives as ` 4420…`), trimmed.
+pub fn unplussed(sent: &str) -> String {
+    match sent.strip_prefix(' ') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("+{rest}"),
+        _ => sent.trim().to_owned(),
+    }
 }
 
 #[cfg(test)]

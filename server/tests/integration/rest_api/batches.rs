@@ -116,7 +116,7 @@ async fn batch_delete_deletes_each_number_it_may_and_says_why_not_for_the_rest()
     );
     assert_eq!(result["errors"][0]["field"], "confirm");
 
-    let live = json!({"phone_numbers": ["+447700900321"], "confirm": "live"});
+    let live = json!({"phone_numbers": ["07700 900321"], "confirm": "live"});
     let result = w.post(&uri, &key, live).await.expect(StatusCode::OK);
     assert_eq!(result["done"][0]["phone_number"], "+447700900321");
     let bad_confirm = json!({"phone_numbers": ["+441134960456"], "confirm": "yes"});

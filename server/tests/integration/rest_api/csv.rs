@@ -49,7 +49,10 @@ async fn a_preview_changes_nothing_and_the_import_connects_each_good_row() {
     assert_eq!(
         outcomes(&preview),
         [
-            (2, RowOutcome::WillConnect),
+            (
+                2,
+                RowOutcome::WillTakeOver("https://customer.example/voice".into())
+            ),
             (3, RowOutcome::WillConnect),
             (
                 4,

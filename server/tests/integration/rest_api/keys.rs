@@ -210,6 +210,35 @@ async fn the_description_and_its_reference_page_are_served_without_a_key() {
         .await
         .expect(StatusCode::NOT_FOUND);
     assert_eq!(problem["type"], "/api/v1/problems/not-found");
+    // Errors made before a handler runs are problems too.
+    let put = w
+        .call(
+            Method::PUT,
+            &numbers_uri("acme", "/+442079460123"),
+            Some(&key),
+            None,
+            &[],
+        )
+        .await;
+    assert!(
+        put.headers[header::ALLOW]
+            .to_str()
+            .unwrap()
+            .contains("PATCH")
+    );
+    put.expect(StatusCode::METHOD_NOT_ALLOWED);
+    w.get("/api/v1", &key).await.expect(StatusCode::NOT_FOUND);
+    let huge = json!({"phone_numbers": ["x".repeat(2 * 1024 * 1024)]});
+    let write = w.key("acme", "read-write").await;
+    w.post(&numbers_uri("acme", "/batch-delete"), &write, huge)
+        .await
+        .expect(StatusCode::PAYLOAD_TOO_LARGE);
+    // A cursor pasted unencoded (its `+` read as a space) still pages.
+    let page = w
+        .get(&numbers_uri("acme", "?limit=1&cursor=+12125550142"), &key)
+        .await
+        .expect(StatusCode::OK);
+    assert_eq!(page["phone_numbers"][0]["phone_number"], "+441134960456");
     // A problem's `type` leads somewhere.
     let (status, _, text) =
         crate::support::http::get(&w.router, "/api/v1/problems/invalid-field").await;
