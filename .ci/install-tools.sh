@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 CARGO_LEPTOS_VERSION=0.3.10
 TWIGGY_VERSION=0.7.0
 SCHEMATHESIS_VERSION=4.32.5
+OPENAPI_SPEC_VALIDATOR_VERSION=0.9.0
 # Must equal the wasm-bindgen version pinned in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
@@ -57,6 +58,11 @@ install_test_tools() {
   if ! st --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
     say "installing schemathesis $SCHEMATHESIS_VERSION (fuzzes the REST API; once)"
     timed "schemathesis install" python3 -m pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+  # Read whole (no `grep -q`: closing the pipe early fails pip under pipefail).
+  if [ "$(python3 -m pip show openapi-spec-validator 2>/dev/null | sed -n 's/^Version: //p')" != "$OPENAPI_SPEC_VALIDATOR_VERSION" ]; then
+    say "installing openapi-spec-validator $OPENAPI_SPEC_VALIDATOR_VERSION (validates the REST API's description; once)"
+    python3 -m pip install --quiet --disable-pip-version-check "openapi-spec-validator==$OPENAPI_SPEC_VALIDATOR_VERSION"
   fi
   command -v npm >/dev/null || apt_install nodejs npm
   # Install when missing, or when package-lock.json changed since the last install.

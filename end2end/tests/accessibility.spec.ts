@@ -130,11 +130,11 @@ test("the gallery shows every component state from fixtures, without calling the
   await openHydrated(page, "/gallery");
   await expect(page.getByRole("heading", { level: 1, name: "Component gallery" })).toBeVisible();
   const components = page.getByRole("navigation", { name: "Components" }).getByRole("link");
-  await expect(components).toHaveCount(21);
+  await expect(components).toHaveCount(22);
   for (const anchor of ["numbers-finder", "environment-section", "numbers-table", "row-actions", "callouts", "undo-bar", "toasts",
     "no-integration", "read-only", "add-number-dialog", "reassign-dialog", "delete-dialog", "routing-dialog", "history-dialog",
     "variant-confirmations", "provider-checks", "integration-list", "twilio-account-dialog", "disconnect-twilio-dialog",
-    "live-notice", "api-keys"]) {
+    "live-notice", "api-keys", "import-dialog"]) {
     await expect(page.locator(`#${anchor} figure`).first()).toBeVisible();
   }
   await expect(page.locator("#environment-section tr[data-e164]")).toHaveCount(2 + 2 + 1 + 50); // expanded, collapsed (hidden), one, a page
@@ -146,6 +146,8 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#numbers-finder").getByRole("button", { name: "Clear filters" })).toHaveCount(1);
   await expect(page.locator("#row-actions").getByRole("menuitem")).toHaveText(["Reassign variant", "Test routing", "History", "Delete number"]);
   await expect(page.locator("#add-number-dialog").getByRole("dialog", { name: "Add number" })).toHaveCount(12);
+  await expect(page.locator("#import-dialog").getByRole("dialog", { name: "Import numbers" })).toHaveCount(6);
+  await expect(page.locator("#import-dialog")).toContainText("1 of 4 numbers will be connected; 3 cannot be.");
   await expect(page.locator("#add-number-dialog")).toContainText("Bought through this project's Twilio account, and billed there.");
   await expect(page.locator("#disconnect-twilio-dialog")).toContainText("bought through this account: it stays in your Twilio account");
   await expect(page.locator("#add-number-dialog")).toContainText("212 is not a Canadian area code.");
