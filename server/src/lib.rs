@@ -47,8 +47,29 @@ pub enum StartError {
 /// [`db::StartupLock`]), then returns the router's state, whose times come from `clock`
 /// ([`clock::SystemClock`] in production).
 pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState, StartError> {
-    let (keyring, source) = keyring(config)?;
     let hashed = bundle_is_hashed(&config.site_root)?;
+    let opened = open(config, clock).await?;
+    Ok(state(
+        config,
+        opened.db,
+        opened.services,
+        opened.proxy,
+        hashed,
+        opened.live,
+    ))
+}
+
+/// What serving and the commands that change data share: the database, ready, and the ports.
+struct Opened {
+    db: DatabaseConnection,
+    services: Services,
+    proxy: Option<TrustedProxy>,
+    live: live::LiveHub,
+}
+
+/// Connects, migrates, seeds and stocks, then builds the ports over the database.
+async fn open(config: &Config, clock: Arc<dyn Clock>) -> Result<Opened, StartError> {
+    let (keyring, source) = keyring(config)?;
     let twilio = TwilioClient::new(
         &config.twilio_base_url,
         std::time::Duration::from_secs(config.twilio_timeout_secs),
@@ -71,7 +92,12 @@ pub async fn prepare(config: &Config, clock: Arc<dyn Clock>) -> Result<AppState,
     };
     let store = db::SeaStore::new(db.clone(), clock.clone(), Arc::new(keyring), live.clone());
     let services = services(config, &db, store, twilio, clock, proxy.is_some());
-    Ok(state(config, db, services, proxy, hashed, live))
+    Ok(Opened {
+        db,
+        services,
+        proxy,
+        live,
+    })
 }
 
 /// `server rotate-secrets`: connects, migrates, and re-seals every stored secret under the
@@ -100,7 +126,8 @@ pub async fn create_api_key(
     use app::domain::ProjectSlug;
     use app::domain::api_keys::{ApiKeyName, ApiKeyScope};
     use app::usecases::api_keys::{ApiKeyChange, create_api_key};
-    let state = prepare(config, Arc::new(clock::SystemClock))
+    // Not `prepare`: a command needs no built site.
+    let opened = open(config, Arc::new(clock::SystemClock))
         .await
         .map_err(|e| e.to_string())?;
     let project = ProjectSlug::parse(project).map_err(|e| e.to_string())?;
@@ -110,7 +137,7 @@ pub async fn create_api_key(
         project,
         actor: "server create-api-key".into(),
     };
-    create_api_key(&state.services, change, name, scope)
+    create_api_key(&opened.services, change, name, scope)
         .await
         .map(|created| created.key)
         .map_err(|e| e.to_string())

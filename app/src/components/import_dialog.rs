@@ -139,6 +139,10 @@ pub fn ImportDialog(
         }
         let typed = text.get_untracked();
         asked.set(Some(typed.clone()));
+        // The submit button turns busy (disabled): the status, which says so, holds the focus.
+        if let Some(summary) = summary.get_untracked() {
+            let _ = summary.focus();
+        }
         if importable() > 0 {
             on_import.run(typed);
         } else {
@@ -193,7 +197,10 @@ pub fn ImportDialog(
                 </div>
                 // Always in the page, so screen readers announce what it comes to say.
                 <p role="status" class="import-summary" node_ref=summary tabindex="-1">
-                    {move || current().map(|report| report.summary())}
+                    {move || match (pending.get(), current()) {
+                        (true, _) => Some(label.get().to_owned()),
+                        (false, report) => report.map(|report| report.summary()),
+                    }}
                 </p>
                 {move || current().map(|report| view! { <ImportTable report/> })}
                 {move || general_error().map(|message| view! { <ErrorAlert message in_dialog=true/> })}

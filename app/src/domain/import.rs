@@ -103,7 +103,7 @@ impl RowOutcome {
         match self {
             Self::WillConnect => "Will be connected".into(),
             Self::WillTakeOver(url) => {
-                format!("Will be connected: its calls go to {url} now and will come here")
+                format!("Will be connected: its calls go to {url} now and will come here.")
             }
             Self::Connected => "Connected".into(),
             Self::Refused(why) => why.clone(),

@@ -27,10 +27,14 @@ fn row_error(index: usize, phone_number: Option<String>, problem: Problem) -> Ba
     }
 }
 
-/// A number as a batch names it: E.164, or any common typing of one; anything else is not a
-/// number of the project.
+/// A number as a batch names it: E.164, or any common typing of one; typing that is not a
+/// number is told why (as connecting tells it).
 fn typed_number(sent: &str) -> Result<app::domain::E164, Problem> {
-    app::domain::phone_format::normalise(sent).or_else(|_| path_number(sent))
+    path_number(sent).or_else(|not_found| {
+        app::domain::phone_format::normalise(sent)
+            .map_err(|e| app::error::AppError::invalid("phone_number", e).into())
+            .and(Err(not_found))
+    })
 }
 
 /// Refuses a batch outside 1 to [`MAX_BATCH`] rows.
@@ -75,7 +79,9 @@ pub async fn add(
         done: Vec::new(),
         errors: Vec::new(),
     };
-    let mut provider_failed: Option<usize> = None;
+    // The row where the provider failed, and whether it connected (or bought): later rows of
+    // that kind are not tried, each would wait for the provider too.
+    let mut provider_failed: Option<(usize, bool)> = None;
     for (index, row) in batch.phone_numbers.into_iter().enumerate() {
         let sent = row
             .get("phone_number")
@@ -83,7 +89,8 @@ pub async fn add(
             .map(app::domain::text::excerpt);
         let prefix = format!("phone_numbers[{index}]");
         let row_key = scoped(&access.project, &format!("{key}-{index}"))?;
-        if let Some(failed) = provider_failed {
+        let connects = row.contains_key("phone_number");
+        if let Some((failed, _)) = provider_failed.filter(|(_, kind)| *kind == connects) {
             let problem = Problem::new(
                 "provider-failed",
                 502,
@@ -100,7 +107,7 @@ pub async fn add(
             Err(problem) => {
                 // Each later row would wait for the provider too: they are not tried.
                 if matches!(problem.code(), "provider-failed" | "outcome-unknown") {
-                    provider_failed = Some(index);
+                    provider_failed = Some((index, connects));
                 }
                 added.errors.push(row_error(index, sent, problem));
             }

@@ -29,11 +29,7 @@ pub const MAX_BATCH_KEY_CHARS: usize = 88;
 pub struct IdempotencyHeader {
     /// 8 to 91 letters, digits, `-` or `_` (a UUID works); strongly recommended when buying:
     /// a retry with the same key returns the first result and buys nothing more.
-    #[param(
-        rename = "Idempotency-Key",
-        pattern = "^[A-Za-z0-9_-]{8,91}$",
-        example = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"
-    )]
+    #[param(rename = "Idempotency-Key", pattern = "^[A-Za-z0-9_-]{8,91}$")]
     idempotency_key: Option<String>,
 }
 
@@ -47,11 +43,7 @@ pub struct IdempotencyHeader {
 pub struct BatchIdempotencyHeader {
     /// 8 to 88 letters, digits, `-` or `_`; each purchase row uses it with `-{index}` added,
     /// so retrying the whole batch with the same key buys nothing twice.
-    #[param(
-        rename = "Idempotency-Key",
-        pattern = "^[A-Za-z0-9_-]{8,88}$",
-        example = "import-2026-12-01"
-    )]
+    #[param(rename = "Idempotency-Key", pattern = "^[A-Za-z0-9_-]{8,88}$")]
     idempotency_key: Option<String>,
 }
 

@@ -30,11 +30,15 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             ));
         }
         let bytes = Bytes::from_request(request, state).await.map_err(|e| {
-            Problem::new(
-                "malformed-request",
-                e.status().as_u16(),
-                format!("The body could not be read: {}", e.body_text()),
-            )
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                // Sent without a length (chunked): found too large while reading.
+                return Problem::new(
+                    "body-too-large",
+                    413,
+                    "The body is larger than the 1,024 KiB this server reads.",
+                );
+            }
+            Problem::malformed("The body could not be read.", None)
         })?;
         serde_json::from_slice(&bytes)
             .map(Self)
@@ -77,7 +81,14 @@ const MAX_DETAIL_CHARS: usize = 200;
 pub fn typed<T: DeserializeOwned>(value: serde_json::Value, prefix: &str) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value).map_err(|err| {
         // Quoted input is cut short: an answer is never much larger than a message.
-        let inner: String = err.inner().to_string().chars().take(MAX_DETAIL_CHARS).collect();
+        // serde's "variant" is an enum's value; here a variant is something else.
+        let inner: String = err
+            .inner()
+            .to_string()
+            .replace("unknown variant", "unknown value")
+            .chars()
+            .take(MAX_DETAIL_CHARS)
+            .collect();
         let path = app::domain::text::excerpt(&err.path().to_string());
         let named = if path == "." {
             // serde names a missing or unknown field only in its message.
@@ -150,10 +161,12 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
         .filter(|k| !k.is_empty())
 }
 
-/// The number a path names: E.164 (`+` may arrive as `%2B`); anything else is not a number of
-/// the project (404, as the page answers).
+/// The number a path names: E.164 (`+` may arrive as `%2B`) or any common typing of one;
+/// anything else is not a number of the project (404, as the page answers).
 pub fn path_number(e164: &str) -> Result<E164, Problem> {
-    E164::parse(&unplussed(e164))
+    let sent = unplussed(e164);
+    E164::parse(&sent)
+        .or_else(|_| app::domain::phone_format::normalise(&sent))
         .map_err(|_| AppError::NumberNotFound(app::domain::text::excerpt(e164)).into())
 }
 

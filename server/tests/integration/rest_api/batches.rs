@@ -110,11 +110,15 @@ async fn batch_delete_deletes_each_number_it_may_and_says_why_not_for_the_rest()
         [
             (1, "invalid-field"),
             (2, "number-not-found"),
-            (3, "number-not-found"),
+            (3, "invalid-field"),
             (4, "conflict"),
         ]
     );
     assert_eq!(result["errors"][0]["field"], "confirm");
+    assert!(
+        result["errors"][2]["message"].as_str().unwrap().contains("letters"),
+        "typing that is no number says why: {result}"
+    );
 
     let live = json!({"phone_numbers": ["07700 900321"], "confirm": "live"});
     let result = w.post(&uri, &key, live).await.expect(StatusCode::OK);

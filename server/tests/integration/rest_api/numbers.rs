@@ -98,7 +98,7 @@ async fn lists_filter_and_page_by_cursor_in_e164_order() {
 async fn gets_one_number_written_either_way_and_only_of_its_project() {
     let w = world().await;
     let key = w.key("acme", "read").await;
-    for path in ["/+442079460123", "/%2B442079460123"] {
+    for path in ["/+442079460123", "/%2B442079460123", "/020%207946%200123"] {
         let number = w
             .get(&numbers_uri("acme", path), &key)
             .await
