@@ -116,7 +116,10 @@ async fn batch_delete_deletes_each_number_it_may_and_says_why_not_for_the_rest()
     );
     assert_eq!(result["errors"][0]["field"], "confirm");
     assert!(
-        result["errors"][2]["message"].as_str().unwrap().contains("letters"),
+        result["errors"][2]["message"]
+            .as_str()
+            .unwrap()
+            .contains("letters"),
         "typing that is no number says why: {result}"
     );
 
