@@ -24,8 +24,8 @@ struct World {
     admin: Router,
     twilio: FakeTwilio,
     clock: Arc<TestClock>,
-    /// Keeps the database for as long as the world lives.
-    _t: TestDb,
+    /// The database (kept for as long as the world lives).
+    t: TestDb,
 }
 
 /// An answer: status, headers and the JSON body (`Null` if none).
@@ -72,7 +72,7 @@ async fn world_limited(rate_limit: u64) -> World {
         admin,
         twilio,
         clock,
-        _t: t,
+        t,
     }
 }
 

@@ -510,3 +510,24 @@ async fn twilio_failing_is_a_502_and_twilio_not_answering_a_504_naming_what_is_c
         "being checked, as the detail says"
     );
 }
+
+#[tokio::test]
+async fn storage_failing_is_a_503_problem_with_nothing_of_its_cause() {
+    use sea_orm::ConnectionTrait;
+    let w = world().await;
+    let key = w.key("acme", "read").await;
+    w.t.db
+        .execute_unprepared("ALTER TABLE numbers RENAME TO numbers_gone")
+        .await
+        .unwrap();
+    let problem = w
+        .get(&numbers_uri("acme", ""), &key)
+        .await
+        .expect(StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(problem["type"], "/api/v1/problems/unavailable");
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        !detail.contains("numbers_gone") && !detail.contains("table"),
+        "the cause stays in the log: {problem}"
+    );
+}
