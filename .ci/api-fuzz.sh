@@ -5,8 +5,11 @@
 # Usage: .ci/api-fuzz.sh [path to the server binary, default target/debug/server]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-server=${1:-target/debug/server}
 dir=$(mktemp -d)
+# A copy without the `hash.txt` a site build leaves beside the binary: the API needs no site,
+# so whichever site `target/site` holds (debug or release) cannot stop the server starting.
+server="$dir/server"
+cp "${1:-target/debug/server}" "$server"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 pid=""
@@ -28,10 +31,15 @@ key=$("$server" create-api-key --project solo --name schemathesis --access read-
 }
 "$server" >"$dir/server.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
   curl -fsS "$base/healthz" >/dev/null 2>&1 && break
   sleep 0.1
 done
+curl -fsS "$base/healthz" >/dev/null 2>&1 || {
+  echo "the server did not start:" >&2
+  tail -40 "$dir/server.log" >&2
+  exit 1
+}
 
 # The description itself first: a valid OpenAPI 3.1 document.
 curl -fsS "$base/api/v1/openapi.json" -o "$dir/openapi.json"

@@ -433,7 +433,8 @@ pub struct HistoryItem {
     pub description: String,
     /// Who: a member's email, `API key "name"`, or `system`.
     pub actor: String,
-    /// When (UTC, for people).
+    /// When (RFC 3339, UTC).
+    #[schema(example = "2026-12-01T09:30:00Z")]
     pub at: String,
     /// What it was before, if that applies.
     pub before: Option<String>,
@@ -449,11 +450,20 @@ impl From<HistoryEntry> for HistoryItem {
             event: kind.slug().into(),
             description: kind.label().into(),
             actor: entry.actor,
-            at: entry.at,
+            at: rfc3339_of_page_time(&entry.at),
             before: entry.before,
             after: entry.after,
         }
     }
+}
+
+/// The history's time as the page shows it (`2026-12-01 09:30:00 UTC`) in RFC 3339
+/// (`2026-12-01T09:30:00Z`); anything else unchanged.
+fn rfc3339_of_page_time(at: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S UTC").map_or_else(
+        |_| at.to_owned(),
+        |t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    )
 }
 
 /// One page of history, newest first.
@@ -465,4 +475,18 @@ pub struct HistoryList {
     pub page: u64,
     /// How many pages there are.
     pub pages: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_times_are_rfc_3339() {
+        assert_eq!(
+            rfc3339_of_page_time("2026-12-01 09:30:05 UTC"),
+            "2026-12-01T09:30:05Z"
+        );
+        assert_eq!(rfc3339_of_page_time("soon"), "soon");
+    }
 }

@@ -288,6 +288,8 @@ async fn variants_list_the_draft_and_where_each_is_published() {
         .await
         .expect(StatusCode::OK);
     assert_eq!(history["entries"][0]["subject"], "+442079460123");
+    let at = history["entries"][0]["at"].as_str().unwrap();
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
     for query in ["page=0", "page=x", "phone_number=abc"] {
         let reply = w
             .get(&format!("/api/v1/projects/acme/history?{query}"), &key)
