@@ -61,8 +61,6 @@ pub struct KeyAccess {
     pub project: ProjectSlug,
     /// Who the histories say acted: `API key "{name}"`.
     pub actor: String,
-    /// What the key may do.
-    pub scope: ApiKeyScope,
 }
 
 /// Lets a REST API request for `project` through if `presented` (the bearer key, if any) is a
@@ -101,6 +99,5 @@ pub async fn key_access(
     Ok(KeyAccess {
         project: holder.project,
         actor: named(&holder.name),
-        scope: holder.scope,
     })
 }

@@ -1,7 +1,8 @@
 //! `GET /projects/{project}/numbers.csv`: the Numbers page's view (search and filters from the
 //! query, as the page reads them) as a CSV file, for members who may read the project.
 
-use app::domain::{IntegrationKind, NumberRecord, NumbersView, Ownership};
+use super::rest::schema::{EnvironmentName, OwnershipName, PhoneNumber, SourceName, StateName};
+use app::domain::{NumberRecord, NumbersView};
 use app::error::AppError;
 use app::ports::{CurrentMember, Services};
 use app::usecases::live::may_watch;
@@ -10,8 +11,9 @@ use axum::Extension;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 
-/// The file's columns, named as the REST API names the fields.
+/// The file's columns: a number as the REST API names it ([`PhoneNumber`]), its variant by name.
 const COLUMNS: [&str; 6] = [
     "phone_number",
     "environment",
@@ -20,6 +22,30 @@ const COLUMNS: [&str; 6] = [
     "variant",
     "state",
 ];
+
+/// One number as a CSV record, in [`COLUMNS`]' order.
+#[derive(Serialize)]
+struct Row {
+    phone_number: String,
+    environment: EnvironmentName,
+    source: SourceName,
+    ownership: OwnershipName,
+    variant: String,
+    state: StateName,
+}
+
+impl From<PhoneNumber> for Row {
+    fn from(number: PhoneNumber) -> Self {
+        Self {
+            phone_number: number.phone_number,
+            environment: number.environment,
+            source: number.source,
+            ownership: number.ownership,
+            variant: number.variant.map(|v| literal(&v.name)).unwrap_or_default(),
+            state: number.state,
+        }
+    }
+}
 
 /// `text` as a spreadsheet reads it literally: text that would start a formula (`=`, `+`,
 /// `-`, `@`, tab, carriage return; OWASP "CSV Injection") gets a leading `'`. Only for text
@@ -32,34 +58,15 @@ fn literal(text: &str) -> String {
     }
 }
 
-/// One number as a CSV record.
-fn record(number: &NumberRecord) -> [String; 6] {
-    [
-        number.e164.to_string(),
-        number.environment.slug().into(),
-        match number.source {
-            IntegrationKind::BuiltInPool => "polyai".into(),
-            IntegrationKind::Twilio => "twilio".into(),
-        },
-        match number.ownership {
-            Ownership::Purchased => "bought".into(),
-            Ownership::Connected => "connected".into(),
-        },
-        number
-            .variant
-            .as_ref()
-            .map(|v| literal(&v.name))
-            .unwrap_or_default(),
-        number.state.slug().into(),
-    ]
-}
-
 /// `numbers` as CSV text (RFC 4180, a header row first).
-fn write(numbers: &[NumberRecord]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+fn write(numbers: Vec<NumberRecord>) -> Result<Vec<u8>, csv::Error> {
+    // The header is written even for no numbers, so not by `serialize`.
+    let mut out = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     out.write_record(COLUMNS)?;
     for number in numbers {
-        out.write_record(record(number))?;
+        out.serialize(Row::from(PhoneNumber::from(number)))?;
     }
     out.into_inner().map_err(|e| e.into_error().into())
 }
@@ -89,7 +96,7 @@ pub async fn numbers_csv(
         Ok(numbers) => numbers,
         Err(error) => return refused(&error),
     };
-    let Ok(body) = write(&numbers) else {
+    let Ok(body) = write(numbers) else {
         return refused(&AppError::Unavailable);
     };
     let file = format!(

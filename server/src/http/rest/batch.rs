@@ -4,7 +4,7 @@
 
 use super::idempotency::{BatchIdempotencyHeader, MAX_BATCH_KEY_CHARS, client_key, scoped};
 use super::phone_numbers::{access, add_one, delete_one};
-use super::problem::{ApiError, Problem};
+use super::problem::Problem;
 use super::request::{JsonBody, ProjectPath, path_number, typed};
 use super::schema::{BatchAdd, BatchAdded, BatchDelete, BatchDeleted, BatchError};
 use app::domain::Need;
@@ -68,7 +68,7 @@ pub async fn add(
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
-) -> Result<Json<BatchAdded>, ApiError> {
+) -> Result<Json<BatchAdded>, Problem> {
     let access = access(&services, &headers, &project, Need::Edit).await?;
     let JsonBody(body) = body?;
     let batch: BatchAdd = typed(body, "")?;
@@ -134,7 +134,7 @@ pub async fn delete(
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
-) -> Result<Json<BatchDeleted>, ApiError> {
+) -> Result<Json<BatchDeleted>, Problem> {
     let access = access(&services, &headers, &project, Need::Edit).await?;
     let JsonBody(body) = body?;
     let batch: BatchDelete = typed(body, "")?;

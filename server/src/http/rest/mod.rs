@@ -8,7 +8,7 @@ mod phone_numbers;
 mod problem;
 mod reads;
 mod request;
-mod schema;
+pub(super) mod schema;
 
 pub use problem::{PROBLEM_JSON, Problem, errors_as_problems};
 

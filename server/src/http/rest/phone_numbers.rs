@@ -2,7 +2,7 @@
 //! undo, each through the use case the Numbers page calls.
 
 use super::idempotency::{IdempotencyHeader, MAX_KEY_CHARS, client_key, scoped};
-use super::problem::{ApiError, Problem};
+use super::problem::Problem;
 use super::request::{
     JsonBody, NumberPath, ProjectPath, bearer, path_number, query, typed, unplussed,
 };
@@ -35,8 +35,20 @@ pub async fn access(
     headers: &HeaderMap,
     project: &str,
     need: Need,
-) -> Result<KeyAccess, ApiError> {
+) -> Result<KeyAccess, Problem> {
     Ok(key_access(services, bearer(headers), project, need).await?)
+}
+
+/// Lets the request through for the number its path names if its bearer key allows `need`
+/// on the project: who acts, and the number.
+async fn number_access(
+    services: &Services,
+    headers: &HeaderMap,
+    path: NumberPath,
+    need: Need,
+) -> Result<(KeyAccess, E164), Problem> {
+    let access = access(services, headers, &path.project, need).await?;
+    Ok((access, path_number(&path.phone_number)?))
 }
 
 /// The list's query parameters.
@@ -155,7 +167,7 @@ pub async fn list(
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<PhoneNumberList>, ApiError> {
+) -> Result<Json<PhoneNumberList>, Problem> {
     let access = access(&services, &headers, &project, Need::Read).await?;
     let params = query(params)?;
     let chunk =
@@ -177,14 +189,10 @@ pub async fn list(
 )]
 pub async fn get_one(
     State(services): State<Services>,
-    Path(NumberPath {
-        project,
-        phone_number: e164,
-    }): Path<NumberPath>,
+    Path(path): Path<NumberPath>,
     headers: HeaderMap,
-) -> Result<Json<PhoneNumber>, ApiError> {
-    let access = access(&services, &headers, &project, Need::Read).await?;
-    let number = path_number(&e164)?;
+) -> Result<Json<PhoneNumber>, Problem> {
+    let (access, number) = number_access(&services, &headers, path, Need::Read).await?;
     let record = app::usecases::numbers::number(&services, &access.project, &number).await?;
     Ok(Json(record.into()))
 }
@@ -308,7 +316,7 @@ pub async fn add(
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<impl IntoResponse, Problem> {
     let access = access(&services, &headers, &project, Need::Edit).await?;
     let JsonBody(body) = body?;
     let key = scoped(&access.project, &client_key(&headers, MAX_KEY_CHARS)?)?;
@@ -337,16 +345,12 @@ pub async fn add(
 )]
 pub async fn update(
     State(services): State<Services>,
-    Path(NumberPath {
-        project,
-        phone_number: e164,
-    }): Path<NumberPath>,
+    Path(path): Path<NumberPath>,
     headers: HeaderMap,
     body: Result<JsonBody, Problem>,
-) -> Result<Json<PhoneNumber>, ApiError> {
+) -> Result<Json<PhoneNumber>, Problem> {
     use app::usecases::variants::{VariantChange, assign_variant};
-    let access = access(&services, &headers, &project, Need::Edit).await?;
-    let number = path_number(&e164)?;
+    let (access, number) = number_access(&services, &headers, path, Need::Edit).await?;
     let JsonBody(body) = body?;
     let update: UpdatePhoneNumber = typed(body, "")?;
     let record = app::usecases::numbers::number(&services, &access.project, &number).await?;
@@ -433,16 +437,12 @@ pub async fn delete_one(
 )]
 pub async fn delete(
     State(services): State<Services>,
-    Path(NumberPath {
-        project,
-        phone_number: e164,
-    }): Path<NumberPath>,
+    Path(path): Path<NumberPath>,
     headers: HeaderMap,
     params: Result<Query<DeleteParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<DeletedPhoneNumber>, ApiError> {
-    let access = access(&services, &headers, &project, Need::Edit).await?;
+) -> Result<Json<DeletedPhoneNumber>, Problem> {
+    let (access, number) = number_access(&services, &headers, path, Need::Edit).await?;
     let params = query(params)?;
-    let number = path_number(&e164)?;
     let live = confirms_live(params.confirm.as_deref())?;
     Ok(Json(delete_one(&services, &access, number, live).await?))
 }
@@ -459,15 +459,11 @@ pub async fn delete(
 )]
 pub async fn undo(
     State(services): State<Services>,
-    Path(NumberPath {
-        project,
-        phone_number: e164,
-    }): Path<NumberPath>,
+    Path(path): Path<NumberPath>,
     headers: HeaderMap,
-) -> Result<Json<PhoneNumber>, ApiError> {
+) -> Result<Json<PhoneNumber>, Problem> {
     use app::usecases::delete_number::undo_delete;
-    let access = access(&services, &headers, &project, Need::Edit).await?;
-    let number = path_number(&e164)?;
+    let (access, number) = number_access(&services, &headers, path, Need::Edit).await?;
     let change = NumberChange {
         project: access.project.clone(),
         number: number.clone(),

@@ -222,27 +222,6 @@ pub async fn errors_as_problems(
     answer
 }
 
-/// A handler's error: any [`AppError`] (or a problem of the request itself) as a problem.
-pub struct ApiError(pub Problem);
-
-impl From<AppError> for ApiError {
-    fn from(error: AppError) -> Self {
-        Self(error.into())
-    }
-}
-
-impl From<Problem> for ApiError {
-    fn from(problem: Problem) -> Self {
-        Self(problem)
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        self.0.into_response()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! `GET …/variants` and `GET …/history`: what automation reads besides numbers.
 
 use super::phone_numbers::access;
-use super::problem::ApiError;
+use super::problem::Problem;
 use super::request::{ProjectPath, path_number, query};
 use super::schema::{HistoryList, VariantList};
 use app::domain::Need;
@@ -26,7 +26,7 @@ pub async fn variants(
     State(services): State<Services>,
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
-) -> Result<Json<VariantList>, ApiError> {
+) -> Result<Json<VariantList>, Problem> {
     let access = access(&services, &headers, &project, Need::Read).await?;
     let variants = app::usecases::numbers::variants(&services, &access.project).await?;
     Ok(Json(VariantList {
@@ -60,7 +60,7 @@ pub async fn history(
     Path(ProjectPath { project }): Path<ProjectPath>,
     headers: HeaderMap,
     params: Result<Query<HistoryParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<HistoryList>, ApiError> {
+) -> Result<Json<HistoryList>, Problem> {
     use app::usecases::history::{number_history, project_history};
     let access = access(&services, &headers, &project, Need::Read).await?;
     let params = query(params)?;
