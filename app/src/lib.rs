@@ -47,15 +47,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 fn SignedInAs() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let member = Resource::new(move || location.pathname.get(), |_| api::signed_in_as());
-    let sign_out = ServerAction::<api::SignOut>::new();
+    let member = Resource::<_, pages::JsonCodec>::new_with_options(
+        move || location.pathname.get(),
+        |_| api::signed_in_as(),
+        false,
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let signed_in = member.await.ok().flatten();
                 let current =
                     paths::project_of(&location.pathname.get_untracked()).map(str::to_owned);
-                view! { <components::AccountBar signed_in current sign_out/> }
+                view! { <components::AccountBar signed_in current/> }
             })}
         </Suspense>
     }

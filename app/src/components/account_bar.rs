@@ -3,16 +3,14 @@
 
 use crate::api::{SignOut, SignedIn};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// `signed_in` (`None`: signed out) with the matching actions; `current` is the project in view.
-/// `sign_out` is the action its Sign out form submits to (a form, so it works without
-/// JavaScript); it is offered only when this server can sign the member out.
+/// Sign out is a plain form posting to its server function, which answers a browser's form
+/// with a redirect to the sign-in page: it works without JavaScript, and the first load
+/// carries no code for it. It is offered only when this server can sign the member out.
 #[component]
-pub fn AccountBar(
-    signed_in: Option<SignedIn>,
-    current: Option<String>,
-    sign_out: ServerAction<SignOut>,
-) -> impl IntoView {
+pub fn AccountBar(signed_in: Option<SignedIn>, current: Option<String>) -> impl IntoView {
     let Some(SignedIn {
         email,
         projects,
@@ -46,9 +44,9 @@ pub fn AccountBar(
             </nav>
             <span class="account__email">{email}</span>
             {signs_out_here.then(|| view! {
-                <ActionForm action=sign_out>
+                <form method="post" action=SignOut::url()>
                     <button type="submit" class="button button--secondary">"Sign out"</button>
-                </ActionForm>
+                </form>
             })}
         </div>
     }

@@ -227,7 +227,8 @@ mod browser {
             let Some((_, data)) = message(event) else {
                 return;
             };
-            match serde_json::from_str::<LiveChange>(&data) {
+            // `from_slice`, as server functions read their answers: one JSON reader in the wasm.
+            match serde_json::from_slice::<LiveChange>(data.as_bytes()) {
                 // Sent again after a reconnect: already heard.
                 Ok(change) if state.last.get().is_some_and(|last| change.id <= last) => {}
                 Ok(change) => {

@@ -1,12 +1,13 @@
 //! Routed pages. A project's pages load their data through one [`PageData`] and hand it to
-//! components; each dialog of a page owns its action and its open, close and focus state
-//! beside it.
+//! components; each dialog of a page keeps its open, close and focus state beside it, and the
+//! Numbers page's dialogs make their server calls from their own lazy wasm chunks.
 
 mod api_keys;
 mod focus;
 mod gallery;
 mod history;
 mod integrations;
+mod json_codec;
 mod lazy_routes;
 mod live;
 mod not_found;
@@ -30,6 +31,7 @@ use projects::ProjectsScreen;
 use sign_in::SignInScreen;
 use variants::VariantsScreen;
 
+pub(crate) use json_codec::JsonCodec;
 use leptos::prelude::*;
 pub(crate) use page_data::PageData;
 

@@ -5,6 +5,7 @@
 
 use super::NotFound;
 use super::focus::FocusSnapshot;
+use super::json_codec::JsonCodec;
 use crate::components::{ErrorAlert, SessionEnded};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ type Fetch<K, T> = Arc<dyn Fn(K) -> Pin<Box<dyn Future<Output = Loaded<T>> + Sen
 /// The data of a page keyed by `K` (e.g. the project in the URL), of type `T`.
 pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     key: Signal<K>,
-    first: Resource<Loaded<T>>,
+    first: Resource<Loaded<T>, JsonCodec>,
     /// The latest reload and the key it was for; newer than `first` while the key matches.
     latest: RwSignal<Option<(K, Loaded<T>)>>,
     reloading: RwSignal<bool>,
@@ -59,7 +60,7 @@ where
         let fetch: Fetch<K, T> = Arc::new(move |k| Box::pin(load(k)));
         Self {
             key,
-            first: Resource::new(move || key.get(), load),
+            first: Resource::new_with_options(move || key.get(), load, false),
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
             rendered: StoredValue::new(None),
@@ -82,12 +83,13 @@ where
         let page = Memo::new(move |_| key.with(page_of));
         let this = Self {
             key,
-            first: Resource::new(
+            first: Resource::new_with_options(
                 move || {
                     page.track();
                     key.get_untracked()
                 },
                 load,
+                false,
             ),
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
@@ -111,7 +113,7 @@ where
     /// Loads the data again, shows it in place, then runs `then` (e.g. closes a dialog once
     /// its change is on screen); [`PageData::reloading`] meanwhile. When reloads overlap, an
     /// answer arriving after a newer one is dropped (the newer one, started later, already
-    /// holds its change).
+    /// holds its change). Once the page is gone, nothing loads and `then` is dropped unrun.
     pub fn reload(self, then: impl FnOnce() + 'static) {
         self.load_again(true, then);
     }
@@ -132,7 +134,12 @@ where
         })
     }
 
+    /// Does nothing once the page is gone (navigated away from): a dialog's answer or a live
+    /// change may arrive after that.
     fn load_again(self, shown_busy: bool, then: impl FnOnce() + 'static) {
+        if self.started.is_disposed() {
+            return;
+        }
         let key = self.key.get_untracked();
         let fetch = self.fetch.get_value();
         self.started.update_value(|n| *n += 1);
@@ -143,6 +150,9 @@ where
         }
         leptos::task::spawn_local(async move {
             let loaded = fetch(key.clone()).await;
+            if self.shown.is_disposed() {
+                return;
+            }
             if this_reload > self.shown.get_value() {
                 self.shown.set_value(this_reload);
                 if shown_busy {

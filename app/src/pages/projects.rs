@@ -8,7 +8,8 @@ use leptos_meta::Title;
 /// The member's projects, or why there are none.
 #[component]
 pub fn ProjectsScreen() -> impl IntoView {
-    let member = Resource::new(|| (), |()| signed_in_as());
+    let member =
+        Resource::<_, super::JsonCodec>::new_with_options(|| (), |()| signed_in_as(), false);
     view! {
         <Title text="Projects · Numbers"/>
         <div class="page-head">

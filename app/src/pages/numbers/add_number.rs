@@ -1,9 +1,12 @@
 //! The Add number dialog of a section: buy a number or connect a Twilio one; the dialog
 //! closes once the new row is on screen.
 
+use super::dialog_state::{Call, StillOpen};
 use super::{NumbersData, lazy_dialogs};
-use crate::api::{BuyNumber, ConnectNumber};
-use crate::components::{AddNumberContext, AddNumberDialogProps, BuyInput, add_button_id};
+use crate::api::{buy_number, connect_number};
+use crate::components::{
+    AddNumberContext, AddNumberDialog, AddNumberDialogProps, BuyInput, add_button_id,
+};
 use crate::domain::VariantId;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
@@ -21,70 +24,29 @@ fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The dialog's section (when open), its two actions, and the current attempt's key.
+/// The section whose dialog is open, if any, and the purchases and connections under way.
 #[derive(Clone, Copy)]
 pub struct AddNumber {
     project: Memo<String>,
     data: NumbersData,
     open: RwSignal<Option<AddNumberContext>>,
-    buy: ServerAction<BuyNumber>,
-    connect: ServerAction<ConnectNumber>,
-    /// One key per request: a double submit or a retry of the same request reuses it (safe:
-    /// it buys at most one number), another request (country, area code, variant) gets a new
-    /// one.
-    key: RwSignal<String>,
-    /// The request the key was made for.
-    keyed: RwSignal<Option<BuyInput>>,
+    running: RwSignal<u32>,
 }
 
 impl AddNumber {
-    /// Closed; after each purchase or connection the page reloads, then a success closes the
-    /// dialog.
+    /// Closed.
     pub fn new(project: Memo<String>, data: NumbersData) -> Self {
-        let this = Self {
+        Self {
             project,
             data,
             open: RwSignal::new(None),
-            buy: ServerAction::new(),
-            connect: ServerAction::new(),
-            key: RwSignal::new(String::new()),
-            keyed: RwSignal::new(None),
-        };
-        Effect::new(move |previous: Option<usize>| {
-            let done = this.buy.version().get() + this.connect.version().get();
-            if previous.is_some_and(|p| p != done) {
-                data.reload(move || this.settle());
-            }
-            done
-        });
-        this
-    }
-
-    fn settle(self) {
-        let bought = matches!(self.buy.value().get_untracked(), Some(Ok(_)));
-        let connected = matches!(self.connect.value().get_untracked(), Some(Ok(_)));
-        if bought || connected {
-            self.close();
+            running: RwSignal::new(0),
         }
-    }
-
-    /// The key for `input`: the current one if it was made for this request, else a new one.
-    fn key_for(self, input: &BuyInput) -> String {
-        if self.keyed.get_untracked().as_ref() != Some(input) {
-            self.key.set(new_key());
-            self.keyed.set(Some(input.clone()));
-        }
-        self.key.get_untracked()
     }
 
     /// Opens the dialog for a section.
     pub fn opener(self) -> Callback<AddNumberContext> {
-        Callback::new(move |context| {
-            self.buy.value().set(None);
-            self.connect.value().set(None);
-            self.keyed.set(None);
-            self.open.set(Some(context));
-        })
+        Callback::new(move |context| self.open.set(Some(context)))
     }
 
     fn close(self) {
@@ -94,57 +56,84 @@ impl AddNumber {
         }
     }
 
-    /// The dialog, while open.
+    /// The dialog, while open (its code arrives with its chunk).
     pub fn view(self) -> impl IntoView {
+        move || {
+            self.open
+                .get()
+                .map(|context| lazy_dialogs::open(lazy_dialogs::add_number((self, context))))
+        }
+    }
+
+    /// The open dialog for `context`: its purchase and connection, each closing the dialog
+    /// once the page shows the new number. One idempotency key per request: a double submit
+    /// or a retry of the same request reuses it (it buys at most one number), another request
+    /// (country, area code, variant) gets a new one.
+    pub fn dialog(self, context: AddNumberContext) -> AnyView {
         let Self {
             project,
             data,
-            open,
-            buy,
-            connect,
+            running,
             ..
         } = self;
-        move || {
-            open.get().map(|context| {
-                let environment = context.environment.slug().to_owned();
-                let for_connect = environment.clone();
-                let props = AddNumberDialogProps::builder()
-                    .context(context)
-                    .on_buy(move |input: BuyInput| {
-                        let idempotency_key = self.key_for(&input);
-                        buy.dispatch(BuyNumber {
-                            project: project.get_untracked(),
-                            environment: environment.clone(),
-                            country: input.country.code().to_owned(),
-                            area_code: input.area_code,
-                            variant: input.variant.map(|v| v.0),
-                            idempotency_key,
-                        });
-                    })
-                    .on_connect(
-                        move |(phone_number, variant): (String, Option<VariantId>)| {
-                            buy.value().set(None);
-                            connect.dispatch(ConnectNumber {
-                                project: project.get_untracked(),
-                                environment: for_connect.clone(),
-                                phone_number,
-                                variant: variant.map(|v| v.0),
-                            });
-                        },
-                    )
-                    .on_close(move |()| self.close())
-                    .pending(Signal::derive(move || {
-                        buy.pending().get() || connect.pending().get() || data.reloading().get()
-                    }))
-                    .error(Signal::derive(move || {
-                        buy.value()
-                            .get()
-                            .and_then(Result::err)
-                            .or_else(|| connect.value().get().and_then(Result::err))
-                    }))
-                    .build();
-                lazy_dialogs::open(lazy_dialogs::add_number(props))
+        let buy = Call::<String>::new(running);
+        let connect = Call::<String>::new(running);
+        let still_open = StillOpen::new();
+        let keyed = StoredValue::new(None::<(BuyInput, String)>);
+        let environment = context.environment.slug().to_owned();
+        let for_connect = environment.clone();
+        // A success closes the dialog (if still open) once the page shows the new number.
+        let settle = move |answer: &Result<String, _>| {
+            let done = answer.is_ok();
+            data.reload(move || {
+                if done && still_open.get() {
+                    self.close();
+                }
+            });
+        };
+        let (buying, settle_buy) = (buy.clone(), settle.clone());
+        let props = AddNumberDialogProps::builder()
+            .context(context)
+            .on_buy(move |input: BuyInput| {
+                let idempotency_key = match keyed.get_value() {
+                    Some((keyed, key)) if keyed == input => key,
+                    _ => {
+                        let key = new_key();
+                        keyed.set_value(Some((input.clone(), key.clone())));
+                        key
+                    }
+                };
+                let call = buy_number(
+                    project.get_untracked(),
+                    environment.clone(),
+                    input.country.code().to_owned(),
+                    input.area_code,
+                    input.variant.map(|v| v.0),
+                    idempotency_key,
+                );
+                buying.run(call, settle_buy.clone());
             })
-        }
+            .on_connect({
+                let buy = buy.clone();
+                let connect = connect.clone();
+                move |(phone_number, variant): (String, Option<VariantId>)| {
+                    buy.clear();
+                    let call = connect_number(
+                        project.get_untracked(),
+                        for_connect.clone(),
+                        phone_number,
+                        variant.map(|v| v.0),
+                    );
+                    connect.run(call, settle.clone());
+                }
+            })
+            .on_close(move |()| self.close())
+            .pending(buy.busy(data))
+            .error({
+                let (buy_error, connect_error) = (buy.error(), connect.error());
+                Signal::derive(move || buy_error.get().or_else(|| connect_error.get()))
+            })
+            .build();
+        AddNumberDialog(props).into_any()
     }
 }

@@ -1,11 +1,12 @@
 //! The Delete number row action, and Undo and Retry release on the deleted numbers above the
 //! sections; one line says what the latest of them did.
 
-use super::{NumbersData, dialog_state, lazy_dialogs};
-use crate::api::{DeleteNumber as Delete, RetryRelease, UndoDelete};
+use super::dialog_state::{Call, Meanwhile, StillOpen};
+use super::{NumbersData, lazy_dialogs};
+use crate::api::{delete_number, retry_release, undo_delete};
 use crate::components::{
-    DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget, actions_button_id,
-    add_button_id, undo_button_id,
+    DeleteDialog, DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget,
+    actions_button_id, add_button_id, undo_button_id,
 };
 use crate::domain::DeleteOutcome;
 use crate::domain::live::LiveChange;
@@ -13,86 +14,43 @@ use crate::error::AppError;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
-/// The dialog's target (when open), the delete, undo and retry actions, and the latest outcome.
+/// What a button on a deleted number asks for.
+#[derive(Clone, Copy)]
+pub enum Restore {
+    /// Undo the deletion.
+    Undo,
+    /// Retry a release the provider refused.
+    Retry,
+}
+
+/// The dialog's target (when open), deletions, undos and retries under way, and the latest
+/// outcome.
 #[derive(Clone, Copy)]
 pub struct DeleteNumber {
     project: Memo<String>,
     data: NumbersData,
     open: RwSignal<Option<DeleteTarget>>,
-    delete: ServerAction<Delete>,
-    undo: ServerAction<UndoDelete>,
-    retry: ServerAction<RetryRelease>,
+    /// Deletions under way.
+    deleting: RwSignal<u32>,
+    /// Undos and retries under way.
+    restoring: RwSignal<u32>,
     /// What the latest delete, undo or retry did: the newest answer wins.
     outcome: RwSignal<Option<Result<String, AppError>>>,
-    meanwhile: dialog_state::Meanwhile,
+    meanwhile: Meanwhile,
 }
 
 impl DeleteNumber {
     /// Closed; after each delete, undo or retry the page reloads. A successful delete closes
     /// the dialog once its row is gone, focusing its Undo button (or the section).
     pub fn new(project: Memo<String>, data: NumbersData) -> Self {
-        let this = Self {
+        Self {
             project,
             data,
             open: RwSignal::new(None),
-            delete: ServerAction::new(),
-            undo: ServerAction::new(),
-            retry: ServerAction::new(),
+            deleting: RwSignal::new(0),
+            restoring: RwSignal::new(0),
             outcome: RwSignal::new(None),
-            meanwhile: dialog_state::Meanwhile::new(),
-        };
-        Effect::new(move |previous: Option<usize>| {
-            let done = this.delete.version().get()
-                + this.undo.version().get()
-                + this.retry.version().get();
-            if previous.is_some_and(|p| p != done) {
-                data.reload(move || this.settle());
-            }
-            done
-        });
-        let say = move |result: Option<Result<String, AppError>>| {
-            if result.is_some() {
-                this.outcome.set(result);
-            }
-        };
-        Effect::new(move |_| {
-            match this.delete.value().get() {
-            Some(Ok(DeleteOutcome::Disconnected)) => say(Some(Ok(
-                "The number was disconnected. It stays in your Twilio account.".into(),
-            ))),
-            Some(Ok(DeleteOutcome::DisconnectChecking)) => say(Some(Ok(
-                "Twilio did not answer in time, so we are checking that the number's own voice URL is back; the page shows when it is done. The number stays in your Twilio account.".into(),
-            ))),
-            _ => {}
-        }
-        });
-        Effect::new(move |_| {
-            say(this.undo.value().get().map(|result| {
-                result.map(|()| "The number is back, with its environment and variant.".into())
-            }))
-        });
-        Effect::new(move |_| {
-            say(this
-                .retry
-                .value()
-                .get()
-                .map(|result| result.map(|()| "The number was released to the provider.".into())))
-        });
-        this
-    }
-
-    fn settle(self) {
-        if let Some(Ok(outcome)) = self.delete.value().get_untracked()
-            && let Some(target) = self.open.get_untracked()
-        {
-            // The row is gone: focus goes to its Undo button, or to the section.
-            self.open.set(None);
-            focus_soon(match outcome {
-                DeleteOutcome::ReleasePending { .. } => undo_button_id(&target.e164),
-                DeleteOutcome::Disconnected | DeleteOutcome::DisconnectChecking => {
-                    add_button_id(target.environment)
-                }
-            });
+            meanwhile: Meanwhile::new(),
         }
     }
 
@@ -104,38 +62,56 @@ impl DeleteNumber {
             needs_variants: false,
             unassigned_shortcut: None,
             run: Callback::new(move |target: RowTarget| {
-                self.delete.value().set(None);
                 self.meanwhile.clear();
                 self.open.set(Some(DeleteTarget::from(&target)));
             }),
         }
     }
 
-    /// Restores a deleted number (its E.164 form).
+    /// Restores a deleted number (its E.164 form); the code arrives with the dialogs' chunks.
     pub fn undo(self) -> Callback<String> {
-        Callback::new(move |e164| {
-            self.undo.dispatch(UndoDelete {
-                project: self.project.get_untracked(),
-                e164,
-            });
-        })
+        Callback::new(move |e164| self.start_restore(e164, Restore::Undo))
     }
 
     /// Retries a failed release (its E.164 form).
     pub fn retry(self) -> Callback<String> {
-        Callback::new(move |e164| {
-            self.retry.dispatch(RetryRelease {
-                project: self.project.get_untracked(),
-                e164,
-            });
-        })
+        Callback::new(move |e164| self.start_restore(e164, Restore::Retry))
+    }
+
+    /// Busy from the click, for the project of the click, then the call from its chunk.
+    fn start_restore(self, e164: String, what: Restore) {
+        let project = self.project.get_untracked();
+        self.restoring.update(|n| *n += 1);
+        leptos::task::spawn_local(lazy_dialogs::restore((self, project, e164, what)));
+    }
+
+    /// Runs an undo or a retry of `project`'s number (counted under way from the click), says
+    /// what it did, then reloads the page.
+    pub fn restore(self, project: String, e164: String, what: Restore) {
+        let Self {
+            data,
+            restoring,
+            outcome,
+            ..
+        } = self;
+        leptos::task::spawn_local(async move {
+            let said = match what {
+                Restore::Undo => undo_delete(project, e164)
+                    .await
+                    .map(|()| "The number is back, with its environment and variant."),
+                Restore::Retry => retry_release(project, e164)
+                    .await
+                    .map(|()| "The number was released to the provider."),
+            };
+            restoring.update(|n| *n = n.saturating_sub(1));
+            outcome.set(Some(said.map(str::to_owned)));
+            data.reload(|| {});
+        });
     }
 
     /// Whether an undo, a retry or the reload after one is under way.
     pub fn busy(self) -> Signal<bool> {
-        Signal::derive(move || {
-            self.undo.pending().get() || self.retry.pending().get() || self.data.reloading().get()
-        })
+        Signal::derive(move || self.restoring.get() > 0 || self.data.reloading().get())
     }
 
     /// The latest outcome line.
@@ -163,37 +139,77 @@ impl DeleteNumber {
         }
     }
 
-    /// The dialog, while open.
+    /// The dialog, while open (its code arrives with its chunk).
     pub fn view(self) -> impl IntoView {
+        move || {
+            self.open
+                .get()
+                .map(|target| lazy_dialogs::open(lazy_dialogs::delete((self, target))))
+        }
+    }
+
+    /// The open dialog for `target`. A disconnection says so in the outcome line; a success
+    /// closes the dialog (if still open) once the row is gone, focusing its Undo button (or
+    /// the section).
+    pub fn dialog(self, target: DeleteTarget) -> AnyView {
         let Self {
             project,
             data,
             open,
-            delete,
+            deleting,
+            outcome,
             meanwhile,
             ..
         } = self;
-        move || {
-            open.get().map(|target| {
-                let e164 = target.e164.clone();
-                let undo_window = data.current().map(|p| p.undo_window).unwrap_or_default();
-                let props = DeleteDialogProps::builder()
-                    .target(target)
-                    .undo_window(undo_window)
-                    .on_delete(move |confirm_digits: String| {
-                        delete.dispatch(Delete {
-                            project: project.get_untracked(),
-                            e164: e164.clone(),
-                            confirm_digits,
-                        });
-                    })
-                    .on_close(move |()| self.close())
-                    .pending(dialog_state::busy(delete, data))
-                    .error(dialog_state::error_text(delete))
-                    .changed(meanwhile.sentence())
-                    .build();
-                lazy_dialogs::open(lazy_dialogs::delete(props))
+        let delete = Call::<DeleteOutcome>::new(deleting);
+        let still_open = StillOpen::new();
+        let deleting = delete.clone();
+        let e164 = target.e164.clone();
+        let undo_window = data.current().map(|p| p.undo_window).unwrap_or_default();
+        let props = DeleteDialogProps::builder()
+            .target(target)
+            .undo_window(undo_window)
+            .on_delete(move |confirm_digits: String| {
+                let call = delete_number(project.get_untracked(), e164.clone(), confirm_digits);
+                let still_open = still_open.clone();
+                deleting.run(call, move |answer| {
+                    let said = match answer {
+                        Ok(DeleteOutcome::Disconnected) => Some(
+                            "The number was disconnected. It stays in your Twilio account.",
+                        ),
+                        Ok(DeleteOutcome::DisconnectChecking) => Some(
+                            "Twilio did not answer in time, so we are checking that the number's own voice URL is back; the page shows when it is done. The number stays in your Twilio account.",
+                        ),
+                        _ => None,
+                    };
+                    if let Some(said) = said {
+                        outcome.set(Some(Ok(said.to_owned())));
+                    }
+                    let deleted = answer.as_ref().ok().cloned();
+                    data.reload(move || {
+                        if let Some(deleted) = deleted
+                            && still_open.get()
+                            && let Some(target) = open.get_untracked()
+                        {
+                            // The row is gone: focus goes to its Undo button, or the section.
+                            open.set(None);
+                            focus_soon(match deleted {
+                                DeleteOutcome::ReleasePending { .. } => {
+                                    undo_button_id(&target.e164)
+                                }
+                                DeleteOutcome::Disconnected | DeleteOutcome::DisconnectChecking => {
+                                    add_button_id(target.environment)
+                                }
+                            });
+                        }
+                    });
+                });
             })
-        }
+            .on_close(move |()| self.close())
+            .pending(delete.busy(data))
+            .error(delete.error_text())
+            .changed(meanwhile.sentence())
+            .build();
+        DeleteDialog(props).into_any()
     }
 }

@@ -1,17 +1,19 @@
 //! The History row action: every change to the number, newest first.
 
-use super::{dialog_state, lazy_dialogs};
-use crate::api::NumberHistory as Load;
-use crate::components::{HistoryDialogProps, RowAction, RowTarget, actions_button_id};
+use super::dialog_state::Call;
+use super::lazy_dialogs;
+use crate::api::number_history;
+use crate::components::{
+    HistoryDialog, HistoryDialogProps, RowAction, RowTarget, actions_button_id,
+};
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
-/// The dialog's number (when open) and its history loading.
+/// The dialog's number (E.164), when open.
 #[derive(Clone, Copy)]
 pub struct NumberHistory {
     project: Memo<String>,
     open: RwSignal<Option<String>>,
-    load: ServerAction<Load>,
 }
 
 impl NumberHistory {
@@ -20,11 +22,10 @@ impl NumberHistory {
         Self {
             project,
             open: RwSignal::new(None),
-            load: ServerAction::new(),
         }
     }
 
-    /// The `History` menu item: opens the dialog and loads the entries.
+    /// The `History` menu item: opens the dialog, which loads the entries.
     pub fn action(self) -> RowAction {
         RowAction {
             label: "History",
@@ -32,13 +33,7 @@ impl NumberHistory {
             needs_variants: false,
             unassigned_shortcut: None,
             run: Callback::new(move |target: RowTarget| {
-                let e164 = target.row.e164;
-                self.load.value().set(None);
-                self.open.set(Some(e164.clone()));
-                self.load.dispatch(Load {
-                    project: self.project.get_untracked(),
-                    e164,
-                });
+                self.open.set(Some(target.row.e164));
             }),
         }
     }
@@ -50,20 +45,27 @@ impl NumberHistory {
         }
     }
 
-    /// The dialog, while open.
+    /// The dialog, while open (its code arrives with its chunk).
     pub fn view(self) -> impl IntoView {
-        let loaded = self.load.value();
         move || {
-            self.open.get().map(|e164| {
-                let props = HistoryDialogProps::builder()
-                    .e164(e164)
-                    .entries(Signal::derive(move || loaded.get().and_then(Result::ok)))
-                    .error(dialog_state::error_text(self.load))
-                    .project_href(crate::paths::history(&self.project.get_untracked()))
-                    .on_close(move |()| self.close())
-                    .build();
-                lazy_dialogs::open(lazy_dialogs::history(props))
-            })
+            self.open
+                .get()
+                .map(|e164| lazy_dialogs::open(lazy_dialogs::history((self, e164))))
         }
+    }
+
+    /// The open dialog for `e164`, loading its entries.
+    pub fn dialog(self, e164: String) -> AnyView {
+        let project = self.project.get_untracked();
+        let load = Call::new(RwSignal::new(0));
+        load.run(number_history(project.clone(), e164.clone()), |_| {});
+        let props = HistoryDialogProps::builder()
+            .e164(e164)
+            .entries(load.value())
+            .error(load.error_text())
+            .project_href(crate::paths::history(&project))
+            .on_close(move |()| self.close())
+            .build();
+        HistoryDialog(props).into_any()
     }
 }

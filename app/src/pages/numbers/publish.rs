@@ -1,7 +1,8 @@
 //! Publish from the Numbers page's callouts: the draft goes to Sandbox, then the page reloads.
+//! The call is made from the dialogs' lazy chunks ([`Publish::publish`]).
 
-use super::NumbersData;
-use crate::api::PublishDraft;
+use super::{NumbersData, lazy_dialogs};
+use crate::api::publish_draft;
 use crate::components::ErrorAlert;
 use leptos::prelude::*;
 
@@ -9,45 +10,62 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Publish {
     project: Memo<String>,
-    action: ServerAction<PublishDraft>,
+    data: NumbersData,
+    /// Publishes under way.
+    running: RwSignal<u32>,
+    /// Why the last publish failed, if it did.
+    failed: RwSignal<Option<String>>,
 }
 
 impl Publish {
     /// Reloads `data` after each publish.
     pub fn new(project: Memo<String>, data: NumbersData) -> Self {
-        let action = ServerAction::<PublishDraft>::new();
-        Effect::new(move |previous: Option<usize>| {
-            let done = action.version().get();
-            if previous.is_some_and(|p| p != done) {
-                data.reload(|| ());
-            }
-            done
-        });
-        Self { project, action }
+        Self {
+            project,
+            data,
+            running: RwSignal::new(0),
+            failed: RwSignal::new(None),
+        }
     }
 
-    /// Publishes the draft of the project in view.
+    /// Publishes the draft of the project in view: busy from the click, then the call from
+    /// its chunk.
     pub fn run(self) -> Callback<()> {
         Callback::new(move |()| {
-            self.action.dispatch(PublishDraft {
-                project: self.project.get_untracked(),
-            });
+            let project = self.project.get_untracked();
+            self.running.update(|n| *n += 1);
+            leptos::task::spawn_local(lazy_dialogs::publish((self, project)));
         })
+    }
+
+    /// Publishes `project`'s draft (counted under way from the click): says why it failed, if
+    /// it did, then reloads the page.
+    pub fn publish(self, project: String) {
+        let Self {
+            data,
+            running,
+            failed,
+            ..
+        } = self;
+        leptos::task::spawn_local(async move {
+            let answer = publish_draft(project).await;
+            running.update(|n| *n = n.saturating_sub(1));
+            failed.set(answer.err().map(|e| e.to_string()));
+            data.reload(|| ());
+        });
     }
 
     /// Whether a publish is under way.
     pub fn pending(self) -> Signal<bool> {
-        self.action.pending().into()
+        Signal::derive(move || self.running.get() > 0)
     }
 
     /// Why the last publish failed, if it did.
     pub fn error(self) -> impl IntoView {
         move || {
-            self.action
-                .value()
+            self.failed
                 .get()
-                .and_then(Result::err)
-                .map(|e| view! { <ErrorAlert message=e.to_string()/> })
+                .map(|message| view! { <ErrorAlert message/> })
         }
     }
 }

@@ -1,48 +1,38 @@
 //! The Reassign variant row action: choose one of the variants published to the number's
 //! environment; the dialog closes once the new variant is on screen.
 
-use super::{NumbersData, dialog_state, lazy_dialogs};
-use crate::api::AssignVariant;
+use super::dialog_state::{Call, Meanwhile, StillOpen};
+use super::{NumbersData, lazy_dialogs};
+use crate::api::assign_variant;
 use crate::components::{
-    ReassignDialogProps, ReassignTarget, RowAction, RowTarget, actions_button_id,
+    ReassignDialog, ReassignDialogProps, ReassignTarget, RowAction, RowTarget, actions_button_id,
 };
 use crate::domain::VariantId;
 use crate::domain::live::LiveChange;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
-/// The dialog's target (when open) and its assignment.
+/// The dialog's target, when open, what was heard about it meanwhile, and the assignments
+/// under way.
 #[derive(Clone, Copy)]
 pub struct Reassign {
     project: Memo<String>,
     data: NumbersData,
     open: RwSignal<Option<ReassignTarget>>,
-    assign: ServerAction<AssignVariant>,
-    meanwhile: dialog_state::Meanwhile,
+    meanwhile: Meanwhile,
+    running: RwSignal<u32>,
 }
 
 impl Reassign {
-    /// Closed; after each assignment the page reloads, and a successful one closes the dialog.
+    /// Closed.
     pub fn new(project: Memo<String>, data: NumbersData) -> Self {
-        let this = Self {
+        Self {
             project,
             data,
             open: RwSignal::new(None),
-            assign: ServerAction::new(),
-            meanwhile: dialog_state::Meanwhile::new(),
-        };
-        Effect::new(move |previous: Option<usize>| {
-            let done = this.assign.version().get();
-            if previous.is_some_and(|p| p != done) {
-                data.reload(move || {
-                    if let Some(Ok(())) = this.assign.value().get_untracked() {
-                        this.close();
-                    }
-                });
-            }
-            done
-        });
-        this
+            meanwhile: Meanwhile::new(),
+            running: RwSignal::new(0),
+        }
     }
 
     /// The `Reassign variant` menu item (also the `Assign variant` button of unassigned rows).
@@ -53,7 +43,6 @@ impl Reassign {
             needs_variants: true,
             unassigned_shortcut: Some("Assign variant"),
             run: Callback::new(move |target: RowTarget| {
-                self.assign.value().set(None);
                 self.meanwhile.clear();
                 self.open.set(Some(ReassignTarget::from(&target)));
             }),
@@ -75,35 +64,49 @@ impl Reassign {
         }
     }
 
-    /// The dialog, while open.
+    /// The dialog, while open (its code arrives with its chunk).
     pub fn view(self) -> impl IntoView {
+        move || {
+            self.open
+                .get()
+                .map(|target| lazy_dialogs::open(lazy_dialogs::reassign((self, target))))
+        }
+    }
+
+    /// The open dialog for `target`: a successful assignment closes it (if still open) once
+    /// the page shows the new variant.
+    pub fn dialog(self, target: ReassignTarget) -> AnyView {
         let Self {
             project,
             data,
-            open,
-            assign,
             meanwhile,
+            running,
+            ..
         } = self;
-        move || {
-            open.get().map(|target| {
-                let e164 = target.e164.clone();
-                let props = ReassignDialogProps::builder()
-                    .target(target)
-                    .variants_href(crate::paths::variants(&project.get_untracked()))
-                    .on_assign(move |variant: VariantId| {
-                        assign.dispatch(AssignVariant {
-                            project: project.get_untracked(),
-                            e164: e164.clone(),
-                            variant: variant.0,
-                        });
-                    })
-                    .on_close(move |()| self.close())
-                    .pending(dialog_state::busy(assign, data))
-                    .error(dialog_state::error_text(assign))
-                    .changed(meanwhile.sentence())
-                    .build();
-                lazy_dialogs::open(lazy_dialogs::reassign(props))
+        let assign = Call::<()>::new(running);
+        let still_open = StillOpen::new();
+        let e164 = target.e164.clone();
+        let assigning = assign.clone();
+        let props = ReassignDialogProps::builder()
+            .target(target)
+            .variants_href(crate::paths::variants(&project.get_untracked()))
+            .on_assign(move |variant: VariantId| {
+                let call = assign_variant(project.get_untracked(), e164.clone(), variant.0);
+                let still_open = still_open.clone();
+                assigning.run(call, move |answer| {
+                    let done = answer.is_ok();
+                    data.reload(move || {
+                        if done && still_open.get() {
+                            self.close();
+                        }
+                    });
+                });
             })
-        }
+            .on_close(move |()| self.close())
+            .pending(assign.busy(data))
+            .error(assign.error_text())
+            .changed(meanwhile.sentence())
+            .build();
+        ReassignDialog(props).into_any()
     }
 }

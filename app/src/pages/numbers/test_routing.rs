@@ -1,17 +1,17 @@
 //! The Test routing row action: where a call to the number goes now, and its latest calls.
 
-use super::{dialog_state, lazy_dialogs};
-use crate::api::TestRouting as Preview;
-use crate::components::{RoutingDialogProps, RowAction, actions_button_id};
+use super::dialog_state::Call;
+use super::lazy_dialogs;
+use crate::api::test_routing;
+use crate::components::{RoutingDialog, RoutingDialogProps, RowAction, actions_button_id};
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
-/// The dialog's number (when open) and the preview loading for it.
+/// The dialog's number (E.164), when open.
 #[derive(Clone, Copy)]
 pub struct TestRouting {
     project: Memo<String>,
     open: RwSignal<Option<String>>,
-    load: ServerAction<Preview>,
 }
 
 impl TestRouting {
@@ -20,11 +20,10 @@ impl TestRouting {
         Self {
             project,
             open: RwSignal::new(None),
-            load: ServerAction::new(),
         }
     }
 
-    /// The `Test routing` menu item: opens the dialog and loads the preview.
+    /// The `Test routing` menu item: opens the dialog, which loads the preview.
     pub fn action(self) -> RowAction {
         RowAction {
             label: "Test routing",
@@ -32,13 +31,7 @@ impl TestRouting {
             needs_variants: false,
             unassigned_shortcut: None,
             run: Callback::new(move |target: crate::components::RowTarget| {
-                let e164 = target.row.e164;
-                self.load.value().set(None);
-                self.open.set(Some(e164.clone()));
-                self.load.dispatch(Preview {
-                    project: self.project.get_untracked(),
-                    e164,
-                });
+                self.open.set(Some(target.row.e164));
             }),
         }
     }
@@ -50,19 +43,28 @@ impl TestRouting {
         }
     }
 
-    /// The dialog, while open.
+    /// The dialog, while open (its code arrives with its chunk).
     pub fn view(self) -> impl IntoView {
-        let loaded = self.load.value();
         move || {
-            self.open.get().map(|e164| {
-                let props = RoutingDialogProps::builder()
-                    .e164(e164)
-                    .preview(Signal::derive(move || loaded.get().and_then(Result::ok)))
-                    .error(dialog_state::error_text(self.load))
-                    .on_close(move |()| self.close())
-                    .build();
-                lazy_dialogs::open(lazy_dialogs::routing(props))
-            })
+            self.open
+                .get()
+                .map(|e164| lazy_dialogs::open(lazy_dialogs::routing((self, e164))))
         }
+    }
+
+    /// The open dialog for `e164`, loading its preview.
+    pub fn dialog(self, e164: String) -> AnyView {
+        let load = Call::new(RwSignal::new(0));
+        load.run(
+            test_routing(self.project.get_untracked(), e164.clone()),
+            |_| {},
+        );
+        let props = RoutingDialogProps::builder()
+            .e164(e164)
+            .preview(load.value())
+            .error(load.error_text())
+            .on_close(move |()| self.close())
+            .build();
+        RoutingDialog(props).into_any()
     }
 }
