@@ -189,3 +189,23 @@ test.describe("without JavaScript", () => {
     await expect(page.locator("body")).not.toHaveAttribute("data-hydrated", "true");
   });
 });
+
+test("a dialog whose code cannot be fetched says so, and the next click fetches it again", async ({ page, context }) => {
+  // The dialogs' wasm chunks (not the routes' `split___…` ones) fail, as after a deploy that
+  // renamed them or on a lost connection.
+  let failing = true;
+  await context.route(/\/pkg\/(chunk_|split_(?!_)).*\.wasm$/, (route) =>
+    failing ? route.fulfill({ status: 404, body: "" }) : route.continue(),
+  );
+  const problems = await openHydrated(page, "/projects/acme/numbers");
+  const add = page.getByRole("button", { name: "Add number to Sandbox" });
+  await add.click();
+  await expect(page.getByRole("alert")).toContainText("This part of the page could not be loaded");
+  await expect(page.getByRole("dialog", { name: "Add number" })).toHaveCount(0);
+  failing = false;
+  await add.click();
+  await expect(page.getByRole("dialog", { name: "Add number" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // The page went on working: no panic ("unreachable") stopped the wasm.
+  expect(problems.filter((p) => p.startsWith("pageerror") || p.includes("panicked"))).toEqual([]);
+});

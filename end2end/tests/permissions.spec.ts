@@ -120,7 +120,12 @@ test.describe("signed out", () => {
 });
 
 test("a session that ends while a page is open leads back to sign in, then to the page", async ({ page, server }) => {
+  // Live updates reload the page once their stream opens: that reload answers first, or it
+  // could already show the signed-out state this test reaches by navigating.
+  const streamReload = page.waitForResponse((r) => r.url().includes("load_numbers_page"));
   await openHydrated(page, acme);
+  await expect(page.locator('[data-live="on"]')).toBeAttached();
+  await streamReload;
   // End the session on the server, as Sign out in another tab would.
   const signOut = await page.locator("form", { has: page.getByRole("button", { name: "Sign out" }) }).getAttribute("action");
   const response = await page.request.post(`${server}${signOut}`, { headers: { Origin: server }, maxRedirects: 0 });

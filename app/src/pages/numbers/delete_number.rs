@@ -10,7 +10,6 @@ use crate::components::{
 };
 use crate::domain::DeleteOutcome;
 use crate::domain::live::LiveChange;
-use crate::error::AppError;
 use crate::pages::focus::focus_soon;
 use leptos::prelude::*;
 
@@ -35,7 +34,8 @@ pub struct DeleteNumber {
     /// Undos and retries under way.
     restoring: RwSignal<u32>,
     /// What the latest delete, undo or retry did: the newest answer wins.
-    outcome: RwSignal<Option<Result<String, AppError>>>,
+    /// (Its error as the page says it.)
+    outcome: RwSignal<Option<Result<String, String>>>,
     meanwhile: Meanwhile,
 }
 
@@ -82,7 +82,16 @@ impl DeleteNumber {
     fn start_restore(self, e164: String, what: Restore) {
         let project = self.project.get_untracked();
         self.restoring.update(|n| *n += 1);
-        leptos::task::spawn_local(lazy_dialogs::restore((self, project, e164, what)));
+        leptos::task::spawn_local(async move {
+            if lazy_dialogs::restore((self, project, e164, what))
+                .await
+                .is_err()
+            {
+                self.restoring.update(|n| *n = n.saturating_sub(1));
+                let said = lazy_dialogs::ChunkUnavailable::SENTENCE.to_owned();
+                self.outcome.set(Some(Err(said)));
+            }
+        });
     }
 
     /// Runs an undo or a retry of `project`'s number (counted under way from the click), says
@@ -104,7 +113,7 @@ impl DeleteNumber {
                     .map(|()| "The number was released to the provider."),
             };
             restoring.update(|n| *n = n.saturating_sub(1));
-            outcome.set(Some(said.map(str::to_owned)));
+            outcome.set(Some(said.map(str::to_owned).map_err(|e| e.to_string())));
             data.reload(|| {});
         });
     }
@@ -119,7 +128,7 @@ impl DeleteNumber {
         move || {
             self.outcome.get().map(|result| match result {
                 Ok(text) => view! { <p class="flash" role="status">{text}</p> }.into_any(),
-                Err(err) => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
+                Err(message) => view! { <ErrorAlert message/> }.into_any(),
             })
         }
     }

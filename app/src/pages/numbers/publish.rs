@@ -34,7 +34,13 @@ impl Publish {
         Callback::new(move |()| {
             let project = self.project.get_untracked();
             self.running.update(|n| *n += 1);
-            leptos::task::spawn_local(lazy_dialogs::publish((self, project)));
+            leptos::task::spawn_local(async move {
+                if lazy_dialogs::publish((self, project)).await.is_err() {
+                    self.running.update(|n| *n = n.saturating_sub(1));
+                    let said = lazy_dialogs::ChunkUnavailable::SENTENCE.to_owned();
+                    self.failed.set(Some(said));
+                }
+            });
         })
     }
 
