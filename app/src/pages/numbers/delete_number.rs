@@ -1,9 +1,10 @@
 //! The Delete number row action, and Undo and Retry release on the deleted numbers above the
 //! sections; one line says what the latest of them did.
 
+use super::NumbersData;
 use super::dialog_state::{Call, Meanwhile, StillOpen};
-use super::{NumbersData, lazy_dialogs};
-use crate::api::{delete_number, retry_release, undo_delete};
+use super::lazy_dialogs::{self, ChunkUnavailable};
+use crate::api::delete_number;
 use crate::components::{
     DeleteDialog, DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget,
     actions_button_id, add_button_id, undo_button_id,
@@ -78,42 +79,28 @@ impl DeleteNumber {
         Callback::new(move |e164| self.start_restore(e164, Restore::Retry))
     }
 
-    /// Busy from the click, for the project of the click, then the call from its chunk.
+    /// Runs an undo or a retry of the project in view (busy from the click; the call is made
+    /// from its chunk), says what it did, then reloads the page.
     fn start_restore(self, e164: String, what: Restore) {
-        let project = self.project.get_untracked();
-        self.restoring.update(|n| *n += 1);
-        leptos::task::spawn_local(async move {
-            if lazy_dialogs::restore((self, project, e164, what))
-                .await
-                .is_err()
-            {
-                self.restoring.update(|n| *n = n.saturating_sub(1));
-                let said = lazy_dialogs::ChunkUnavailable::SENTENCE.to_owned();
-                self.outcome.set(Some(Err(said)));
-            }
-        });
-    }
-
-    /// Runs an undo or a retry of `project`'s number (counted under way from the click), says
-    /// what it did, then reloads the page.
-    pub fn restore(self, project: String, e164: String, what: Restore) {
         let Self {
+            project,
             data,
             restoring,
             outcome,
             ..
         } = self;
+        let project = project.get_untracked();
+        restoring.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let said = match what {
-                Restore::Undo => undo_delete(project, e164)
-                    .await
-                    .map(|()| "The number is back, with its environment and variant."),
-                Restore::Retry => retry_release(project, e164)
-                    .await
-                    .map(|()| "The number was released to the provider."),
+            let said = match lazy_dialogs::restore((what, project, e164)).await {
+                Ok(call) => call.await.map_err(|e| e.to_string()).map(|()| match what {
+                    Restore::Undo => "The number is back, with its environment and variant.",
+                    Restore::Retry => "The number was released to the provider.",
+                }),
+                Err(ChunkUnavailable) => Err(ChunkUnavailable::SENTENCE.to_owned()),
             };
             restoring.update(|n| *n = n.saturating_sub(1));
-            outcome.set(Some(said.map(str::to_owned).map_err(|e| e.to_string())));
+            outcome.set(Some(said.map(str::to_owned)));
             data.reload(|| {});
         });
     }

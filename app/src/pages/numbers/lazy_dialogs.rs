@@ -12,14 +12,16 @@ use super::add_number::AddNumber;
 use super::delete_number::{DeleteNumber, Restore};
 use super::import_numbers::ImportNumbers;
 use super::number_history::NumberHistory;
-use super::publish::Publish;
 use super::reassign::Reassign;
 use super::test_routing::TestRouting;
+use crate::api::{publish_draft, retry_release, undo_delete};
 use crate::components::ErrorAlert;
 use crate::components::{AddNumberContext, DeleteTarget, ReassignTarget};
 use crate::domain::Environment;
+use crate::error::AppError;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::pin::Pin;
 
 /// A chunk that could not be fetched.
 #[derive(Clone, Copy, Debug)]
@@ -123,18 +125,24 @@ in_chunk! {
     }
 }
 
+/// A server function's call, made in a chunk and awaited by the page.
+pub type ChunkCall = Pin<Box<dyn Future<Output = Result<(), AppError>>>>;
+
 in_chunk! {
     /// Undo or Retry release on a deleted number of a project (E.164).
-    fn restore / __preload_restore (args: (DeleteNumber, String, String, Restore)) -> () {
-        let (page, project, e164, what) = args;
-        page.restore(project, e164, what)
+    fn restore / __preload_restore (args: (Restore, String, String)) -> ChunkCall {
+        let (what, project, e164) = args;
+        match what {
+            Restore::Undo => Box::pin(undo_delete(project, e164)),
+            Restore::Retry => Box::pin(retry_release(project, e164)),
+        }
     }
 }
 
 in_chunk! {
     /// Publish on the callouts: the project's draft goes to Sandbox.
-    fn publish / __preload_publish (args: (Publish, String)) -> () {
-        args.0.publish(args.1)
+    fn publish / __preload_publish (project: String) -> ChunkCall {
+        Box::pin(publish_draft(project))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Publish from the Numbers page's callouts: the draft goes to Sandbox, then the page reloads.
 //! The call is made from the dialogs' lazy chunks ([`Publish::publish`]).
 
-use super::{NumbersData, lazy_dialogs};
-use crate::api::publish_draft;
+use super::NumbersData;
+use super::lazy_dialogs::{self, ChunkUnavailable};
 use crate::components::ErrorAlert;
 use leptos::prelude::*;
 
@@ -28,37 +28,28 @@ impl Publish {
         }
     }
 
-    /// Publishes the draft of the project in view: busy from the click, then the call from
-    /// its chunk.
+    /// Publishes the draft of the project in view (busy from the click; the call is made from
+    /// its chunk): says why it failed, if it did, then reloads the page.
     pub fn run(self) -> Callback<()> {
-        Callback::new(move |()| {
-            let project = self.project.get_untracked();
-            self.running.update(|n| *n += 1);
-            leptos::task::spawn_local(async move {
-                if lazy_dialogs::publish((self, project)).await.is_err() {
-                    self.running.update(|n| *n = n.saturating_sub(1));
-                    let said = lazy_dialogs::ChunkUnavailable::SENTENCE.to_owned();
-                    self.failed.set(Some(said));
-                }
-            });
-        })
-    }
-
-    /// Publishes `project`'s draft (counted under way from the click): says why it failed, if
-    /// it did, then reloads the page.
-    pub fn publish(self, project: String) {
         let Self {
+            project,
             data,
             running,
             failed,
-            ..
         } = self;
-        leptos::task::spawn_local(async move {
-            let answer = publish_draft(project).await;
-            running.update(|n| *n = n.saturating_sub(1));
-            failed.set(answer.err().map(|e| e.to_string()));
-            data.reload(|| ());
-        });
+        Callback::new(move |()| {
+            let project = project.get_untracked();
+            running.update(|n| *n += 1);
+            leptos::task::spawn_local(async move {
+                let failure = match lazy_dialogs::publish(project).await {
+                    Ok(call) => call.await.err().map(|e| e.to_string()),
+                    Err(ChunkUnavailable) => Some(ChunkUnavailable::SENTENCE.to_owned()),
+                };
+                running.update(|n| *n = n.saturating_sub(1));
+                failed.set(failure);
+                data.reload(|| ());
+            });
+        })
     }
 
     /// Whether a publish is under way.
