@@ -3,7 +3,7 @@
 # output and wasm-split's main module, before wasm-bindgen and wasm-opt, which keep function
 # names: their sizes are larger than the shipped files', their ranking is what to look at.
 # Wasm builds use Rust's v0 symbol names (.cargo/config.toml), so names keep their generic
-# arguments: `serde_json`'s reader of one of our types counts for that type's module.
+# arguments: `postcard`'s reader of one of our types counts for that type's module.
 # Run after `cargo leptos build --release --split`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,7 +4,7 @@ wasm-split wrote it (before wasm-bindgen and wasm-opt, so function names are sti
 Usage: python3 .ci/wasm_top.py target/front/wasm32-unknown-unknown/wasm-release/frontend_split.wasm
 
 Prints the module's code bytes by crate, by the module of ours a function is for (the first
-`app::…` path in its demangled name: `serde_json`'s reader of `NumbersPage` counts for
+`app::…` path in its demangled name: `postcard`'s reader of `NumbersPage` counts for
 `domain::numbers_page`), then its biggest functions. Names are demangled by binutils' c++filt
 (Rust v0 symbols, which .cargo/config.toml asks for in wasm builds so names keep their generic
 arguments). wasm-bindgen's `__wbindgen_describe*` functions are left out: it removes them.

@@ -1,7 +1,7 @@
 //! The error type that crosses the wire from server functions to the page, and the HTTP
 //! status each kind travels with ([`AppError::status`], the one place that decides it).
 
-use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::codec::PostcardEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
@@ -175,7 +175,8 @@ impl From<crate::ports::ChangeError> for AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    /// Postcard, like the pages' data (see [`crate::api::wire`]).
+    type Encoder = PostcardEncoding;
 
     /// In the browser every such error is a transport failure (the network, an unreadable
     /// answer). On the server, a request that does not parse is malformed, and anything else

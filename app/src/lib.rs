@@ -14,7 +14,7 @@ pub mod ports;
 pub mod usecases;
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, Link, MetaTags, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::Lazy;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
@@ -32,6 +32,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
+                // In the shell, not in `App`: the browser bundle then carries no `<Link>`.
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -47,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 fn SignedInAs() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let member = Resource::<_, pages::JsonCodec>::new_with_options(
+    let member = Resource::<_, api::wire::PageCodec>::new_with_options(
         move || location.pathname.get(),
         |_| api::signed_in_as(),
         false,
@@ -84,7 +86,6 @@ fn dotted_request() -> bool {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Title text="Numbers"/>
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>

@@ -25,7 +25,7 @@ async fn change(
 }
 
 /// Loads the API keys page of `project`.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn load_api_keys_page(project: String) -> Result<ApiKeysPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
     let can_edit = allowed.permission.can_edit();

@@ -13,7 +13,7 @@ pub async fn number_history(project: String, e164: String) -> Result<Vec<History
 }
 
 /// Page `page` (from 1) of the history of every number in `project`, newest first.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn project_history(project: String, page: u64) -> Result<HistoryPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
     crate::usecases::history::project_history(&allowed.services, &allowed.slug, page).await

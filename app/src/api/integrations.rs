@@ -46,7 +46,7 @@ fn credentials(
 }
 
 /// Loads the Integrations page of `project`.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn load_integrations_page(project: String) -> Result<IntegrationsPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
     let can_edit = allowed.permission.can_edit();

@@ -13,6 +13,7 @@ mod numbers;
 mod routing;
 mod session;
 mod variants;
+pub mod wire;
 
 pub use add_number::*;
 pub use api_keys::*;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// Loads the Numbers page of `project` as the URL query `view` (`?q=…&sandbox_page=2`; left
 /// out: the default view) shows it; unknown or bad values in it are the default.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn load_numbers_page(
     project: String,
     #[server(default)] view: String,

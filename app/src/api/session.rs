@@ -98,7 +98,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 }
 
 /// The signed-in member and their projects, if anyone is signed in.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn signed_in_as() -> Result<Option<SignedIn>, AppError> {
     let request = current();
     let Some(member) = &request.member else {

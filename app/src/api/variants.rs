@@ -31,7 +31,7 @@ fn variant_name(name: &str) -> Result<crate::domain::VariantName, AppError> {
 }
 
 /// Loads the Variants page of `project`.
-#[server]
+#[server(output = leptos::server_fn::codec::Postcard)]
 pub async fn load_variants_page(project: String) -> Result<VariantsPage, AppError> {
     let allowed = super::require(&project, crate::domain::Need::Read).await?;
     let can_edit = allowed.permission.can_edit();

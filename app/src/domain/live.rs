@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 /// The actor of the product's own background work (releases, checks with Twilio).
 pub const SYSTEM_ACTOR: &str = "system";
 
-/// One change to a project, as its open pages receive it (a Server-Sent Event's JSON data).
+/// One change to a project, as its open pages receive it (a Server-Sent Event's data, see
+/// [`crate::api::wire::live_event_data`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveChange {
     /// Increasing across the whole database: the event id a stream resumes after.

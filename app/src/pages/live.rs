@@ -227,15 +227,14 @@ mod browser {
             let Some((_, data)) = message(event) else {
                 return;
             };
-            // `from_slice`, as server functions read their answers: one JSON reader in the wasm.
-            match serde_json::from_slice::<LiveChange>(data.as_bytes()) {
+            match crate::api::wire::read_live_event(&data) {
                 // Sent again after a reconnect: already heard.
-                Ok(change) if state.last.get().is_some_and(|last| change.id <= last) => {}
-                Ok(change) => {
+                Some(change) if state.last.get().is_some_and(|last| change.id <= last) => {}
+                Some(change) => {
                     state.last.set(Some(change.id));
                     (state.handlers.on_change)(&change);
                 }
-                Err(err) => leptos::logging::warn!("live updates: unreadable change: {err}"),
+                None => leptos::logging::warn!("live updates: unreadable change: {data}"),
             }
         });
         let denied = listener(state, |state, _| {

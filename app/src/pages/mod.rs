@@ -7,7 +7,6 @@ mod focus;
 mod gallery;
 mod history;
 mod integrations;
-mod json_codec;
 mod lazy_routes;
 mod live;
 mod not_found;
@@ -31,7 +30,6 @@ use projects::ProjectsScreen;
 use sign_in::SignInScreen;
 use variants::VariantsScreen;
 
-pub(crate) use json_codec::JsonCodec;
 use leptos::prelude::*;
 pub(crate) use page_data::PageData;
 

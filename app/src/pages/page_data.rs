@@ -5,7 +5,7 @@
 
 use super::NotFound;
 use super::focus::FocusSnapshot;
-use super::json_codec::JsonCodec;
+use crate::api::wire::PageCodec;
 use crate::components::{ErrorAlert, SessionEnded};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ type Fetch<K, T> = Arc<dyn Fn(K) -> Pin<Box<dyn Future<Output = Loaded<T>> + Sen
 /// The data of a page keyed by `K` (e.g. the project in the URL), of type `T`.
 pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     key: Signal<K>,
-    first: Resource<Loaded<T>, JsonCodec>,
+    first: Resource<Loaded<T>, PageCodec>,
     /// The latest reload and the key it was for; newer than `first` while the key matches.
     latest: RwSignal<Option<(K, Loaded<T>)>>,
     reloading: RwSignal<bool>,

@@ -8,8 +8,11 @@ use leptos_meta::Title;
 /// The member's projects, or why there are none.
 #[component]
 pub fn ProjectsScreen() -> impl IntoView {
-    let member =
-        Resource::<_, super::JsonCodec>::new_with_options(|| (), |()| signed_in_as(), false);
+    let member = Resource::<_, crate::api::wire::PageCodec>::new_with_options(
+        || (),
+        |()| signed_in_as(),
+        false,
+    );
     view! {
         <Title text="Projects · Numbers"/>
         <div class="page-head">

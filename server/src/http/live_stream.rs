@@ -2,9 +2,10 @@
 //! pages. Authorised like the pages (401 signed out, 404 for a project the member may not
 //! see), checked again every [`RECHECK`] while open (a member who loses access gets a `denied`
 //! event and the stream ends). It opens with an event `ready` (id: where it starts); each
-//! change is an event `change` whose id is the change's, data a JSON `LiveChange`; a
-//! reconnecting browser sends `Last-Event-ID` (or `?after=` for a new stream) and receives
-//! what it missed. Nothing runs while no page is open: streams wake on [`LiveHub`] notices.
+//! change is an event `change` whose id is the change's, data a `LiveChange` (Postcard in
+//! base64, see `app::api::wire`); a reconnecting browser sends `Last-Event-ID` (or `?after=`
+//! for a new stream) and receives what it missed. Nothing runs while no page is open: streams
+//! wake on [`LiveHub`] notices.
 
 use crate::live::{LiveHub, Wake};
 use app::domain::live::LiveChange;
@@ -182,11 +183,12 @@ impl Follower {
     }
 }
 
-/// A change as an SSE event: `event: change`, its id, its JSON.
+/// A change as an SSE event: `event: change`, its id, its data as
+/// [`app::api::wire::live_event_data`] writes it.
 fn event(change: &LiveChange) -> Event {
     let event = Event::default().event("change").id(change.id.to_string());
-    match event.json_data(change) {
-        Ok(event) => event,
+    match app::api::wire::live_event_data(change) {
+        Ok(data) => event.data(data),
         // Serialising plain strings and numbers cannot fail; say so if it ever does.
         Err(err) => {
             tracing::error!(%err, "live updates: a change could not be serialised");

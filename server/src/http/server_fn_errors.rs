@@ -1,5 +1,6 @@
 //! Server functions' refusals with their HTTP status. Leptos answers every `Err` of a server
-//! function with 500 and the [`AppError`] as JSON; this layer reads that error and gives the
+//! function with 500, a `serverfnerror` header and the [`AppError`] in its encoding (Postcard,
+//! see `app::api::wire`); this layer reads that error and gives the
 //! response the status [`AppError::status`] names, so a refusal is never a server error. Before
 //! any server function runs it also refuses a body of the wrong type (415), too large (413) or
 //! not UTF-8 once percent-decoded (400: Leptos would read it lossily, as U+FFFD).
@@ -10,6 +11,11 @@ use axum::extract::Request;
 use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use leptos::server_fn::ContentType;
+use leptos::server_fn::error::{FromServerFnError, SERVER_FN_ERROR_HEADER};
+
+/// How server functions write an [`AppError`] (and browsers read it).
+type ErrorEncoding = <AppError as FromServerFnError>::Encoder;
 
 /// Where server functions are served.
 const SERVER_FNS: &str = "/api/";
@@ -20,16 +26,17 @@ const MAX_ERROR_BODY: usize = 64 * 1024;
 /// The body type every server function takes (Leptos's `PostUrl` encoding, and HTML forms).
 const FORM: &str = "application/x-www-form-urlencoded";
 
-/// `err` as a JSON response with its own status.
+/// `err` as a server function's error response with its own status.
 fn answer(err: &AppError) -> Response {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::BAD_REQUEST);
     answer_with(status, err)
 }
 
-/// `err` as a JSON response with `status` (415, 413: which malformation it was).
+/// `err` as a server function's error response with `status` (415, 413: which malformation
+/// it was).
 fn answer_with(status: StatusCode, err: &AppError) -> Response {
-    let body = serde_json::to_string(err).unwrap_or_default();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    let content_type = [(header::CONTENT_TYPE, ErrorEncoding::CONTENT_TYPE)];
+    (status, content_type, err.ser()).into_response()
 }
 
 /// Whether `request` posts a body that is not a form (a JSON body, say).
@@ -87,14 +94,16 @@ pub async fn with_status(request: Request, next: Next) -> Response {
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
         return (parts, Body::empty()).into_response();
     };
-    if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
+    if let Ok(err) = app::api::wire::read_whole::<AppError>(&bytes) {
         let status = err.status();
         parts.status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         match status {

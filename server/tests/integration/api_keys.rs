@@ -1,10 +1,11 @@
 //! API keys: created by members with Edit and shown once, stored only as a hash, listed
 //! without the key, revoked for good; every step in the project history.
 
-use crate::support::http::{admin_router, call};
+use crate::support::http::{admin_router, call, load_page};
 use crate::support::{T0, store};
 use app::api::{CreateApiKey, LoadApiKeysPage, ProjectHistory, RevokeApiKey};
 use app::domain::api_keys::{ApiKeyScope, ApiKeysPage, NewApiKey};
+use app::domain::{EventKind, HistoryPage};
 use app::ports::ApiKeyStore;
 use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
@@ -26,9 +27,9 @@ async fn create(
 }
 
 async fn page(router: &axum::Router, project: &str) -> ApiKeysPage {
-    let (status, body) = call(router, LoadApiKeysPage::PATH, &[("project", project)]).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    serde_json::from_str(&body).unwrap()
+    load_page(router, LoadApiKeysPage::PATH, &[("project", project)], None)
+        .await
+        .unwrap_or_else(|(status, body)| panic!("{status}: {body}"))
 }
 
 #[tokio::test]
@@ -91,15 +92,27 @@ async fn a_key_is_shown_once_stored_as_a_hash_and_revoked_for_good() {
         "{body}"
     );
 
-    let (_, history) = call(
+    let history: HistoryPage = load_page(
         &router,
         ProjectHistory::PATH,
         &[("project", "acme"), ("page", "1")],
+        None,
     )
-    .await;
-    assert!(history.contains("\"ApiKeyCreated\""), "{history}");
-    assert!(history.contains("\"ApiKeyRevoked\""), "{history}");
-    assert!(history.contains("API key \\\"CI deploys\\\""), "{history}");
+    .await
+    .unwrap();
+    let kinds: Vec<EventKind> = history.entries.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventKind::ApiKeyCreated), "{history:?}");
+    assert!(kinds.contains(&EventKind::ApiKeyRevoked), "{history:?}");
+    assert!(
+        history
+            .entries
+            .iter()
+            .any(|e| [Some(&e.e164), e.before.as_ref(), e.after.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|text| text.contains("API key \"CI deploys\""))),
+        "{history:?}"
+    );
 }
 
 #[tokio::test]

@@ -3,7 +3,9 @@
 //! A server function or page without a row here fails the test.
 
 use crate::support::TestDb;
-use crate::support::http::{demo_router, form_request, get_as, send, sign_in};
+use crate::support::http::{
+    app_error, demo_router, form_request, get_as, load_page, send, send_for_bytes, sign_in,
+};
 use app::api::{
     AssignVariant, BuyNumber, CheckTwilio, ConnectNumber, ConnectTwilio, CreateApiKey,
     CreateVariant, DeleteNumber, DeleteVariant, DisconnectTwilio, ImportNumbers, LoadApiKeysPage,
@@ -13,6 +15,7 @@ use app::api::{
 };
 use app::error::AppError;
 use axum::Router;
+use axum::body::Bytes;
 use axum::http::{StatusCode, header};
 use leptos::server_fn::ServerFn;
 use sea_orm::{
@@ -319,10 +322,10 @@ impl World {
     }
 
     /// Calls `row` on `project` as `who`: the status and the body.
-    async fn call(&self, row: &Row, who: Who, project: &str) -> (StatusCode, String) {
+    async fn call(&self, row: &Row, who: Who, project: &str) -> (StatusCode, Bytes) {
         let args = (row.args)(&self.ids, project);
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, _, body) = send(
+        let (status, _, body) = send_for_bytes(
             &self.router,
             form_request(row.path, &args, self.cookie(who)),
         )
@@ -458,10 +461,8 @@ async fn every_server_function_has_a_row_and_every_cell_its_exact_outcome() {
                     Some((status, error)) => {
                         let (got, body) = world.call(row, who, project).await;
                         let cell = format!("{} as {who:?} on {project}", row.path);
-                        assert_eq!(got, status, "{cell}: {body}");
-                        let got: AppError = serde_json::from_str(&body).unwrap_or_else(|e| {
-                            panic!("{cell}: typed error expected ({e}): {body}")
-                        });
+                        assert_eq!(got, status, "{cell}: {body:?}");
+                        let got = app_error(&cell, &body);
                         assert_eq!(got, error, "{cell}");
                     }
                     None => allowed.push(who),
@@ -483,15 +484,13 @@ async fn every_server_function_has_a_row_and_every_cell_its_exact_outcome() {
             let (status, body) = world.call(row, who, VISIBLE).await;
             let cell = format!("{} as {who:?} on {VISIBLE}", row.path);
             match row.allowed {
-                Allowed::Ok => assert_eq!(status, StatusCode::OK, "{cell}: {body}"),
+                Allowed::Ok => assert_eq!(status, StatusCode::OK, "{cell}: {body:?}"),
                 Allowed::Provider(message) => {
-                    let got: AppError = serde_json::from_str(&body)
-                        .unwrap_or_else(|e| panic!("{cell}: typed error expected ({e}): {body}"));
+                    let got = app_error(&cell, &body);
                     assert_eq!(got, AppError::Provider(message.into()), "{cell}");
                 }
                 Allowed::Rejected(message) => {
-                    let got: AppError = serde_json::from_str(&body)
-                        .unwrap_or_else(|e| panic!("{cell}: typed error expected ({e}): {body}"));
+                    let got = app_error(&cell, &body);
                     assert_eq!(got, AppError::Rejected(message.into()), "{cell}");
                 }
             }
@@ -513,13 +512,14 @@ async fn open_functions_need_no_member() {
     let who_is = |cookie: Option<String>| {
         let router = world.router.clone();
         async move {
-            let (status, _, body) = send(
+            load_page::<Option<app::api::SignedIn>>(
                 &router,
-                form_request(SignedInAs::PATH, &[], cookie.as_deref()),
+                SignedInAs::PATH,
+                &[],
+                cookie.as_deref(),
             )
-            .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
-            serde_json::from_str::<Option<app::api::SignedIn>>(&body).unwrap()
+            .await
+            .unwrap()
         }
     };
     assert_eq!(who_is(None).await, None);

@@ -302,7 +302,7 @@ async fn unknown_and_malformed_numbers_change_nothing(t: &TestDb) {
     // A malformed number is refused by the server function before any use case runs.
     let router = crate::support::http::router_for(t).await;
     let router = crate::support::http::as_member(router, crate::support::http::ADMIN).await;
-    let (_, body) = crate::support::http::call(
+    let (_, body) = crate::support::http::call_for_bytes(
         &router,
         <app::api::DeleteNumber as leptos::server_fn::ServerFn>::PATH,
         &[
@@ -312,7 +312,7 @@ async fn unknown_and_malformed_numbers_change_nothing(t: &TestDb) {
         ],
     )
     .await;
-    let err: AppError = serde_json::from_str(&body).unwrap();
+    let err = crate::support::http::app_error("deleting", &body);
     assert_eq!(err, AppError::NumberNotFound("not a number".into()));
     assert_eq!(
         state(&services, POOL_NUMBER).await,

@@ -2,7 +2,7 @@
 //! the session cookie through the router.
 
 use crate::support::TestDb;
-use crate::support::http::{demo_router, send};
+use crate::support::http::{demo_router, get, send};
 use app::ports::{Identity, SignInError};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -287,6 +287,32 @@ async fn the_session_cookie_signs_in_names_the_actor_and_signs_out() {
     assert!(
         body.contains("That email and password do not match an account."),
         "{body}"
+    );
+
+    // Without JavaScript the refusal comes back, in the URL, to the page the form was on.
+    let request = Request::post(app::api::SignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::REFERER, "http://127.0.0.1:3000/signin?next=%2F")
+        .body(Body::from(
+            "email=editor%40example.com&password=nope&next=%2F",
+        ))
+        .unwrap();
+    let (status, headers, _) = send(&router, request).await;
+    assert!(status.is_redirection(), "{status}");
+    let location = headers[header::LOCATION].to_str().unwrap();
+    let path = location
+        .strip_prefix("http://127.0.0.1:3000")
+        .unwrap_or_else(|| panic!("back to the sign-in page: {location}"));
+    assert!(
+        path.starts_with("/signin?") && path.contains("__err="),
+        "{path}"
+    );
+    let (_, _, html) = get(&router, path).await;
+    assert!(
+        html.contains("That email and password do not match an account."),
+        "{html}"
     );
 }
 

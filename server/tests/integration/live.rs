@@ -76,11 +76,14 @@ impl Stream {
         .flatten()
     }
 
-    /// The next `change` event's JSON, within `within`.
+    /// The next `change` event's `LiveChange`, read as the browser reads it, as JSON (for
+    /// indexing), within `within`.
     async fn change(&mut self, within: Duration) -> serde_json::Value {
         let event = self.next(within).await.expect("a change within the time");
         assert_eq!(event.event, "change", "{event:?}");
-        let data: serde_json::Value = serde_json::from_str(&event.data).unwrap();
+        let change = app::api::wire::read_live_event(&event.data)
+            .unwrap_or_else(|| panic!("not a live change: {event:?}"));
+        let data = serde_json::to_value(change).unwrap();
         assert_eq!(event.id.as_deref(), Some(data["id"].to_string().as_str()));
         data
     }

@@ -2,7 +2,9 @@
 //! Runs on SQLite and on PostgreSQL; after every step the pool and the numbers agree.
 
 use crate::support::TestDb;
-use crate::support::http::{ADMIN, as_member, call, router_for, state_at, state_for};
+use crate::support::http::{
+    ADMIN, app_error, as_member, call_for_bytes, router_for, state_at, state_for,
+};
 use crate::support::{T0, TestClock};
 use app::domain::E164;
 use app::domain::idempotency::ABANDONED_AFTER_SECS;
@@ -50,8 +52,8 @@ async fn buy_through_the_page(t: &TestDb, args: &[(&str, &str)]) -> AppError {
     let mut form = vec![("project", "acme"), ("variant", "")];
     form.retain(|(k, _)| !args.iter().any(|(a, _)| a == k));
     form.extend_from_slice(args);
-    let (_, body) = call(&router, app::api::BuyNumber::PATH, &form).await;
-    serde_json::from_str(&body).unwrap_or_else(|_| panic!("not an AppError: {body}"))
+    let (_, body) = call_for_bytes(&router, app::api::BuyNumber::PATH, &form).await;
+    app_error("buying", &body)
 }
 
 async fn buying_takes_one_number_from_stock(t: &TestDb) {

@@ -3,7 +3,9 @@
 //! not found (404); hostile values change nothing; redirects and unknown pages stay on this
 //! site with the member's header.
 
-use crate::support::http::{ADMIN, demo_router, form_request, get_as, send, sign_in};
+use crate::support::http::{
+    ADMIN, app_error, demo_router, form_request, get_as, load_page, send, send_for_bytes, sign_in,
+};
 use app::api::{
     AssignVariant, BuyNumber, ConnectNumber, CreateVariant, DeleteNumber, LoadNumbersPage,
     NumberHistory, ProjectHistory, Promote, RenameVariant, RetryRelease, SignIn, TestRouting,
@@ -12,6 +14,7 @@ use app::api::{
 use app::error::AppError;
 use axum::Router;
 use axum::body::Body;
+use axum::body::Bytes;
 use axum::http::{Request, StatusCode, header};
 use leptos::server_fn::ServerFn;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
@@ -40,13 +43,13 @@ fn raw_post(path: &str, content_type: &str, body: Vec<u8>, cookie: &str) -> Requ
 
 /// The error a refused request answered with; the body must be an `AppError` of at most
 /// 2 KB (messages quote inputs only in part).
-fn error_of(status: StatusCode, body: &str, what: &str) -> AppError {
+fn error_of(status: StatusCode, body: &[u8], what: &str) -> AppError {
     assert!(
         body.len() < 2048,
         "{what}: {status} answered {} bytes",
         body.len()
     );
-    serde_json::from_str(body).unwrap_or_else(|e| panic!("{what}: {status} {body}: {e}"))
+    app_error(&format!("{what}: {status}"), body)
 }
 
 async fn call(
@@ -54,8 +57,8 @@ async fn call(
     cookie: Option<&str>,
     path: &str,
     args: &[(&str, &str)],
-) -> (StatusCode, String) {
-    let (status, _, body) = send(router, form_request(path, args, cookie)).await;
+) -> (StatusCode, Bytes) {
+    let (status, _, body) = send_for_bytes(router, form_request(path, args, cookie)).await;
     (status, body)
 }
 
@@ -287,7 +290,7 @@ async fn each_kind_of_refusal_has_its_status_and_changes_nothing() {
         &buy("live", "UK", "", "refusal-key-5"),
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body:?}");
     assert_eq!(snapshot(&t.db).await, after_buy);
 
     // No stock is a refusal as things stand; only the failed attempt is recorded, for retries.
@@ -299,10 +302,12 @@ async fn each_kind_of_refusal_has_its_status_and_changes_nothing() {
         &buy("sandbox", "US", "907", "refusal-key-4"),
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let err = error_of(status, &body, "buying in 907");
+    assert_eq!(status, StatusCode::CONFLICT, "{err:?}");
     assert!(
-        body.contains("No numbers are available in area code 907"),
-        "{body}"
+        err.to_string()
+            .contains("No numbers are available in area code 907"),
+        "{err:?}"
     );
     assert_eq!(
         number::Entity::find().all(&t.db).await.unwrap(),
@@ -375,8 +380,8 @@ async fn malformed_bodies_are_400_413_or_415_never_500() {
         ),
     ];
     for (what, request, status) in cases {
-        let (got, _, body) = send(&router, request).await;
-        assert_eq!(got.as_u16(), status, "{what}: {body}");
+        let (got, _, body) = send_for_bytes(&router, request).await;
+        assert_eq!(got.as_u16(), status, "{what}: {body:?}");
         let err = error_of(got, &body, what);
         assert!(matches!(err, AppError::Malformed(_)), "{what}: {err:?}");
     }
@@ -503,7 +508,7 @@ async fn hostile_values_in_any_field_are_refused_with_a_4xx_and_change_nothing()
                     "{path} {field}={:?}",
                     value.chars().take(20).collect::<String>()
                 );
-                assert!(status.is_client_error(), "{what}: {status} {body}");
+                assert!(status.is_client_error(), "{what}: {status} {body:?}");
                 error_of(status, &body, &what);
             }
         }
@@ -521,7 +526,7 @@ async fn hostile_values_in_any_field_are_refused_with_a_4xx_and_change_nothing()
             ),
         ] {
             let (status, body) = call(&router, Some(&admin), path, &args).await;
-            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {body}");
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {body:?}");
             error_of(status, &body, path);
         }
     }
@@ -529,7 +534,7 @@ async fn hostile_values_in_any_field_are_refused_with_a_4xx_and_change_nothing()
     let huge = "a".repeat(100_000);
     let sign_in_args = [("email", huge.as_str()), ("password", "x"), ("next", "/")];
     let (status, body) = call(&router, None, SignIn::PATH, &sign_in_args).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body:?}");
     error_of(status, &body, "sign-in");
     assert_eq!(
         snapshot(&t.db).await,
@@ -542,15 +547,14 @@ async fn hostile_values_in_any_field_are_refused_with_a_4xx_and_change_nothing()
 async fn a_huge_history_page_shows_the_last_page() {
     let (router, _t) = demo_router().await;
     let admin = sign_in(&router, ADMIN).await;
-    let (status, body) = call(
+    let page: app::domain::HistoryPage = load_page(
         &router,
-        Some(&admin),
         ProjectHistory::PATH,
         &[("project", "acme"), ("page", "500000000000000000")],
+        Some(&admin),
     )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let page: app::domain::HistoryPage = serde_json::from_str(&body).unwrap();
+    .await
+    .unwrap_or_else(|(status, body)| panic!("{status}: {body}"));
     assert_eq!((page.page, page.pages), (1, 1));
     assert!(!page.entries.is_empty(), "the last page, not an empty one");
     for query in [

@@ -2,7 +2,8 @@
 
 use crate::support::TestDb;
 use crate::support::http::{
-    ADMIN, admin_router, demo_router, form_request, get, get_as, router_and_db, send, sign_in,
+    ADMIN, admin_router, app_error, demo_router, form_request, get, get_as, load_page,
+    router_and_db, send, send_for_bytes, sign_in,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -147,17 +148,22 @@ async fn server_function_returns_data_and_typed_errors() {
             .body(Body::from(format!("project={project}")))
             .unwrap()
     };
-    let (status, _, body) = send(&router, call("solo")).await;
-    assert_eq!(status, StatusCode::OK);
-    let page: app::domain::NumbersPage = serde_json::from_str(&body).unwrap();
+    let page: app::domain::NumbersPage = load_page(
+        &router,
+        app::api::LoadNumbersPage::PATH,
+        &[("project", "solo")],
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(page.project.name, "Solo Clinic");
 
-    let (status, _, body) = send(&router, call("nope")).await;
+    let (status, _, body) = send_for_bytes(&router, call("nope")).await;
     assert!(
         status.is_server_error() || status.is_client_error(),
         "{status}"
     );
-    let err: app::error::AppError = serde_json::from_str(&body).unwrap();
+    let err = app_error("loading nope", &body);
     assert_eq!(err, app::error::AppError::ProjectNotFound("nope".into()));
 }
 

@@ -306,7 +306,7 @@ async fn unowned_taken_or_failing_numbers_leave_nothing_behind() {
 
     let router = crate::support::http::router_for(&t).await;
     let router = crate::support::http::as_member(router, crate::support::http::ADMIN).await;
-    let (_, body) = crate::support::http::call(
+    let (_, body) = crate::support::http::call_for_bytes(
         &router,
         <app::api::ConnectNumber as leptos::server_fn::ServerFn>::PATH,
         &[
@@ -316,7 +316,7 @@ async fn unowned_taken_or_failing_numbers_leave_nothing_behind() {
         ],
     )
     .await;
-    let err: AppError = serde_json::from_str(&body).unwrap();
+    let err = crate::support::http::app_error("connecting", &body);
     assert!(err.for_field("phone_number").is_some(), "{err:?}");
     let err = connect_number(&services, connect("solo", "sandbox", "+14155550124"))
         .await

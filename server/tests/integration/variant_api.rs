@@ -1,6 +1,6 @@
 //! The variant server functions called directly, bypassing the browser: every rule holds.
 
-use crate::support::http::{admin_router, call};
+use crate::support::http::{admin_router, app_error, call, call_for_bytes, load_page};
 use app::api::{
     AssignVariant, CreateVariant, DeleteVariant, LoadNumbersPage, Promote, PublishDraft,
     RenameVariant,
@@ -12,12 +12,13 @@ use leptos::server_fn::ServerFn;
 
 /// Calls a server function expected to fail and returns its typed error.
 async fn refused(router: &Router, path: &str, args: &[(&str, &str)]) -> AppError {
-    let (status, body) = call(router, path, args).await;
+    let (status, body) = call_for_bytes(router, path, args).await;
     assert!(
         !status.is_success(),
-        "{path} {args:?} must be refused, got {status}: {body}"
+        "{path} {args:?} must be refused, got {status}: {}",
+        String::from_utf8_lossy(&body)
     );
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("typed error expected, got {body}: {e}"))
+    app_error(path, &body)
 }
 
 async fn ok(router: &Router, path: &str, args: &[(&str, &str)]) {
@@ -27,8 +28,9 @@ async fn ok(router: &Router, path: &str, args: &[(&str, &str)]) {
 
 /// The variant id of `name` in `project`, read through the page's own server function.
 async fn variant_of(router: &Router, project: &str, e164: &str) -> Option<String> {
-    let (_, body) = call(router, LoadNumbersPage::PATH, &[("project", project)]).await;
-    let page: NumbersPage = serde_json::from_str(&body).unwrap();
+    let page: NumbersPage = load_page(router, LoadNumbersPage::PATH, &[("project", project)], None)
+        .await
+        .unwrap();
     let PageBody::Sections { sections, .. } = page.body else {
         return None;
     };
@@ -41,13 +43,14 @@ async fn variant_of(router: &Router, project: &str, e164: &str) -> Option<String
 }
 
 async fn id_of(router: &Router, project: &str, name: &str) -> String {
-    let (_, body) = call(
+    let page: app::domain::VariantsPage = load_page(
         router,
         app::api::LoadVariantsPage::PATH,
         &[("project", project)],
+        None,
     )
-    .await;
-    let page: app::domain::VariantsPage = serde_json::from_str(&body).unwrap();
+    .await
+    .unwrap();
     page.variants
         .iter()
         .find(|v| v.variant.name == name)

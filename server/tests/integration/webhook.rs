@@ -235,13 +235,14 @@ async fn unknown_numbers_are_rejected_politely() {
 async fn a_reassigned_variant_takes_the_next_call() {
     use leptos::server_fn::ServerFn;
     let (router, _t) = crate::support::http::admin_router().await;
-    let (_, body) = crate::support::http::call(
+    let page: app::domain::VariantsPage = crate::support::http::load_page(
         &router,
         app::api::LoadVariantsPage::PATH,
         &[("project", "acme")],
+        None,
     )
-    .await;
-    let page: app::domain::VariantsPage = serde_json::from_str(&body).unwrap();
+    .await
+    .unwrap();
     let leeds = page
         .variants
         .iter()

@@ -49,12 +49,14 @@ async fn each_kind_of_key_gets_the_answer_the_contract_names() {
     let read = w.key("acme", "read").await;
     let solo = w.key("solo", "read-write").await;
     let revoked = w.key_named("acme", "Old", "read-write").await;
-    let page: ApiKeysPage = {
-        let (_, body) =
-            crate::support::http::call(&w.admin, LoadApiKeysPage::PATH, &[("project", "acme")])
-                .await;
-        serde_json::from_str(&body).unwrap()
-    };
+    let page: ApiKeysPage = crate::support::http::load_page(
+        &w.admin,
+        LoadApiKeysPage::PATH,
+        &[("project", "acme")],
+        None,
+    )
+    .await
+    .unwrap();
     let old = page.keys.iter().find(|k| k.name == "Old").unwrap();
     let (status, body) = crate::support::http::call(
         &w.admin,

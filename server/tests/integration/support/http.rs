@@ -2,7 +2,7 @@
 
 use super::{T0, TestClock, TestDb};
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use server::config::Config;
@@ -88,8 +88,21 @@ pub async fn router_and_db(t: &TestDb) -> (Router, sea_orm::DatabaseConnection) 
     (server::http::router(state), db)
 }
 
-/// Sends `request`; returns status, headers and body text.
+/// Sends `request`; returns status, headers and body text (invalid UTF-8 replaced).
 pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let (status, headers, bytes) = send_for_bytes(router, request).await;
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// Sends `request`; returns status, headers and body bytes.
+pub async fn send_for_bytes(
+    router: &Router,
+    request: Request<Body>,
+) -> (StatusCode, HeaderMap, Bytes) {
     // Every request here answers within seconds. Rarely one has never answered (a stall seen
     // twice on 2026-11-30, cause unknown): fail naming it instead of hanging the suite.
     let asked = format!("{} {}", request.method(), request.uri());
@@ -100,14 +113,26 @@ pub async fn send(router: &Router, request: Request<Body>) -> (StatusCode, Heade
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         (status, headers, bytes)
     };
-    let (status, headers, bytes) = tokio::time::timeout(STALLED_AFTER, answer)
+    tokio::time::timeout(STALLED_AFTER, answer)
         .await
-        .unwrap_or_else(|_| panic!("{asked}: no answer in {STALLED_AFTER:?}"));
-    (
-        status,
-        headers,
-        String::from_utf8_lossy(&bytes).into_owned(),
-    )
+        .unwrap_or_else(|_| panic!("{asked}: no answer in {STALLED_AFTER:?}"))
+}
+
+/// Calls the page-data server function at `path` (`output = Postcard`) with form-encoded
+/// `args` and the session `cookie` if any; returns its answer read as the browser reads it, or
+/// the status and typed error of a refusal.
+pub async fn load_page<T: serde::de::DeserializeOwned>(
+    router: &Router,
+    path: &str,
+    args: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> Result<T, (StatusCode, app::error::AppError)> {
+    let (status, _, bytes) = send_for_bytes(router, form_request(path, args, cookie)).await;
+    if !status.is_success() {
+        return Err((status, app_error(path, &bytes)));
+    }
+    Ok(app::api::wire::read_whole(&bytes)
+        .unwrap_or_else(|e| panic!("{path}: {status}, {} bytes not Postcard: {e}", bytes.len())))
 }
 
 /// How long a request through the router may take before the test fails as stalled.
@@ -170,6 +195,27 @@ pub fn form_request(path: &str, args: &[(&str, &str)], cookie: Option<&str>) -> 
 pub async fn call(router: &Router, path: &str, args: &[(&str, &str)]) -> (StatusCode, String) {
     let (status, _, body) = send(router, form_request(path, args, None)).await;
     (status, body)
+}
+
+/// Calls the server function at `path` with form-encoded `args`; returns status and body bytes.
+pub async fn call_for_bytes(
+    router: &Router,
+    path: &str,
+    args: &[(&str, &str)],
+) -> (StatusCode, Bytes) {
+    let (status, _, bytes) = send_for_bytes(router, form_request(path, args, None)).await;
+    (status, bytes)
+}
+
+/// The typed error a server function answered with (`what` names the call), read as the
+/// browser reads it (Postcard, see `app::api::wire`); fails the test if it is none.
+pub fn app_error(what: &str, bytes: &[u8]) -> app::error::AppError {
+    app::api::wire::read_whole(bytes).unwrap_or_else(|e| {
+        panic!(
+            "{what}: typed error expected ({e}): {}",
+            String::from_utf8_lossy(bytes)
+        )
+    })
 }
 
 /// `router` as the browser of `email` calls it: signed in through the sign-in server function,
