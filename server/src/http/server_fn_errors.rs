@@ -1,7 +1,7 @@
 //! Server functions' refusals with their HTTP status. Leptos answers every `Err` of a server
 //! function with 500, a `serverfnerror` header and the [`AppError`] in its encoding (Postcard,
-//! see `app::api::wire`); this layer reads that error and gives the
-//! response the status [`AppError::status`] names, so a refusal is never a server error. Before
+//! see `app::api::wire`); this layer reads that error and gives the response the status
+//! [`AppError::status`] names, so a refusal is never a server error. Before
 //! any server function runs it also refuses a body of the wrong type (415), too large (413) or
 //! not UTF-8 once percent-decoded (400: Leptos would read it lossily, as U+FFFD).
 

@@ -193,8 +193,8 @@ pub fn form_request(path: &str, args: &[(&str, &str)], cookie: Option<&str>) -> 
 
 /// Calls the server function at `path` with form-encoded `args`, as the browser would.
 pub async fn call(router: &Router, path: &str, args: &[(&str, &str)]) -> (StatusCode, String) {
-    let (status, _, body) = send(router, form_request(path, args, None)).await;
-    (status, body)
+    let (status, body) = call_for_bytes(router, path, args).await;
+    (status, String::from_utf8_lossy(&body).into_owned())
 }
 
 /// Calls the server function at `path` with form-encoded `args`; returns status and body bytes.
