@@ -31,6 +31,8 @@ test("deleting a bought Sandbox number releases it after the undo window; Undo b
   await expect(row).toContainText("London");
   await expect(page.getByRole("status").filter({ hasText: "was deleted" })).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "The number is back" })).toBeVisible();
+  // The Undo button went with its notice: keyboard focus lands on the number that came back.
+  await expect(row.getByRole("button", { name: "Actions for +442079460123" })).toBeFocused();
   expect(twilio.requests.filter((r) => r.startsWith("DELETE"))).toEqual([]);
 });
 
@@ -51,6 +53,29 @@ test("deleting a connected Twilio number disconnects it: voice URL restored, num
   await openHydrated(page, "/projects/acme/numbers");
   await expect(page.locator('tr[data-e164="+12125550142"]')).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "was deleted" })).toHaveCount(0);
+});
+
+test("a delete that fails after its dialog was closed says so on the page", async ({ page, twilio }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  // Rotated in the Twilio Console: the disconnect is refused. The answer is held until the
+  // dialog is closed.
+  twilio.authToken = "rotated-in-the-console";
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(/\/api\/delete_number/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const dialog = await openDelete(page, "+12125550142");
+  const sent = page.waitForRequest(/\/api\/delete_number/);
+  await dialog.getByRole("button", { name: "Delete number" }).click();
+  await sent;
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  release();
+  await expect(page.getByRole("alert")).toContainText("was not deleted: ");
+  await expect(page.getByRole("alert")).toContainText("212");
+  await expect(page.locator('tr[data-e164="+12125550142"]')).toHaveCount(1);
 });
 
 test("a Live number needs its last four digits and warns that calls stop at once", async ({ page }) => {

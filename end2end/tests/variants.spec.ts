@@ -55,8 +55,11 @@ test("a new variant shows its callout until published, then is assignable in San
   await openHydrated(page, "/projects/acme/numbers");
   const callout = page.getByRole("status").filter({ hasText: /^New variant added/ });
   await expect(callout).toBeVisible();
-  await callout.getByRole("button", { name: "Publish" }).click();
+  await callout.getByRole("button", { name: "Publish" }).focus();
+  await page.keyboard.press("Enter");
   await expect(callout).toHaveCount(0);
+  // The callout went with its button: focus lands on the section the draft went to.
+  await expect(page.getByRole("button", { name: "Sandbox", exact: true })).toBeFocused();
   expect(await offeredVariants(page, "+442079460123")).toEqual(["Default", "London", "Leeds", "Glasgow", "Manchester"]);
   expect(await offeredVariants(page, "+441134960456")).toEqual(["Default", "London"]);
 
@@ -146,10 +149,15 @@ test("variant names are checked as you type", async ({ page }) => {
   await name.fill("x".repeat(61));
   await expect(name).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("A variant name has at most 60 characters (this one has 61).")).toBeVisible();
+  await name.fill("Madrid");
+  await page.getByRole("button", { name: "Add variant" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Variant added to the draft." })).toBeVisible();
   await name.fill("london");
   await page.getByRole("button", { name: "Add variant" }).click();
   await expect(page.getByText('There is already a variant called "london".')).toBeVisible();
-  await expect(page.getByRole("button", { name: /^Rename / })).toHaveCount(4);
+  // The earlier success is no longer the news.
+  await expect(page.getByText("Variant added to the draft.")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Rename / })).toHaveCount(5);
 });
 
 test("rename a variant", async ({ page }) => {

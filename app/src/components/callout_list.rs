@@ -3,6 +3,9 @@
 use crate::domain::Callout;
 use leptos::prelude::*;
 
+/// The id of the first callout's Publish button, where focus goes back after a failed publish.
+pub const FIRST_PUBLISH_BUTTON: &str = "publish-0";
+
 /// One `status` per callout; `on_publish` publishes the draft (without it, for members who may
 /// not publish, the callouts only inform), `publishing` disables the buttons.
 #[component]
@@ -15,7 +18,8 @@ pub fn CalloutList(
         <div class="callouts">
             {callouts
                 .into_iter()
-                .map(|callout| view! {
+                .enumerate()
+                .map(|(n, callout)| view! {
                     <div class="callout" role="status">
                         <p>
                             <strong>{callout.title()}</strong>
@@ -25,6 +29,7 @@ pub fn CalloutList(
                         {on_publish.map(|on_publish| view! {
                             <button
                                 type="button"
+                                id=super::scoped_id(&format!("publish-{n}"))
                                 class="button button--secondary"
                                 disabled=move || publishing.get()
                                 on:click=move |_| on_publish.run(())

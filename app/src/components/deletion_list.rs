@@ -8,6 +8,11 @@ pub fn undo_button_id(e164: &str) -> String {
     format!("undo-{}", e164.trim_start_matches('+'))
 }
 
+/// The id of a deleted number's Retry release button.
+pub fn retry_button_id(e164: &str) -> String {
+    format!("retry-{}", e164.trim_start_matches('+'))
+}
+
 /// One `status` per deleted number; `on_undo` / `on_retry` receive its E.164 form.
 /// Without callbacks the notices are read-only.
 #[component]
@@ -62,13 +67,7 @@ fn DeletionItem(
             format!(
                 "Releasing {number} failed: {reason}. The number is kept (and still billed) until the release succeeds."
             ),
-            on_retry.map(|run| {
-                (
-                    "Retry release",
-                    run,
-                    format!("retry-{}", e164.trim_start_matches('+')),
-                )
-            }),
+            on_retry.map(|run| ("Retry release", run, retry_button_id(&e164))),
         ),
     };
     let text_id = super::scoped_id(&format!("deletion-{}", e164.trim_start_matches('+')));

@@ -10,6 +10,12 @@ pub fn add_button_id(env: Environment) -> String {
     format!("add-{}", env.slug())
 }
 
+/// The id of a section's heading button (which expands and collapses it), where focus goes
+/// when what had it left the page.
+pub fn toggle_button_id(env: Environment) -> String {
+    format!("toggle-{}", env.slug())
+}
+
 /// The section of `section.environment`. `expanded` holds its open state (kept by the
 /// caller so it survives a refresh; expanded when not given). `clear` is the URL without
 /// search and filters, offered when they leave the section empty.
@@ -61,6 +67,7 @@ pub fn EnvironmentPanel(
                 <h2 class="env__title">
                     <button
                         type="button"
+                        id=super::scoped_id(&toggle_button_id(env))
                         class="env__toggle"
                         aria-expanded=move || expanded.get().to_string()
                         aria-controls=body_id.clone()

@@ -3,14 +3,19 @@
 
 use leptos::prelude::*;
 
+/// What the page says while its live updates are lost and being reopened.
+pub const LIVE_PAUSED: &str = "Live updates paused: reconnecting…";
+
 /// The latest change someone else made to the project (`editor@example.com deleted +44 20
 /// 7946 0123`) as a polite `status`, inside a polite live region that is always there (so the
 /// page holds no empty status meanwhile); `following` marks whether the page receives changes
-/// (`data-live="on"`), so people and tests can tell.
+/// (`data-live="on"`), so people and tests can tell; `paused` adds [`LIVE_PAUSED`] while a
+/// lost stream could not be reopened yet (the page may be out of date meanwhile).
 #[component]
 pub fn LiveNotice(
     #[prop(into)] message: Signal<Option<String>>,
     #[prop(into)] following: Signal<bool>,
+    #[prop(into)] paused: Signal<bool>,
 ) -> impl IntoView {
     view! {
         <div
@@ -20,6 +25,9 @@ pub fn LiveNotice(
         >
             {move || {
                 message.get().map(|text| view! { <p class="live-notice__text" role="status">{text}</p> })
+            }}
+            {move || {
+                paused.get().then(|| view! { <p class="live-notice__text live-notice__text--paused">{LIVE_PAUSED}</p> })
             }}
         </div>
     }

@@ -50,14 +50,14 @@ pub use add_variant_form::AddVariantForm;
 pub use api_key_list::{
     ApiKeyForm, ApiKeyList, KEY_NAME_ID, NewApiKeyNotice, RevokeApiKeyDialog, revoke_button_id,
 };
-pub use callout_list::CalloutList;
+pub use callout_list::{CalloutList, FIRST_PUBLISH_BUTTON};
 pub use copy_button::CopyButton;
 pub use delete_dialog::{DeleteDialog, DeleteDialogProps, DeleteTarget};
 pub use delete_variant_dialog::DeleteVariantDialog;
-pub use deletion_list::{DeletionList, undo_button_id};
+pub use deletion_list::{DeletionList, retry_button_id, undo_button_id};
 pub use dialog_buttons::{DialogButtons, Emphasis, SubmitButton};
 pub use disconnect_twilio_dialog::DisconnectTwilioDialog;
-pub use environment_panel::{EnvironmentPanel, add_button_id};
+pub use environment_panel::{EnvironmentPanel, add_button_id, toggle_button_id};
 pub use error_alert::ErrorAlert;
 pub use history_dialog::{HistoryDialog, HistoryDialogProps};
 pub use history_list::HistoryList;

@@ -6,6 +6,12 @@ use std::time::Duration;
 /// Returns keyboard focus to the element with `id` once the page has re-rendered, unless
 /// the person has already moved focus somewhere (only lost focus, on `<body>`, is restored).
 pub fn focus_soon(id: String) {
+    focus_first_soon(vec![id]);
+}
+
+/// Like [`focus_soon`], to the first of `ids` the re-rendered page has (e.g. the row a
+/// number came back to, else the page's heading).
+pub fn focus_first_soon(ids: Vec<String>) {
     set_timeout(
         move || {
             use wasm_bindgen::JsCast;
@@ -16,10 +22,12 @@ pub fn focus_soon(id: String) {
             if !focus_lost {
                 return;
             }
-            if let Some(element) = document
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+            let first = ids.iter().find_map(|id| {
+                document
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            });
+            if let Some(element) = first {
                 let _ = element.focus();
             }
         },

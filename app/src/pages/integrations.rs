@@ -38,18 +38,46 @@ pub fn IntegrationsScreen() -> impl IntoView {
     let check = ServerAction::<CheckTwilio>::new();
     let open = RwSignal::new(None::<Open>);
     let outcome = RwSignal::new(None::<String>);
-    let done = move |result: Option<Result<(), AppError>>, message: &'static str| {
-        if let Some(Ok(())) = result {
-            data.reload(move || {
-                open.set(None);
-                outcome.set(Some(message.to_owned()));
-                focus_soon(TWILIO_HEADING.to_owned());
-            });
+    // A failure that arrives after its dialog was closed: the page says it instead.
+    let late_failure = RwSignal::new(None::<String>);
+    let done = move |result: Option<Result<(), AppError>>,
+                     dialog: Open,
+                     message: &'static str,
+                     failed: &'static str| match result {
+        Some(Ok(())) => data.reload(move || {
+            open.set(None);
+            outcome.set(Some(message.to_owned()));
+            focus_soon(TWILIO_HEADING.to_owned());
+        }),
+        Some(Err(err)) if open.get_untracked() != Some(dialog) => {
+            late_failure.set(Some(format!("{failed}: {err}")));
         }
+        _ => {}
     };
-    Effect::new(move |_| done(connect.value().get(), "Twilio account connected."));
-    Effect::new(move |_| done(update.value().get(), "Twilio credentials updated."));
-    Effect::new(move |_| done(disconnect.value().get(), "Twilio account disconnected."));
+    Effect::new(move |_| {
+        done(
+            connect.value().get(),
+            Open::Connect,
+            "Twilio account connected.",
+            "The Twilio account was not connected",
+        )
+    });
+    Effect::new(move |_| {
+        done(
+            update.value().get(),
+            Open::Update,
+            "Twilio credentials updated.",
+            "The Twilio credentials were not updated",
+        )
+    });
+    Effect::new(move |_| {
+        done(
+            disconnect.value().get(),
+            Open::Disconnect,
+            "Twilio account disconnected.",
+            "The Twilio account was not disconnected",
+        )
+    });
     // Checking opens no dialog: success reloads the account's status, a refusal is an alert.
     Effect::new(move |_| {
         if let Some(Ok(())) = check.value().get() {
@@ -71,6 +99,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
         disconnect.value().set(None);
         check.value().set(None);
         outcome.set(None);
+        late_failure.set(None);
         open.set(Some(which));
     };
     let actions = TwilioActions {
@@ -200,6 +229,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
     view! {
         <div class="toast-region" role="status">{move || outcome.get()}</div>
         {check_failure}
+        {move || late_failure.get().map(|message| view! { <ErrorAlert message/> })}
         {data.view("Loading integrations…", here(), content)}
         {super::live::reload_on_changes(project, data, |_| ())}
         {dialog}

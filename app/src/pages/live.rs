@@ -1,7 +1,9 @@
 //! Live updates on a project's pages: once hydrated, a page follows its project's changes
 //! (Server-Sent Events from `/live/projects/{project}`), reloads its data in place for each,
 //! and says who changed what. A lost stream is reopened with backoff (1 s doubling to 30 s)
-//! after the last change received, so none is missed.
+//! after the last change received, so none is missed; while a reopening fails the page says
+//! its updates are paused. A page that shows no project (not found, or the session ended)
+//! follows nothing.
 
 use super::PageData;
 use crate::components::LiveNotice;
@@ -17,7 +19,8 @@ const NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(15);
 /// Follows `project`'s changes for a page showing `data`: each reloads it in place
 /// ([`PageData::refresh`]: focus and unsent typing kept; at most one reload under way and one
 /// waiting, however many changes arrive), after `also` (e.g. a dialog hears its number changed). A stream that (re)opens
-/// reloads too: changes made before it opened are on screen then.
+/// reloads too: changes made before it opened are on screen then. Follows only while `data`
+/// shows the project ([`PageData::shows_project`]).
 pub fn reload_on_changes<K, T>(
     project: Memo<String>,
     data: PageData<K, T>,
@@ -32,6 +35,7 @@ where
     let reload = move || refresh(data, under_way, again);
     follow_changes(
         project,
+        data.shows_project(),
         move |change| {
             also(change);
             reload();
@@ -60,16 +64,19 @@ where
     });
 }
 
-/// Follows `project`'s changes while the page is open: `on_change` runs for each (the page
-/// reloads); `reload` when the stream (re)opens, and when the member may no longer follow the
-/// project (the page then shows why). Returns the notice that says what others changed.
+/// Follows `project`'s changes while the page is open and `wanted` holds: `on_change` runs
+/// for each (the page reloads); `reload` when the stream (re)opens, and when the member may no
+/// longer follow the project (the page then shows why). Returns the notice that says what
+/// others changed, and that updates are paused while a lost stream cannot be reopened.
 pub fn follow_changes(
     project: Memo<String>,
+    wanted: Memo<bool>,
     on_change: impl Fn(&LiveChange) + 'static,
     reload: impl Fn() + 'static,
 ) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let following = RwSignal::new(false);
+    let paused = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     {
         use send_wrapper::SendWrapper;
@@ -93,12 +100,19 @@ pub fn follow_changes(
         });
         let reload: Rc<dyn Fn()> = Rc::new(reload);
         Effect::new(move |_| {
+            let project = project.get();
+            if !wanted.get() {
+                following.set(false);
+                paused.set(false);
+                return;
+            }
             let stream = browser::Stream::open(
-                project.get(),
+                project,
                 browser::Handlers {
                     on_change: on_change.clone(),
                     reload: reload.clone(),
                     following: Rc::new(move |on| following.set(on)),
+                    paused: Rc::new(move |on| paused.set(on)),
                 },
             );
             let stream = SendWrapper::new(stream);
@@ -107,9 +121,9 @@ pub fn follow_changes(
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = (project, on_change, reload);
+        let _ = (project, wanted, on_change, reload);
     }
-    view! { <LiveNotice message following/> }
+    view! { <LiveNotice message following paused/> }
 }
 
 /// The stream in the browser: an `EventSource`, reopened with backoff when it fails.
@@ -135,6 +149,9 @@ mod browser {
         pub reload: Rc<dyn Fn()>,
         /// Told `true` once the server accepted the stream, `false` when it is lost.
         pub following: Rc<dyn Fn(bool)>,
+        /// Told `true` when opening a stream failed (the page may be out of date until one
+        /// opens), `false` once one is accepted or the stream stops for good.
+        pub paused: Rc<dyn Fn(bool)>,
     }
 
     /// Follows one project until dropped.
@@ -221,6 +238,7 @@ mod browser {
             }
             state.opened_at.set(Some(js_sys::Date::now()));
             (state.handlers.following)(true);
+            (state.handlers.paused)(false);
             (state.handlers.reload)();
         });
         let change = listener(state, |state, event| {
@@ -241,6 +259,7 @@ mod browser {
             state.stopped.set(true);
             close(state);
             (state.handlers.following)(false);
+            (state.handlers.paused)(false);
             (state.handlers.reload)();
         });
         // Lost (the server went away, or answered with an error): reopen after a while.
@@ -251,8 +270,11 @@ mod browser {
                 .opened_at
                 .take()
                 .map(|opened| js_sys::Date::now() - opened);
-            if lasted.is_some_and(|ms| ms >= HEALTHY_AFTER_MS) {
-                state.failures.set(0);
+            match lasted {
+                Some(ms) if ms >= HEALTHY_AFTER_MS => state.failures.set(0),
+                Some(_) => {}
+                // Never accepted: the server could not be reached or refused it.
+                None => (state.handlers.paused)(true),
             }
             retry_later(state);
         });

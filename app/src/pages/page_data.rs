@@ -180,6 +180,24 @@ where
         self.reloading.into()
     }
 
+    /// Whether the page shows its project: false while it first loads and once its data
+    /// said the project is not there or the session ended (live updates follow only then).
+    pub fn shows_project(self) -> Memo<bool> {
+        Memo::new(move |_| {
+            let key = self.key.get();
+            let from_latest = self.latest.with(|latest| match latest {
+                Some((k, loaded)) if *k == key || self.same_page(k, &key) => Some(gone(loaded)),
+                _ => None,
+            });
+            match from_latest {
+                Some(gone) => !gone,
+                None => self
+                    .first
+                    .with(|first| first.as_ref().is_some_and(|l| !gone(l))),
+            }
+        })
+    }
+
     /// The data on screen, if it loaded (not tracked).
     pub fn current(self) -> Option<T> {
         let key = self.key.get_untracked();
@@ -222,6 +240,14 @@ where
             </Suspense>
         }
     }
+}
+
+/// Whether `loaded` says the page has no project to show: not found, or signed out.
+fn gone<T>(loaded: &Loaded<T>) -> bool {
+    matches!(
+        loaded,
+        Err(AppError::ProjectNotFound(_) | AppError::SignInRequired)
+    )
 }
 
 /// What a page shows when its data did not load.

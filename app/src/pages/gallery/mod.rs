@@ -337,7 +337,11 @@ fn Notices() -> impl IntoView {
                 <LiveNotice
                     message=Signal::stored(Some("editor@example.com deleted +44 20 7946 0123".to_owned()))
                     following=true
+                    paused=false
                 />
+            </State>
+            <State label="Updates paused (the server cannot be reached)" scope="live-paused">
+                <LiveNotice message=Signal::stored(None::<String>) following=false paused=true/>
             </State>
         </Component>
         <Component id="no-integration">

@@ -7,11 +7,11 @@ use super::lazy_dialogs::{self, ChunkUnavailable};
 use crate::api::delete_number;
 use crate::components::{
     DeleteDialog, DeleteDialogProps, DeleteTarget, ErrorAlert, RowAction, RowTarget,
-    actions_button_id, add_button_id, undo_button_id,
+    actions_button_id, add_button_id, retry_button_id, toggle_button_id, undo_button_id,
 };
-use crate::domain::DeleteOutcome;
 use crate::domain::live::LiveChange;
-use crate::pages::focus::focus_soon;
+use crate::domain::{DeleteOutcome, Environment, PageBody};
+use crate::pages::focus::{focus_first_soon, focus_soon};
 use leptos::prelude::*;
 
 /// What a button on a deleted number asks for.
@@ -80,7 +80,9 @@ impl DeleteNumber {
     }
 
     /// Runs an undo or a retry of the project in view (busy from the click; the call is made
-    /// from its chunk), says what it did, then reloads the page.
+    /// from its chunk), says what it did, then reloads the page. Focus, lost when the button
+    /// went, goes to the number's row after an undo (or its button again after a failure),
+    /// else to its section's heading.
     fn start_restore(self, e164: String, what: Restore) {
         let Self {
             project,
@@ -90,9 +92,10 @@ impl DeleteNumber {
             ..
         } = self;
         let project = project.get_untracked();
+        let section = toggle_button_id(deleted_in(data, &e164));
         restoring.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let said = match lazy_dialogs::restore((what, project, e164)).await {
+            let said = match lazy_dialogs::restore((what, project, e164.clone())).await {
                 Ok(call) => call.await.map_err(|e| e.to_string()).map(|()| match what {
                     Restore::Undo => "The number is back, with its environment and variant.",
                     Restore::Retry => "The number was released to the provider.",
@@ -100,8 +103,14 @@ impl DeleteNumber {
                 Err(ChunkUnavailable) => Err(ChunkUnavailable::SENTENCE.to_owned()),
             };
             restoring.update(|n| *n = n.saturating_sub(1));
+            let focus = match (what, said.is_ok()) {
+                (Restore::Undo, true) => vec![actions_button_id(&e164), section],
+                (Restore::Undo, false) => vec![undo_button_id(&e164), section],
+                (Restore::Retry, true) => vec![section],
+                (Restore::Retry, false) => vec![retry_button_id(&e164), section],
+            };
             outcome.set(Some(said.map(str::to_owned)));
-            data.reload(|| {});
+            data.reload(move || focus_first_soon(focus));
         });
     }
 
@@ -161,6 +170,7 @@ impl DeleteNumber {
         let still_open = StillOpen::new();
         let deleting = delete.clone();
         let e164 = target.e164.clone();
+        let international = target.international.clone();
         let undo_window = data.current().map(|p| p.undo_window).unwrap_or_default();
         let props = DeleteDialogProps::builder()
             .target(target)
@@ -168,7 +178,14 @@ impl DeleteNumber {
             .on_delete(move |confirm_digits: String| {
                 let call = delete_number(project.get_untracked(), e164.clone(), confirm_digits);
                 let still_open = still_open.clone();
+                let international = international.clone();
                 deleting.run(call, move |answer| {
+                    // The dialog that would show why is gone: the page says it instead.
+                    if let Err(err) = answer
+                        && !still_open.get()
+                    {
+                        outcome.set(Some(Err(format!("{international} was not deleted: {err}"))));
+                    }
                     let said = match answer {
                         Ok(DeleteOutcome::Disconnected) => Some(
                             "The number was disconnected. It stays in your Twilio account.",
@@ -208,4 +225,17 @@ impl DeleteNumber {
             .build();
         DeleteDialog(props).into_any()
     }
+}
+
+/// The section of the deleted number `e164` as the page shows it (Sandbox if it is not there).
+fn deleted_in(data: NumbersData, e164: &str) -> Environment {
+    data.current()
+        .and_then(|page| match page.body {
+            PageBody::Sections { deletions, .. } => deletions
+                .into_iter()
+                .find(|d| d.e164 == e164)
+                .map(|d| d.environment),
+            PageBody::NoIntegration => None,
+        })
+        .unwrap_or(Environment::Sandbox)
 }

@@ -3,7 +3,9 @@
 
 use super::NumbersData;
 use super::lazy_dialogs::{self, ChunkUnavailable};
-use crate::components::ErrorAlert;
+use crate::components::{ErrorAlert, FIRST_PUBLISH_BUTTON, toggle_button_id};
+use crate::domain::Environment;
+use crate::pages::focus::focus_first_soon;
 use leptos::prelude::*;
 
 /// The callouts' Publish button and what it last did.
@@ -29,7 +31,9 @@ impl Publish {
     }
 
     /// Publishes the draft of the project in view (busy from the click; the call is made from
-    /// its chunk): says why it failed, if it did, then reloads the page.
+    /// its chunk): says why it failed, if it did, then reloads the page. Focus, lost when the
+    /// buttons were disabled or their callout went, goes to the Sandbox section's heading (or
+    /// back to Publish after a failure).
     pub fn run(self) -> Callback<()> {
         let Self {
             project,
@@ -46,8 +50,13 @@ impl Publish {
                     Err(ChunkUnavailable) => Some(ChunkUnavailable::SENTENCE.to_owned()),
                 };
                 running.update(|n| *n = n.saturating_sub(1));
+                let sandbox = toggle_button_id(Environment::Sandbox);
+                let focus = match failure {
+                    Some(_) => vec![FIRST_PUBLISH_BUTTON.to_owned(), sandbox],
+                    None => vec![sandbox],
+                };
                 failed.set(failure);
-                data.reload(|| ());
+                data.reload(move || focus_first_soon(focus));
             });
         })
     }

@@ -77,11 +77,14 @@ impl VariantChanges {
                 format!("Promoted to {}.", target.label()),
             );
         });
-        // A failed add is shown next to the name field, not here.
-        Effect::new(move |_| {
-            if let Some(Ok(())) = this.create.value().get() {
-                report(Some(Ok(())), "Variant added to the draft.".into());
+        Effect::new(move |_| match this.create.value().get() {
+            Some(Ok(())) => report(Some(Ok(())), "Variant added to the draft.".into()),
+            // Shown next to the name field; what an earlier change said is no longer the news.
+            Some(Err(_)) => {
+                this.outcome.set(None);
+                this.failure.set(None);
             }
+            None => {}
         });
         this
     }
