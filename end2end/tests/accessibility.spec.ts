@@ -163,6 +163,7 @@ test("the gallery shows every component state from fixtures, without calling the
   await expect(page.locator("#delete-dialog").getByRole("alertdialog", { name: "Delete number" })).toHaveCount(4);
   await expect(page.locator("#delete-dialog")).toContainText("Changed meanwhile: editor@example.com deleted +44 20 7946 0123");
   await expect(page.locator("#live-notice").getByRole("status")).toHaveText("editor@example.com deleted +44 20 7946 0123");
+  await expect(page.locator("#live-notice")).toContainText("Live updates paused: reconnecting…");
   await expect(page.locator("#api-keys").getByRole("alertdialog", { name: "Revoke API key" })).toHaveCount(1);
   await expect(page.locator("#api-keys").getByRole("textbox", { name: "New API key" })).toHaveCount(1);
   await expect(page.locator("#delete-dialog").getByRole("textbox", { name: "Last four digits" })).toHaveCount(1);

@@ -176,6 +176,6 @@ test("a connect that fails after its dialog was closed says so on the page", asy
   await page.keyboard.press("Escape");
   await expect(connect).toHaveCount(0);
   release();
-  await expect(page.getByRole("alert")).toContainText(`The Twilio account was not connected: Twilio refused this auth token for account ${ACCOUNT_SID}`);
+  await expect(page.getByRole("alert")).toContainText(`The Twilio account was not connected. Twilio refused this auth token for account ${ACCOUNT_SID}`);
   await expect(region.getByRole("button", { name: "Connect Twilio account" })).toBeVisible();
 });

@@ -143,7 +143,7 @@ test("a project gaining its first variant shows Draft variants and says to publi
   await expect(row(page, "+441632960001")).toContainText("Clinic");
 });
 
-test("variant names are checked as you type", async ({ page }) => {
+test("variant names are checked as you type, and by the server", async ({ page }) => {
   await openHydrated(page, "/projects/acme/variants");
   const name = page.getByRole("textbox", { name: "Variant name" });
   await name.fill("x".repeat(61));
@@ -152,6 +152,7 @@ test("variant names are checked as you type", async ({ page }) => {
   await name.fill("Madrid");
   await page.getByRole("button", { name: "Add variant" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Variant added to the draft." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rename Madrid" })).toBeVisible();
   await name.fill("london");
   await page.getByRole("button", { name: "Add variant" }).click();
   await expect(page.getByText('There is already a variant called "london".')).toBeVisible();

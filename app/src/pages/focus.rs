@@ -9,8 +9,8 @@ pub fn focus_soon(id: String) {
     focus_first_soon(vec![id]);
 }
 
-/// Like [`focus_soon`], to the first of `ids` the re-rendered page has (e.g. the row a
-/// number came back to, else the page's heading).
+/// Like [`focus_soon`], to the first of `ids` the re-rendered page has and can focus (e.g.
+/// the row a number came back to, else its section's heading).
 pub fn focus_first_soon(ids: Vec<String>) {
     set_timeout(
         move || {
@@ -22,13 +22,21 @@ pub fn focus_first_soon(ids: Vec<String>) {
             if !focus_lost {
                 return;
             }
-            let first = ids.iter().find_map(|id| {
-                document
+            // An element can be there and still refuse focus (hidden in a collapsed section).
+            for id in &ids {
+                let Some(element) = document
                     .get_element_by_id(id)
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            });
-            if let Some(element) = first {
+                else {
+                    continue;
+                };
                 let _ = element.focus();
+                if document
+                    .active_element()
+                    .is_some_and(|active| active == *element.as_ref())
+                {
+                    return;
+                }
             }
         },
         Duration::from_millis(30),

@@ -45,12 +45,15 @@ pub fn IntegrationsScreen() -> impl IntoView {
                      message: &'static str,
                      failed: &'static str| match result {
         Some(Ok(())) => data.reload(move || {
-            open.set(None);
+            // Another dialog opened since stays open.
+            if open.get_untracked() == Some(dialog) {
+                open.set(None);
+            }
             outcome.set(Some(message.to_owned()));
             focus_soon(TWILIO_HEADING.to_owned());
         }),
         Some(Err(err)) if open.get_untracked() != Some(dialog) => {
-            late_failure.set(Some(format!("{failed}: {err}")));
+            late_failure.set(Some(format!("{failed}. {err}")));
         }
         _ => {}
     };
@@ -108,6 +111,7 @@ pub fn IntegrationsScreen() -> impl IntoView {
         disconnect: Callback::new(move |()| show(Open::Disconnect)),
         check: Callback::new(move |()| {
             outcome.set(None);
+            late_failure.set(None);
             check.dispatch(CheckTwilio {
                 project: project.get_untracked(),
             });

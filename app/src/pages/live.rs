@@ -70,7 +70,7 @@ where
 /// others changed, and that updates are paused while a lost stream cannot be reopened.
 pub fn follow_changes(
     project: Memo<String>,
-    wanted: Memo<bool>,
+    wanted: Signal<bool>,
     on_change: impl Fn(&LiveChange) + 'static,
     reload: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -101,9 +101,10 @@ pub fn follow_changes(
         let reload: Rc<dyn Fn()> = Rc::new(reload);
         Effect::new(move |_| {
             let project = project.get();
+            // A new stream (or none) says for itself.
+            following.set(false);
+            paused.set(false);
             if !wanted.get() {
-                following.set(false);
-                paused.set(false);
                 return;
             }
             let stream = browser::Stream::open(

@@ -28,6 +28,8 @@ pub struct PageData<K: Send + Sync + 'static, T: Send + Sync + 'static> {
     /// What the page last rendered, and for which key (a quiet refresh bringing the same
     /// re-renders nothing).
     rendered: StoredValue<Option<(K, Loaded<T>)>>,
+    /// Whether what the page renders shows its project (see [`PageData::shows_project`]).
+    showing_project: RwSignal<bool>,
     /// Counts reloads started.
     started: StoredValue<u64>,
     /// The newest reload shown as under way ([`PageData::reloading`] until it ends).
@@ -64,6 +66,7 @@ where
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
             rendered: StoredValue::new(None),
+            showing_project: RwSignal::new(false),
             started: StoredValue::new(0),
             busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
@@ -94,6 +97,7 @@ where
             latest: RwSignal::new(None),
             reloading: RwSignal::new(false),
             rendered: StoredValue::new(None),
+            showing_project: RwSignal::new(false),
             started: StoredValue::new(0),
             busy_with: StoredValue::new(0),
             shown: StoredValue::new(0),
@@ -180,22 +184,11 @@ where
         self.reloading.into()
     }
 
-    /// Whether the page shows its project: false while it first loads and once its data
-    /// said the project is not there or the session ended (live updates follow only then).
-    pub fn shows_project(self) -> Memo<bool> {
-        Memo::new(move |_| {
-            let key = self.key.get();
-            let from_latest = self.latest.with(|latest| match latest {
-                Some((k, loaded)) if *k == key || self.same_page(k, &key) => Some(gone(loaded)),
-                _ => None,
-            });
-            match from_latest {
-                Some(gone) => !gone,
-                None => self
-                    .first
-                    .with(|first| first.as_ref().is_some_and(|l| !gone(l))),
-            }
-        })
+    /// Whether the page shows its project: false until [`PageData::view`] first renders it,
+    /// and while what it renders says the project is not there or the session ended (live
+    /// updates follow only then). Changes only when that flips.
+    pub fn shows_project(self) -> Signal<bool> {
+        self.showing_project.into()
     }
 
     /// The data on screen, if it loaded (not tracked).
@@ -229,6 +222,10 @@ where
                                 Some((k, loaded)) if self.same_page(&k, &key) => loaded,
                                 _ => first.clone(),
                             };
+                            let showing = !gone(&shown);
+                            if self.showing_project.get_untracked() != showing {
+                                self.showing_project.set(showing);
+                            }
                             self.rendered.set_value(Some((key, shown.clone())));
                             match shown {
                                 Ok(data) => render(data),
@@ -256,5 +253,21 @@ fn failed(err: AppError, here: Signal<String>) -> AnyView {
         err @ AppError::ProjectNotFound(_) => view! { <NotFound what=err.to_string()/> }.into_any(),
         AppError::SignInRequired => view! { <SessionEnded here=here.get_untracked()/> }.into_any(),
         err => view! { <ErrorAlert message=err.to_string()/> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gone;
+    use crate::error::AppError;
+
+    #[test]
+    fn only_a_missing_project_or_an_ended_session_leave_the_page_without_its_project() {
+        assert!(gone::<()>(&Err(AppError::ProjectNotFound("nope".into()))));
+        assert!(gone::<()>(&Err(AppError::SignInRequired)));
+        // The page shows an error but may recover: live updates keep following.
+        assert!(!gone::<()>(&Err(AppError::Unavailable)));
+        assert!(!gone::<()>(&Err(AppError::Transport("reset".into()))));
+        assert!(!gone(&Ok(())));
     }
 }

@@ -144,16 +144,23 @@ pub(super) enum Restore {
 }
 
 /// Points a connected number back at the customer's own voice URL, if it still points at us.
+/// Errors: Twilio's refusal in its own words (e.g. credentials rotated in the Twilio Console),
+/// or that it could not be reached; either way the number is still connected.
 pub(super) async fn restore_voice_url(
     services: &Services,
     facts: &DeletionFacts,
 ) -> Result<Restore, AppError> {
     let unreachable = |err: ProviderError| {
         tracing::warn!(%err, number = %facts.e164, "restoring a voice URL failed");
-        AppError::Provider(
-            "Twilio could not be reached, so the number is still connected. Please try again."
-                .into(),
-        )
+        match err {
+            ProviderError::Refused(why) => {
+                AppError::Provider(format!("The number is still connected. {why}"))
+            }
+            _ => AppError::Provider(
+                "Twilio could not be reached, so the number is still connected. Please try again."
+                    .into(),
+            ),
+        }
     };
     let account = services.connections.twilio_account(&facts.project).await?;
     let Some(account) = account else {

@@ -434,6 +434,34 @@ async fn a_disconnect_twilio_cannot_hear_keeps_the_number_connected() {
     );
 }
 
+#[tokio::test]
+async fn a_disconnect_twilio_refuses_says_why_and_keeps_the_number_connected() {
+    let t = TestDb::sqlite().await;
+    let twilio = MockServer::start().await;
+    // The credentials were rotated in the Twilio Console.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
+            "code": 20003, "message": "Authenticate", "status": 401
+        })))
+        .mount(&twilio)
+        .await;
+    let services = demo_services(&t, &twilio.uri()).await;
+    let err = delete_number(&services, "acme", CUSTOMER_NUMBER, "", "ann", 1000)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        AppError::Provider(
+            "The number is still connected. Twilio refused this project's credentials. Update them on the project's Integrations page (Update credentials), then try again."
+                .into()
+        )
+    );
+    assert_eq!(
+        state(&services, CUSTOMER_NUMBER).await,
+        Some(NumberState::Active)
+    );
+}
+
 /// Records a number bought through acme's Twilio account.
 async fn bought_through_twilio(services: &Services) {
     let key = "twilio-bought-0001";

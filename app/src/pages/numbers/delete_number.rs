@@ -184,7 +184,7 @@ impl DeleteNumber {
                     if let Err(err) = answer
                         && !still_open.get()
                     {
-                        outcome.set(Some(Err(format!("{international} was not deleted: {err}"))));
+                        outcome.set(Some(Err(format!("{international} was not deleted. {err}"))));
                     }
                     let said = match answer {
                         Ok(DeleteOutcome::Disconnected) => Some(
