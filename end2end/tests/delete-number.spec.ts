@@ -79,6 +79,18 @@ test("a delete that fails after its dialog was closed says so on the page", asyn
   await expect(page.locator('tr[data-e164="+12125550142"]')).toHaveCount(1);
 });
 
+test("a reload that cannot reach the server keeps the page on screen", async ({ page }) => {
+  await openHydrated(page, "/projects/acme/numbers");
+  // The delete reaches the server; the page's reload after it does not.
+  await page.route(/\/api\/load_numbers_page/, (route) => route.abort("connectionrefused"));
+  const dialog = await openDelete(page, "+442079460123");
+  await dialog.getByRole("button", { name: "Delete number" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("region", { name: "Sandbox" })).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search numbers" })).toBeVisible();
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+});
+
 test("a Live number needs its last four digits and warns that calls stop at once", async ({ page }) => {
   await openHydrated(page, "/projects/acme/numbers");
   const dialog = await openDelete(page, "+447700900321");

@@ -154,9 +154,15 @@ test("variant names are checked as you type, and by the server", async ({ page }
   await expect(page.getByRole("status").filter({ hasText: "Variant added to the draft." })).toBeVisible();
   await expect(page.getByRole("button", { name: "Rename Madrid" })).toBeVisible();
   await name.fill("london");
+  // The page reloads its data after every change, a refused one too.
+  const reloaded = page.waitForResponse((r) => r.url().includes("load_variants_page"));
   await page.getByRole("button", { name: "Add variant" }).click();
   await expect(page.getByText('There is already a variant called "london".')).toBeVisible();
-  // The earlier success is no longer the news.
+  await reloaded;
+  // Once what that reload brought is rendered (two frames later), what was typed is still
+  // there to be corrected; the earlier success is no longer the news.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(name).toHaveValue("london");
   await expect(page.getByText("Variant added to the draft.")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Rename / })).toHaveCount(5);
 });

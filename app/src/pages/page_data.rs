@@ -139,7 +139,9 @@ where
     }
 
     /// Does nothing once the page is gone (navigated away from): a dialog's answer or a live
-    /// change may arrive after that.
+    /// change may arrive after that. A reload of the view on screen that fails for a passing
+    /// reason (the server unreachable) keeps that view: the action that asked for it says why
+    /// it failed, and live updates reload once the server is back.
     fn load_again(self, shown_busy: bool, then: impl FnOnce() + 'static) {
         if self.started.is_disposed() {
             return;
@@ -157,7 +159,7 @@ where
             if self.shown.is_disposed() {
                 return;
             }
-            if this_reload > self.shown.get_value() {
+            if this_reload > self.shown.get_value() && !self.keeps_view(&key, &loaded) {
                 self.shown.set_value(this_reload);
                 if shown_busy {
                     self.latest.set(Some((key, loaded)));
@@ -173,6 +175,14 @@ where
             }
             then();
         });
+    }
+
+    /// Whether `loaded` failed for a passing reason while the page shows `key`'s data.
+    fn keeps_view(self, key: &K, loaded: &Loaded<T>) -> bool {
+        matches!(loaded, Err(err) if !ends_project(err))
+            && self
+                .rendered
+                .with_value(|r| matches!(r, Some((k, Ok(_))) if k == key))
     }
 
     fn same_page(self, a: &K, b: &K) -> bool {
@@ -241,10 +251,12 @@ where
 
 /// Whether `loaded` says the page has no project to show: not found, or signed out.
 fn gone<T>(loaded: &Loaded<T>) -> bool {
-    matches!(
-        loaded,
-        Err(AppError::ProjectNotFound(_) | AppError::SignInRequired)
-    )
+    loaded.as_ref().err().is_some_and(ends_project)
+}
+
+/// Whether `err` means the project is not there for this member (not found, or signed out).
+fn ends_project(err: &AppError) -> bool {
+    matches!(err, AppError::ProjectNotFound(_) | AppError::SignInRequired)
 }
 
 /// What a page shows when its data did not load.

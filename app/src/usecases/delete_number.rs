@@ -150,7 +150,7 @@ pub(super) async fn restore_voice_url(
     services: &Services,
     facts: &DeletionFacts,
 ) -> Result<Restore, AppError> {
-    let unreachable = |err: ProviderError| {
+    let still_connected = |err: ProviderError| {
         tracing::warn!(%err, number = %facts.e164, "restoring a voice URL failed");
         match err {
             ProviderError::Refused(why) => {
@@ -171,7 +171,7 @@ pub(super) async fn restore_voice_url(
         .twilio
         .find_owned(&account, &facts.e164)
         .await
-        .map_err(unreachable)?
+        .map_err(still_connected)?
     else {
         tracing::info!(number = %facts.e164, "the account no longer owns the number: nothing to restore");
         return Ok(Restore::Done);
@@ -195,7 +195,7 @@ pub(super) async fn restore_voice_url(
             tracing::warn!(detail, number = %facts.e164, "a voice URL restore was not answered; it will be checked");
             Ok(Restore::Unanswered)
         }
-        Err(err) => Err(unreachable(err)),
+        Err(err) => Err(still_connected(err)),
     }
 }
 

@@ -35,16 +35,23 @@ impl VariantChanges {
             outcome: RwSignal::new(None),
             failure: RwSignal::new(None),
         };
-        Effect::new(move |previous: Option<usize>| {
-            let done = this.create.version().get()
-                + this.rename.version().get()
+        Effect::new(move |previous: Option<(usize, usize)>| {
+            let added = this.create.version().get();
+            let others = this.rename.version().get()
                 + this.delete.version().get()
                 + this.publish.version().get()
                 + this.promote.version().get();
-            if previous.is_some_and(|p| p != done) {
-                data.reload(|| ());
+            if let Some((added_before, others_before)) = previous {
+                let refused_add = matches!(this.create.value().get_untracked(), Some(Err(_)));
+                if others != others_before || (added != added_before && !refused_add) {
+                    data.reload(|| ());
+                } else if added != added_before {
+                    // A refused add changed nothing: reload quietly, so the name typed stays
+                    // there to be corrected (a full reload renders the form afresh).
+                    data.refresh(|| ());
+                }
             }
-            done
+            (added, others)
         });
         let report = move |result: Option<Result<(), AppError>>, success: String| match result {
             Some(Ok(())) => {
