@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Opens `path` and waits until the app has hydrated, collecting console problems. */
 export async function openHydrated(page: Page, path: string): Promise<string[]> {
@@ -28,4 +28,25 @@ export async function signInThrough(page: Page, origin: string, next: string): P
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("banner")).toContainText("admin@example.com");
   return new URL(page.url());
+}
+
+/**
+ * Runs `submit` (which sends the server function `name` from `dialog`) with its answer held,
+ * closes the dialog with Escape, then lets the answer through: an answer that arrives after
+ * its dialog was closed.
+ */
+export async function answerAfterClosing(page: Page, name: string, dialog: Locator, submit: () => Promise<void>): Promise<void> {
+  const call = new RegExp(`/api/${name}`);
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(call, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const sent = page.waitForRequest(call);
+  await submit();
+  await sent;
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  release();
 }

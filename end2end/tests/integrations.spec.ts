@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { ACCOUNT_SID, API_KEY_SECRET, API_KEY_SID } from "./fake-twilio";
 import { expect, test } from "./fixtures";
-import { openHydrated } from "./helpers";
+import { answerAfterClosing, openHydrated } from "./helpers";
 
 /** Every secret the tests below type; none may reach a page or the server's log. */
 const SECRETS = ["wrong-token-1234", "demo-token", "rotated-token", API_KEY_SECRET];
@@ -158,24 +158,12 @@ test("Check connection asks Twilio again with the stored credentials", async ({ 
 
 test("a connect that fails after its dialog was closed says so on the page", async ({ page }) => {
   await openHydrated(page, "/projects/fresh/integrations");
-  // The answer is held until the dialog is closed.
-  let release!: () => void;
-  const held = new Promise<void>((ok) => (release = ok));
-  await page.route(/\/api\/connect_twilio/, async (route) => {
-    await held;
-    await route.continue();
-  });
   const region = page.getByRole("region", { name: "Twilio" });
   await region.getByRole("button", { name: "Connect Twilio account" }).click();
   const connect = page.getByRole("dialog", { name: "Connect Twilio account" });
   await connect.getByRole("textbox", { name: "Account SID" }).fill(ACCOUNT_SID);
   await connect.getByRole("textbox", { name: "Auth token" }).fill("wrong-token-1234");
-  const sent = page.waitForRequest(/\/api\/connect_twilio/);
-  await connect.getByRole("button", { name: "Connect" }).click();
-  await sent;
-  await page.keyboard.press("Escape");
-  await expect(connect).toHaveCount(0);
-  release();
+  await answerAfterClosing(page, "connect_twilio", connect, () => connect.getByRole("button", { name: "Connect" }).click());
   await expect(page.getByRole("alert")).toContainText(`The Twilio account was not connected. Twilio refused this auth token for account ${ACCOUNT_SID}`);
   await expect(region.getByRole("button", { name: "Connect Twilio account" })).toBeVisible();
 });

@@ -3,8 +3,11 @@
 use crate::domain::Callout;
 use leptos::prelude::*;
 
-/// The id of the first callout's Publish button, where focus goes back after a failed publish.
-pub const FIRST_PUBLISH_BUTTON: &str = "publish-0";
+/// The id of the `n`th callout's Publish button (from 0), where focus goes back after a
+/// failed publish.
+pub fn publish_button_id(n: usize) -> String {
+    format!("publish-{n}")
+}
 
 /// One `status` per callout; `on_publish` publishes the draft (without it, for members who may
 /// not publish, the callouts only inform), `publishing` disables the buttons.
@@ -29,7 +32,7 @@ pub fn CalloutList(
                         {on_publish.map(|on_publish| view! {
                             <button
                                 type="button"
-                                id=super::scoped_id(&format!("publish-{n}"))
+                                id=super::scoped_id(&publish_button_id(n))
                                 class="button button--secondary"
                                 disabled=move || publishing.get()
                                 on:click=move |_| on_publish.run(())

@@ -50,7 +50,7 @@ pub use add_variant_form::AddVariantForm;
 pub use api_key_list::{
     ApiKeyForm, ApiKeyList, KEY_NAME_ID, NewApiKeyNotice, RevokeApiKeyDialog, revoke_button_id,
 };
-pub use callout_list::{CalloutList, FIRST_PUBLISH_BUTTON};
+pub use callout_list::{CalloutList, publish_button_id};
 pub use copy_button::CopyButton;
 pub use delete_dialog::{DeleteDialog, DeleteDialogProps, DeleteTarget};
 pub use delete_variant_dialog::DeleteVariantDialog;

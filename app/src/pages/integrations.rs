@@ -57,30 +57,28 @@ pub fn IntegrationsScreen() -> impl IntoView {
         }
         _ => {}
     };
-    Effect::new(move |_| {
-        done(
-            connect.value().get(),
+    for (answer, dialog, message, failed) in [
+        (
+            connect.value(),
             Open::Connect,
             "Twilio account connected.",
             "The Twilio account was not connected",
-        )
-    });
-    Effect::new(move |_| {
-        done(
-            update.value().get(),
+        ),
+        (
+            update.value(),
             Open::Update,
             "Twilio credentials updated.",
             "The Twilio credentials were not updated",
-        )
-    });
-    Effect::new(move |_| {
-        done(
-            disconnect.value().get(),
+        ),
+        (
+            disconnect.value(),
             Open::Disconnect,
             "Twilio account disconnected.",
             "The Twilio account was not disconnected",
-        )
-    });
+        ),
+    ] {
+        Effect::new(move |_| done(answer.get(), dialog, message, failed));
+    }
     // Checking opens no dialog: success reloads the account's status, a refusal is an alert.
     Effect::new(move |_| {
         if let Some(Ok(())) = check.value().get() {

@@ -3,7 +3,7 @@
 
 use super::NumbersData;
 use super::lazy_dialogs::{self, ChunkUnavailable};
-use crate::components::{ErrorAlert, FIRST_PUBLISH_BUTTON, toggle_button_id};
+use crate::components::{ErrorAlert, publish_button_id, toggle_button_id};
 use crate::domain::Environment;
 use crate::pages::focus::focus_first_soon;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ impl Publish {
                 running.update(|n| *n = n.saturating_sub(1));
                 let sandbox = toggle_button_id(Environment::Sandbox);
                 let focus = match failure {
-                    Some(_) => vec![FIRST_PUBLISH_BUTTON.to_owned(), sandbox],
+                    Some(_) => vec![publish_button_id(0), sandbox],
                     None => vec![sandbox],
                 };
                 failed.set(failure);
